@@ -1,0 +1,2 @@
+/** Ratchet backtest module: arrives with its own issue. */
+package io.ratchet.backtest;

@@ -1,0 +1,2 @@
+/** Ratchet bench module: arrives with its own issue. */
+package io.ratchet.bench;

@@ -1,0 +1,50 @@
+package io.ratchet.cli;
+
+import io.ratchet.data.config.ConfigFileException;
+import io.ratchet.engine.InvalidConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: builds the command tree, runs it, exits with its code (0 ok, 1 failure, 2 usage). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given streams; what the tests call. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new RatchetCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(Main::handle);
+        return cmd;
+    }
+
+    /** Errors the user can fix are one line on stderr, not a stack trace. */
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException) {
+            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (e instanceof UserFacingException) {
+            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        err.println("ratchet " + cmd.getCommandName() + ": unexpected failure: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+}

@@ -1,0 +1,6 @@
+package io.ratchet.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+    TABLE, JSON, CSV
+}

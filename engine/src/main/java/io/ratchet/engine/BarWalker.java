@@ -1,0 +1,148 @@
+package io.ratchet.engine;
+
+/**
+ * Walks a position through klines point by point, as the contract's "Walking a bar" says,
+ * with a {@link TrailingStop} doing the trailing. The reference for every fast path.
+ *
+ * <p>{@link #walk} allocates nothing and leaves its result in the accessors; {@link #trade}
+ * wraps it in a {@link Trade}. Not thread-safe: one walker per thread.
+ */
+public final class BarWalker {
+    private final TrailingConfig config;
+    private final IntrabarOrder order;
+    private final DetailIndex detail;
+    private final TrailingStop stop;
+
+    private int exitIndex;
+    private double trigger;
+    private ExitReason reason;
+
+    public BarWalker(TrailingConfig config, IntrabarOrder order) {
+        this(config, order, null, StopListener.NONE);
+    }
+
+    /**
+     * @param detail   required for {@link IntrabarOrder#DETAIL}, ignored otherwise
+     * @param listener told of every stop move and hit, with the time of the bar walked
+     */
+    public BarWalker(TrailingConfig config, IntrabarOrder order, DetailIndex detail, StopListener listener) {
+        if (order == IntrabarOrder.DETAIL && detail == null) {
+            throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
+        }
+        this.config = config;
+        this.order = order;
+        this.detail = order == IntrabarOrder.DETAIL ? detail : null;
+        this.stop = new TrailingStop(config, listener);
+    }
+
+    public TrailingConfig config() {
+        return config;
+    }
+
+    /**
+     * Enters at the open of bar {@code entryIndex} and walks until the stop is hit, a time
+     * exit, or the end of {@code bars}.
+     *
+     * @return the index of the bar the position exited in
+     */
+    public int walk(Bars bars, int entryIndex, Direction direction) {
+        if (entryIndex < bars.from() || entryIndex >= bars.to()) {
+            throw new IndexOutOfBoundsException("entry bar " + entryIndex + " outside the series");
+        }
+        long[] t = bars.openTime();
+        stop.open(direction, bars.open()[entryIndex], t[entryIndex]);
+        if (walkEntryBar(bars, entryIndex)) {
+            return exit(entryIndex, stop.trigger(), ExitReason.STOP);
+        }
+        int last = bars.to() - 1;
+        int maxBars = config.maxBars();
+        int limit = maxBars > 0 && maxBars < last - entryIndex ? entryIndex + maxBars : last;
+        for (int j = entryIndex + 1; j <= limit; j++) {
+            if (walkBar(bars, j)) {
+                return exit(j, stop.trigger(), ExitReason.STOP);
+            }
+        }
+        double close = bars.close()[limit];
+        stop.close(close);
+        boolean timed = maxBars > 0 && entryIndex + maxBars <= last;
+        return exit(limit, close, timed ? ExitReason.TIME : ExitReason.END);
+    }
+
+    /** Walks and returns the trade, with its fill and net return. */
+    public Trade trade(Bars bars, int entryIndex, Direction direction) {
+        int j = walk(bars, entryIndex, direction);
+        int d = direction.sign();
+        double entry = stop.entry();
+        double fill = Returns.exitFill(d, trigger, config.slippage());
+        return new Trade(bars.openTime()[entryIndex], direction, entry, bars.openTime()[j], fill, reason,
+                Returns.net(d, entry, fill, config.fee()), stop.peak());
+    }
+
+    private int exit(int index, double trig, ExitReason why) {
+        this.exitIndex = index;
+        this.trigger = trig;
+        this.reason = why;
+        return index;
+    }
+
+    /** The entry bar: {@code E = O}, then the rest of it (or its detail bars) from {@code E}. */
+    private boolean walkEntryBar(Bars b, int i) {
+        if (detail != null && detail.end(i) > detail.start(i)) {
+            return walkDetail(i);
+        }
+        return walkPoints(b.openTime()[i], b.open()[i], b.high()[i], b.low()[i], b.close()[i]);
+    }
+
+    private boolean walkBar(Bars b, int j) {
+        if (detail != null && detail.end(j) > detail.start(j)) {
+            return walkDetail(j);
+        }
+        long t = b.openTime()[j];
+        return stop.onGap(t, b.open()[j]) == TrailingStop.HIT
+                || walkPoints(t, b.open()[j], b.high()[j], b.low()[j], b.close()[j]);
+    }
+
+    private boolean walkDetail(int j) {
+        Bars d = detail.detail();
+        for (int k = detail.start(j), e = detail.end(j); k < e; k++) {
+            long t = d.openTime()[k];
+            if (stop.onGap(t, d.open()[k]) == TrailingStop.HIT
+                    || walkPoints(t, d.open()[k], d.high()[k], d.low()[k], d.close()[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code X1, X2, C} after the open, in the order's sequence; true on a hit. */
+    private boolean walkPoints(long t, double o, double h, double l, double c) {
+        boolean lowFirst = order.lowFirst(stop.sign(), o, c);
+        double x1 = lowFirst ? l : h;
+        double x2 = lowFirst ? h : l;
+        return stop.onPrice(t, x1) == TrailingStop.HIT
+                || stop.onPrice(t, x2) == TrailingStop.HIT
+                || stop.onPrice(t, c) == TrailingStop.HIT;
+    }
+
+    public int exitIndex() {
+        return exitIndex;
+    }
+
+    /** Where the last walk's exit triggered, before slippage. */
+    public double trigger() {
+        return trigger;
+    }
+
+    public ExitReason reason() {
+        return reason;
+    }
+
+    /** The favourable extreme of the last walk. */
+    public double peak() {
+        return stop.peak();
+    }
+
+    public double entry() {
+        return stop.entry();
+    }
+}

@@ -1,0 +1,105 @@
+package io.ratchet.engine;
+
+import java.util.List;
+
+/**
+ * The score of a run, every entry its own unit-stake position. Undefined values are
+ * {@code NaN} (written as {@code null}): win rate and mean of no trades, the profit factor
+ * with no losing trade.
+ */
+public record RunSummary(
+        int trades,
+        double winRate,
+        double meanReturn,
+        double totalReturn,
+        double profitFactor,
+        double maxDrawdown) {
+
+    public static RunSummary of(List<Trade> trades) {
+        int n = trades.size();
+        double[] r = new double[n];
+        long[] exit = new long[n];
+        long[] entry = new long[n];
+        for (int i = 0; i < n; i++) {
+            Trade t = trades.get(i);
+            r[i] = t.netReturn();
+            exit[i] = t.exitTime();
+            entry[i] = t.entryTime();
+        }
+        return of(r, exit, entry, n);
+    }
+
+    /**
+     * From primitive columns of {@code n} trades in any order. The drawdown walks them by
+     * exit time, then entry time, then the given order.
+     */
+    public static RunSummary of(double[] netReturn, long[] exitTime, long[] entryTime, int n) {
+        if (n == 0) {
+            return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
+        }
+        int wins = 0;
+        double total = 0;
+        double gains = 0;
+        double losses = 0;
+        for (int i = 0; i < n; i++) {
+            double r = netReturn[i];
+            total += r;
+            if (r > 0) {
+                wins++;
+                gains += r;
+            } else if (r < 0) {
+                losses -= r;
+            }
+        }
+        int[] order = exitOrder(exitTime, entryTime, n);
+        double equity = 0;
+        double high = 0;
+        double drawdown = 0;
+        for (int k = 0; k < n; k++) {
+            equity += netReturn[order[k]];
+            high = Math.max(high, equity);
+            drawdown = Math.max(drawdown, high - equity);
+        }
+        return new RunSummary(n, (double) wins / n, total / n, total,
+                losses > 0 ? gains / losses : Double.NaN, drawdown);
+    }
+
+    /** Indices sorted by (exit time, entry time), stable; primitive merge sort. */
+    static int[] exitOrder(long[] exitTime, long[] entryTime, int n) {
+        int[] a = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+            if (i > 0 && before(exitTime, entryTime, i, i - 1)) {
+                sorted = false;
+            }
+        }
+        if (sorted) {
+            return a;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width <<= 1) {
+            for (int lo = 0; lo < n; lo += width << 1) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + (width << 1), n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (i < mid && (j >= hi || !before(exitTime, entryTime, a[j], a[i]))) {
+                        b[k] = a[i++];
+                    } else {
+                        b[k] = a[j++];
+                    }
+                }
+            }
+            int[] tmp = a;
+            a = b;
+            b = tmp;
+        }
+        return a;
+    }
+
+    private static boolean before(long[] exitTime, long[] entryTime, int x, int y) {
+        return exitTime[x] < exitTime[y] || (exitTime[x] == exitTime[y] && entryTime[x] < entryTime[y]);
+    }
+}

@@ -1,0 +1,26 @@
+package io.ratchet.engine;
+
+/**
+ * One closed position, unit stake.
+ *
+ * @param entryTime open time of the entry bar, epoch ms
+ * @param exitTime  open time of the bar the exit happened in, epoch ms
+ * @param exitPrice the fill: trigger worsened by slippage
+ * @param netReturn {@code d (X - E) / E - fee (1 + X / E)}
+ * @param peak      the favourable extreme reached
+ */
+public record Trade(
+        long entryTime,
+        Direction direction,
+        double entryPrice,
+        long exitTime,
+        double exitPrice,
+        ExitReason exitReason,
+        double netReturn,
+        double peak) {
+
+    /** Best open profit reached, as a fraction of entry (maximum favourable excursion). */
+    public double maxFavourableExcursion() {
+        return direction.sign() * (peak - entryPrice) / entryPrice;
+    }
+}

@@ -1,0 +1,2 @@
+/** Ratchet live module: arrives with its own issue. */
+package io.ratchet.live;

@@ -1,0 +1,2 @@
+/** Ratchet reports module: arrives with its own issue. */
+package io.ratchet.reports;

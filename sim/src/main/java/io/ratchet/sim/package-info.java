@@ -1,0 +1,2 @@
+/** Ratchet sim module: arrives with its own issue. */
+package io.ratchet.sim;
