@@ -1,0 +1,243 @@
+package io.ratchet.data.rest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ratchet.data.kline.Interval;
+import io.ratchet.data.kline.KlineSeries;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/**
+ * Pages {@code GET /api/v3/klines} 1000 bars a call from any Binance-compatible base URL.
+ * Stays under the request-weight limit ({@code X-MBX-USED-WEIGHT-1M}), waits out 429/418
+ * for {@code Retry-After}, retries transient failures with exponential backoff, and drops
+ * the still-open last bar. The clock and the sleeping are injected so tests run instantly.
+ */
+public final class KlineDownloader {
+    /** Binance's cap per klines call. */
+    public static final int PAGE = 1000;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Pauses the caller; tests record instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** Told of progress and of every wait, with the reason. */
+    public interface Listener {
+        void onPage(int barsSoFar, long lastOpenTime);
+
+        void onWait(String reason, long millis);
+
+        /** Called every {@code checkpointPages} pages with all bars so far, so a killed run can resume. */
+        default void onCheckpoint(KlineSeries soFar) throws IOException {
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Listener listener;
+    private int weightLimit = 6000;
+    private int maxRetries = 6;
+    private int checkpointPages = 50;
+
+    public KlineDownloader(URI base, HttpClient http, Clock clock, Sleeper sleeper, Listener listener) {
+        this.base = base;
+        this.http = http;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+    }
+
+    /** Binance spot's default; a server with a lower limit can say so. */
+    public KlineDownloader weightLimit(int limit) {
+        this.weightLimit = limit;
+        return this;
+    }
+
+    public KlineDownloader maxRetries(int retries) {
+        this.maxRetries = retries;
+        return this;
+    }
+
+    public KlineDownloader checkpointPages(int pages) {
+        this.checkpointPages = pages;
+        return this;
+    }
+
+    /** Closed bars with open time in {@code [from, to)}. */
+    public KlineSeries download(String symbol, Interval interval, long from, long to) throws IOException, InterruptedException {
+        Columns cols = new Columns();
+        long start = from;
+        int pages = 0;
+        while (start < to) {
+            String query = "symbol=" + symbol + "&interval=" + interval.id() + "&startTime=" + start + "&endTime=" + (to - 1)
+                    + "&limit=" + PAGE;
+            HttpResponse<byte[]> resp = get("/api/v3/klines?" + query);
+            int before = cols.size;
+            boolean stillOpen = parse(resp.body(), cols, to);
+            pages++;
+            listener.onPage(cols.size, cols.size > 0 ? cols.time[cols.size - 1] : start);
+            int got = cols.size - before;
+            if (stillOpen || got < PAGE) { // a short page is the end of the range (or of history)
+                break;
+            }
+            long next = interval.next(cols.time[cols.size - 1]);
+            if (next <= start) {
+                throw new IOException("server returned bars out of order at " + start);
+            }
+            start = next;
+            if (checkpointPages > 0 && pages % checkpointPages == 0) {
+                listener.onCheckpoint(cols.series(symbol, interval));
+            }
+            throttle(resp);
+        }
+        return cols.series(symbol, interval);
+    }
+
+    /** Pauses until the next minute when the used weight nears the limit. */
+    private void throttle(HttpResponse<?> resp) throws InterruptedException {
+        OptionalLong used = resp.headers().firstValueAsLong("X-MBX-USED-WEIGHT-1M");
+        if (used.isPresent() && used.getAsLong() >= weightLimit * 0.8) {
+            long now = clock.millis();
+            long wait = 60_000 - now % 60_000 + 500;
+            listener.onWait("request weight " + used.getAsLong() + " of " + weightLimit + " used this minute", wait);
+            sleeper.sleep(wait);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+        URI uri = URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        int failures = 0;
+        while (true) {
+            HttpResponse<byte[]> resp;
+            try {
+                resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                backoff(++failures, "network error: " + e.getMessage(), e);
+                continue;
+            }
+            int status = resp.statusCode();
+            if (status == 200) {
+                return resp;
+            }
+            if (status == 429 || status == 418) {
+                long seconds = resp.headers().firstValueAsLong("Retry-After").orElse(60);
+                if (++failures > maxRetries) {
+                    throw new IOException("rate limited (HTTP " + status + ") " + failures + " times in a row; giving up");
+                }
+                listener.onWait("HTTP " + status + (status == 418 ? " (IP banned for now)" : " (rate limited)") + ", Retry-After " + seconds + " s",
+                        seconds * 1000);
+                sleeper.sleep(seconds * 1000);
+                continue;
+            }
+            if (status >= 500) {
+                backoff(++failures, "HTTP " + status, null);
+                continue;
+            }
+            throw apiError(status, resp.body());
+        }
+    }
+
+    private void backoff(int failures, String why, IOException cause) throws IOException, InterruptedException {
+        if (failures > maxRetries) {
+            throw new IOException(why + " (gave up after " + maxRetries + " retries)", cause);
+        }
+        long wait = Math.min(60_000, 500L << (failures - 1));
+        listener.onWait(why + ", retry " + failures + " of " + maxRetries, wait);
+        sleeper.sleep(wait);
+    }
+
+    private static BinanceApiException apiError(int status, byte[] body) {
+        try {
+            JsonNode n = MAPPER.readTree(body);
+            if (n != null && n.has("code")) {
+                return new BinanceApiException(status, n.get("code").asInt(), "Binance error " + n.get("code").asInt() + ": "
+                        + n.path("msg").asText() + " (HTTP " + status + ")");
+            }
+        } catch (IOException ignored) {
+            // not JSON: fall through to the status alone
+        }
+        return new BinanceApiException(status, 0, "HTTP " + status + " from the klines endpoint");
+    }
+
+    /** Appends the page's closed bars before {@code to}; true when a still-open bar was seen (the end of history). */
+    private boolean parse(byte[] body, Columns cols, long to) throws IOException {
+        long now = clock.millis();
+        boolean stillOpen = false;
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("klines: expected a JSON array");
+            }
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                p.nextToken();
+                long t = p.getLongValue();
+                double o = num(p);
+                double h = num(p);
+                double l = num(p);
+                double c = num(p);
+                double v = num(p);
+                p.nextToken();
+                long closeTime = p.getLongValue();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    p.skipChildren();
+                }
+                if (closeTime >= now) {
+                    stillOpen = true;
+                    continue;
+                }
+                if (t < to) {
+                    cols.add(t, o, h, l, c, v);
+                }
+            }
+        }
+        return stillOpen;
+    }
+
+    private static double num(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        return t == JsonToken.VALUE_STRING ? Double.parseDouble(p.getText()) : p.getDoubleValue();
+    }
+
+    private static final class Columns {
+        long[] time = new long[PAGE];
+        double[][] v = new double[5][PAGE];
+        int size;
+
+        void add(long t, double o, double h, double l, double c, double vol) {
+            if (size == time.length) {
+                time = Arrays.copyOf(time, size * 2);
+                for (int k = 0; k < 5; k++) {
+                    v[k] = Arrays.copyOf(v[k], size * 2);
+                }
+            }
+            time[size] = t;
+            v[0][size] = o;
+            v[1][size] = h;
+            v[2][size] = l;
+            v[3][size] = c;
+            v[4][size] = vol;
+            size++;
+        }
+
+        KlineSeries series(String symbol, Interval interval) {
+            return new KlineSeries(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(v[0], size), Arrays.copyOf(v[1], size),
+                    Arrays.copyOf(v[2], size), Arrays.copyOf(v[3], size), Arrays.copyOf(v[4], size));
+        }
+    }
+}
