@@ -1,6 +1,9 @@
 package io.ratchet.cli;
 
 import io.ratchet.data.config.ConfigFileException;
+import io.ratchet.data.read.KlineDataException;
+import io.ratchet.data.read.KlineFormatException;
+import io.ratchet.data.rest.BinanceApiException;
 import io.ratchet.engine.InvalidConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -32,12 +35,13 @@ public final class Main {
     /** Errors the user can fix are one line on stderr, not a stack trace. */
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException) {
+        if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
+                || e instanceof KlineFormatException || e instanceof KlineDataException) {
             err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        if (e instanceof UserFacingException) {
+        if (e instanceof UserFacingException || e instanceof BinanceApiException || e instanceof java.io.IOException) {
             err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;

@@ -123,7 +123,8 @@ public final class KlineDownloader {
     private HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
         URI uri = URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        int failures = 0;
+        int failures = 0; // transient errors: exponential backoff
+        int limited = 0; // 429/418: the server says how long to wait
         while (true) {
             HttpResponse<byte[]> resp;
             try {
@@ -138,8 +139,8 @@ public final class KlineDownloader {
             }
             if (status == 429 || status == 418) {
                 long seconds = resp.headers().firstValueAsLong("Retry-After").orElse(60);
-                if (++failures > maxRetries) {
-                    throw new IOException("rate limited (HTTP " + status + ") " + failures + " times in a row; giving up");
+                if (++limited > maxRetries) {
+                    throw new IOException("rate limited (HTTP " + status + ") " + limited + " times in a row; giving up");
                 }
                 listener.onWait("HTTP " + status + (status == 418 ? " (IP banned for now)" : " (rate limited)") + ", Retry-After " + seconds + " s",
                         seconds * 1000);
