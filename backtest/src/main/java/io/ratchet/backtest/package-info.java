@@ -1,2 +1,5 @@
-/** Ratchet backtest module: arrives with its own issue. */
+/**
+ * Backtests and sweeps: the engine driven over historical klines. {@code entry} says where
+ * positions open, {@code sweep} scores grids of configurations with one pass over the bars.
+ */
 package io.ratchet.backtest;

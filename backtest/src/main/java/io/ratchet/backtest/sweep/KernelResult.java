@@ -1,0 +1,94 @@
+package io.ratchet.backtest.sweep;
+
+import io.ratchet.engine.ExitReason;
+import io.ratchet.engine.RunSummary;
+import java.util.Arrays;
+
+/**
+ * What the kernel found for every (configuration, entry): flat arrays indexed
+ * {@code c * entries + e}. Trades are in entry order within each configuration.
+ */
+public final class KernelResult {
+    private final int configs;
+    private final int entries;
+    final long[] entryTime;
+    final double[] entryPrice;
+    final int[] sign;
+    final long[] exitTime;
+    final double[] exitPrice;
+    final double[] netReturn;
+    final double[] peak;
+    final byte[] reason;
+
+    KernelResult(int configs, int entries) {
+        this.configs = configs;
+        this.entries = entries;
+        int n = configs * entries;
+        this.entryTime = new long[entries];
+        this.entryPrice = new double[entries];
+        this.sign = new int[entries];
+        this.exitTime = new long[n];
+        this.exitPrice = new double[n];
+        this.netReturn = new double[n];
+        this.peak = new double[n];
+        this.reason = new byte[n];
+    }
+
+    public int configs() {
+        return configs;
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    public long entryTime(int e) {
+        return entryTime[e];
+    }
+
+    public double entryPrice(int e) {
+        return entryPrice[e];
+    }
+
+    public int sign(int e) {
+        return sign[e];
+    }
+
+    public long exitTime(int c, int e) {
+        return exitTime[c * entries + e];
+    }
+
+    /** The fill: trigger worsened by slippage. */
+    public double exitPrice(int c, int e) {
+        return exitPrice[c * entries + e];
+    }
+
+    public double netReturn(int c, int e) {
+        return netReturn[c * entries + e];
+    }
+
+    public double peak(int c, int e) {
+        return peak[c * entries + e];
+    }
+
+    public ExitReason reason(int c, int e) {
+        return ExitReason.values()[reason[c * entries + e]];
+    }
+
+    /** Net returns of configuration {@code c}, one per entry. */
+    public double[] returns(int c) {
+        return Arrays.copyOfRange(netReturn, c * entries, (c + 1) * entries);
+    }
+
+    public long[] exitTimes(int c) {
+        return Arrays.copyOfRange(exitTime, c * entries, (c + 1) * entries);
+    }
+
+    public long[] entryTimes() {
+        return entryTime.clone();
+    }
+
+    public RunSummary summary(int c) {
+        return RunSummary.of(returns(c), exitTimes(c), entryTime, entries);
+    }
+}

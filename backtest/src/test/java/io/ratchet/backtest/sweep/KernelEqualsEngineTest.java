@@ -1,0 +1,135 @@
+package io.ratchet.backtest.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.engine.BarWalker;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.DetailIndex;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.RandomBars;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.StopListener;
+import io.ratchet.engine.Trade;
+import io.ratchet.engine.TrailingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast path may never drift from the reference: on seeded random series, entries and
+ * grids, every (configuration, entry) of the kernel is the engine's trade, bit for bit, and
+ * so is every summary. A failure names the seed; rerunning it replays the case exactly.
+ */
+class KernelEqualsEngineTest {
+
+    static LongStream seeds() {
+        return LongStream.range(1, 121);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void kernelTradesAreTheEnginesTrades(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IntrabarOrder order = IntrabarOrder.values()[rnd.nextInt(4)];
+        Bars bars;
+        DetailIndex detail = null;
+        if (order == IntrabarOrder.DETAIL) {
+            Bars fine = RandomBars.of(seed, 5 * 300, 100, 60_000L);
+            bars = aggregate(fine, 5, rnd);
+            detail = DetailIndex.of(bars, 5 * 60_000L, dropSome(fine, rnd));
+        } else {
+            bars = RandomBars.of(seed, 300 + rnd.nextInt(300));
+        }
+        int nConfigs = 1 + rnd.nextInt(24);
+        TrailingConfig[] grid = new TrailingConfig[nConfigs];
+        for (int c = 0; c < nConfigs; c++) {
+            grid[c] = RandomBars.config(rnd);
+        }
+        Entries entries = randomEntries(rnd, bars);
+        KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, 1 + rnd.nextInt(3), null);
+
+        for (int c = 0; c < nConfigs; c++) {
+            BarWalker w = new BarWalker(grid[c], order, detail, StopListener.NONE);
+            List<Trade> trades = new ArrayList<>();
+            for (int e = 0; e < entries.size(); e++) {
+                Trade t = w.trade(bars, entries.bar()[e], entries.direction()[e]);
+                trades.add(t);
+                String why = "seed " + seed + ", " + order + ", config " + c + " " + grid[c] + ", entry " + e + " at bar " + entries.bar()[e];
+                assertThat(k.exitTime(c, e)).as(why).isEqualTo(t.exitTime());
+                assertThat(k.reason(c, e)).as(why).isEqualTo(t.exitReason());
+                assertThat(Double.doubleToLongBits(k.exitPrice(c, e))).as(why + ": exit price").isEqualTo(Double.doubleToLongBits(t.exitPrice()));
+                assertThat(Double.doubleToLongBits(k.netReturn(c, e))).as(why + ": return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
+                assertThat(k.peak(c, e)).as(why).isEqualTo(t.peak());
+                assertThat(k.entryTime(e)).as(why).isEqualTo(t.entryTime());
+            }
+            assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
+        }
+    }
+
+    private static Entries randomEntries(SplittableRandom rnd, Bars bars) {
+        int n = rnd.nextInt(40);
+        int[] bar = new int[n];
+        Direction[] dir = new Direction[n];
+        for (int i = 0; i < n; i++) {
+            bar[i] = bars.from() + rnd.nextInt(bars.size());
+        }
+        java.util.Arrays.sort(bar);
+        for (int i = 0; i < n; i++) {
+            dir[i] = rnd.nextBoolean() ? Direction.LONG : Direction.SHORT;
+        }
+        return new Entries(bar, dir);
+    }
+
+    /** Main bars built from groups of {@code k} fine bars, as an exchange builds 5m from 1m. */
+    private static Bars aggregate(Bars fine, int k, SplittableRandom rnd) {
+        int n = fine.size() / k;
+        long[] t = new long[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = i * k;
+            t[i] = fine.openTime()[a];
+            o[i] = fine.open()[a];
+            c[i] = fine.close()[a + k - 1];
+            h[i] = Double.NEGATIVE_INFINITY;
+            l[i] = Double.POSITIVE_INFINITY;
+            for (int j = a; j < a + k; j++) {
+                h[i] = Math.max(h[i], fine.high()[j]);
+                l[i] = Math.min(l[i], fine.low()[j]);
+            }
+        }
+        return Bars.of(t, o, h, l, c);
+    }
+
+    /** Drops a few stretches of fine bars, so some main bars have no detail and fall back to ohlc. */
+    private static Bars dropSome(Bars fine, SplittableRandom rnd) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < fine.size(); i++) {
+            if (rnd.nextInt(40) != 0) {
+                keep.add(i);
+            }
+        }
+        int n = keep.size();
+        long[] t = new long[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = keep.get(k);
+            t[k] = fine.openTime()[i];
+            o[k] = fine.open()[i];
+            h[k] = fine.high()[i];
+            l[k] = fine.low()[i];
+            c[k] = fine.close()[i];
+        }
+        return Bars.of(t, o, h, l, c);
+    }
+}
