@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.backtest.entry.EntryFileException;
 import io.ratchet.data.config.ConfigFileException;
 import io.ratchet.data.read.KlineDataException;
 import io.ratchet.data.read.KlineFormatException;
@@ -36,7 +37,7 @@ public final class Main {
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
-                || e instanceof KlineFormatException || e instanceof KlineDataException) {
+                || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException) {
             err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;

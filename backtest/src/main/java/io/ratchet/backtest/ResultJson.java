@@ -1,0 +1,114 @@
+package io.ratchet.backtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.backtest.sweep.SweepTable;
+import io.ratchet.backtest.sweep.Window;
+import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.Trade;
+
+/**
+ * Results as JSON, with the numbers exactly as the contract defines them: times in epoch
+ * ms, returns as fractions, undefined values as {@code null}.
+ */
+public final class ResultJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultJson() {
+    }
+
+    public static ObjectNode summary(RunSummary s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("trades", s.trades());
+        put(o, "winRate", s.winRate());
+        put(o, "meanReturn", s.meanReturn());
+        put(o, "totalReturn", s.totalReturn());
+        put(o, "profitFactor", s.profitFactor());
+        put(o, "maxDrawdown", s.maxDrawdown());
+        return o;
+    }
+
+    public static ObjectNode trade(Trade t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("entryTime", t.entryTime());
+        o.put("direction", t.direction().id());
+        o.put("entryPrice", t.entryPrice());
+        o.put("exitTime", t.exitTime());
+        o.put("exitPrice", t.exitPrice());
+        o.put("exitReason", t.exitReason().name());
+        o.put("netReturn", t.netReturn());
+        o.put("peak", t.peak());
+        return o;
+    }
+
+    /** {@code {"config", "intrabar", "summary", "trades"}} plus {@code detailEffect} where there is one. */
+    public static ObjectNode backtest(BacktestResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("kind", "backtest");
+        root.set("config", TrailingConfigJson.toNode(r.config()));
+        root.put("intrabar", r.order().id());
+        root.set("summary", summary(r.summary()));
+        if (r.detailEffect() != null) {
+            ObjectNode d = root.putObject("detailEffect");
+            d.put("trades", r.detailEffect().trades());
+            d.put("changedVsAdverseFirst", r.detailEffect().changed());
+            d.put("returnDelta", r.detailEffect().returnDelta());
+        }
+        ArrayNode trades = root.putArray("trades");
+        r.trades().forEach(t -> trades.add(trade(t)));
+        return root;
+    }
+
+    /** Every configuration with its scores, ranking order, and the pick. */
+    public static ObjectNode sweep(SweepResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("kind", "sweep");
+        root.put("rankBy", r.rankBy().id());
+        if (r.splitTime() > 0) {
+            root.put("splitTime", r.splitTime());
+        }
+        root.set("best", TrailingConfigJson.toNode(r.bestConfig()));
+        ArrayNode rows = root.putArray("results");
+        for (int idx : r.ranking()) {
+            ObjectNode row = rows.addObject();
+            row.set("config", TrailingConfigJson.toNode(r.grid().get(idx)));
+            if (r.hasOutOfSample()) {
+                row.set("inSample", summary(r.inSample()[idx]));
+                row.set("outOfSample", summary(r.outOfSample()[idx]));
+            } else {
+                row.set("summary", summary(r.inSample()[idx]));
+            }
+        }
+        if (!r.windows().isEmpty()) {
+            ArrayNode ws = root.putArray("walkForward");
+            for (Window w : r.windows()) {
+                ObjectNode o = ws.addObject();
+                o.put("trainFrom", w.trainFrom());
+                o.put("trainTo", w.trainTo());
+                o.put("testFrom", w.testFrom());
+                o.put("testTo", w.testTo());
+                o.set("pick", TrailingConfigJson.toNode(r.grid().get(w.pick())));
+                o.set("train", summary(w.train()));
+                o.set("test", summary(w.test()));
+            }
+            root.set("walkForwardSummary", summary(r.walkForward()));
+        }
+        return root;
+    }
+
+    static void put(ObjectNode o, String field, double v) {
+        if (v != v || Double.isInfinite(v)) {
+            o.putNull(field);
+        } else {
+            o.put(field, v);
+        }
+    }
+
+    /** The summary field names, in the order the contract lists them. */
+    public static String[] summaryFields() {
+        return SweepTable.SUMMARY_FIELDS.clone();
+    }
+}

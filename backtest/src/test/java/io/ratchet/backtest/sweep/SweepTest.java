@@ -1,0 +1,104 @@
+package io.ratchet.backtest.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ratchet.backtest.Backtest;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.data.kline.Interval;
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.data.kline.SyntheticKlines;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.TrailingConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class SweepTest {
+    static final KlineSeries SERIES = SyntheticKlines.randomWalk("SYN", Interval.M1, 20_000, 9);
+    static final Bars BARS = SERIES.bars();
+    static final Entries ENTRIES = Entries.every(50, 0, BARS.to(), Direction.LONG);
+    static final List<TrailingConfig> GRID = Sweep.grid(List.of(Mode.PROFIT_LOCK, Mode.PERCENT), GridSpec.parse("--trail", "0.1:0.5:0.1", false),
+            new double[] {0, 0.002}, new double[] {Double.NaN, 0.01}, 0, 0.001, 0);
+
+    @Test
+    void rangesIncludeBothEndsWithoutDrift() {
+        double[] t = GridSpec.parse("--trail", "0.05:0.95:0.05", false);
+        assertThat(t).hasSize(19);
+        assertThat(t[0]).isEqualTo(0.05);
+        assertThat(t[18]).isEqualTo(0.95);
+        assertThat(t[2]).isEqualTo(0.15);
+        assertThat(GridSpec.parse("--initial-stop", "none,0.02,0.05", true)).containsExactly(Double.NaN, 0.02, 0.05);
+        assertThat(GridSpec.parse("--activation", "0:0.02:0.005", false)).containsExactly(0, 0.005, 0.01, 0.015, 0.02);
+        assertThatThrownBy(() -> GridSpec.parse("--trail", "0.5:0.1:0.1", false)).hasMessageContaining("backwards");
+        assertThatThrownBy(() -> GridSpec.parse("--trail", "none", false)).hasMessageContaining("'none' is not allowed");
+        assertThatThrownBy(() -> GridSpec.parse("--trail", "0.1:x:0.1", false)).hasMessageContaining("'x' is not a number");
+    }
+
+    @Test
+    void aSweepWithoutSplitScoresEachConfigurationAsABacktestDoes() {
+        Sweep.Options o = new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 2, RankBy.TOTAL_RETURN, Double.NaN, 0);
+        SweepResult r = Sweep.run(BARS, ENTRIES, GRID, o, null);
+        assertThat(r.grid()).hasSize(40);
+        for (int c = 0; c < GRID.size(); c++) {
+            RunSummary plain = Backtest.run(BARS, ENTRIES, GRID.get(c), IntrabarOrder.ADVERSE_FIRST, null).summary();
+            assertThat(r.inSample()[c]).as("config %d", c).isEqualTo(plain);
+        }
+        for (int k = 1; k < r.ranking().length; k++) {
+            assertThat(r.inSample()[r.ranking()[k - 1]].totalReturn()).isGreaterThanOrEqualTo(r.inSample()[r.ranking()[k]].totalReturn());
+        }
+    }
+
+    @Test
+    void aSplitWalksEachPartOnItsOwnBarsAndPicksOnInSampleOnly() {
+        Sweep.Options o = new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 2, RankBy.MEAN_RETURN, 0.7, 0);
+        SweepResult r = Sweep.run(BARS, ENTRIES, GRID, o, null);
+        int cut = 14_000;
+        assertThat(r.splitTime()).isEqualTo(BARS.openTime()[cut]);
+        TrailingConfig best = r.bestConfig();
+        RunSummary is = Backtest.run(BARS.slice(0, cut), ENTRIES.within(0, cut), best, IntrabarOrder.ADVERSE_FIRST, null).summary();
+        RunSummary oos = Backtest.run(BARS.slice(cut, BARS.to()), ENTRIES.within(cut, BARS.to()), best, IntrabarOrder.ADVERSE_FIRST, null).summary();
+        assertThat(r.inSample()[r.best()]).isEqualTo(is);
+        assertThat(r.outOfSample()[r.best()]).isEqualTo(oos);
+        for (RunSummary s : r.inSample()) {
+            assertThat(RankBy.MEAN_RETURN.order().compare(is, s)).isLessThanOrEqualTo(0);
+        }
+        assertThat(Verdict.of(r)).isNotNull();
+        Table t = SweepTable.of(r);
+        assertThat(t.rowCount()).isEqualTo(40);
+        assertThat(t.columnNames()).startsWith("mode", "trail", "activation", "initialStop", "is_trades", "is_winRate")
+                .contains("oos_maxDrawdown");
+    }
+
+    @Test
+    void walkForwardTestsEachWindowsPickOnTheNextWindow() {
+        Sweep.Options o = new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 1, RankBy.TOTAL_RETURN, Double.NaN, 3);
+        SweepResult r = Sweep.run(BARS, ENTRIES, GRID, o, null);
+        assertThat(r.windows()).hasSize(3);
+        int pooledTrades = 0;
+        for (Window w : r.windows()) {
+            assertThat(w.testFrom()).isGreaterThanOrEqualTo(w.trainTo());
+            int a = BARS.indexOf(w.testFrom());
+            int b = BARS.ceilingIndex(w.testTo());
+            RunSummary test = Backtest.run(BARS.slice(a, b), ENTRIES.within(a, b), GRID.get(w.pick()), IntrabarOrder.ADVERSE_FIRST, null).summary();
+            assertThat(w.test()).isEqualTo(test);
+            pooledTrades += test.trades();
+        }
+        assertThat(r.walkForward().trades()).isEqualTo(pooledTrades);
+        assertThatThrownBy(() -> new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 1, RankBy.TOTAL_RETURN, 0.7, 3)).hasMessageContaining("not both");
+    }
+
+    @Test
+    void rankingPutsUndefinedScoresLastAndDrawdownLowFirst() {
+        RunSummary good = new RunSummary(10, 0.6, 0.01, 0.1, 2.0, 0.05);
+        RunSummary bad = new RunSummary(10, 0.4, -0.01, -0.1, 0.5, 0.2);
+        RunSummary none = RunSummary.of(List.of());
+        assertThat(Sweep.rank(new RunSummary[] {none, bad, good}, RankBy.TOTAL_RETURN)).containsExactly(2, 1, 0);
+        assertThat(Sweep.rank(new RunSummary[] {bad, good}, RankBy.MAX_DRAWDOWN)).containsExactly(1, 0);
+        assertThat(Sweep.rank(new RunSummary[] {none, bad, good}, RankBy.MAX_DRAWDOWN)).containsExactly(2, 1, 0);
+    }
+}

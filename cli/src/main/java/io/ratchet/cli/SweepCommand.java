@@ -1,0 +1,229 @@
+package io.ratchet.cli;
+
+import io.ratchet.backtest.ResultJson;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.sweep.GridSpec;
+import io.ratchet.backtest.sweep.RankBy;
+import io.ratchet.backtest.sweep.Sweep;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.backtest.sweep.SweepTable;
+import io.ratchet.backtest.sweep.Verdict;
+import io.ratchet.backtest.sweep.Window;
+import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.TrailingConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratchet sweep}: score a grid of trailing configurations, in and out of sample. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Score every combination of a grid of trailing parameters over history (one pass over the bars",
+            "serves all of them), rank them, and check the pick out of sample."},
+        footer = {"", "Ranges: from:to:step includes both ends (0.05:0.95:0.05 is 19 values); a,b,c lists values.", "",
+            "Example:", "  ratchet sweep --data sample-data/BTCUSDT-1h --mode profit-lock,percent --trail 0.05:0.5:0.05 \\",
+            "      --initial-stop none,0.02,0.05 --entry-every 24 --split 0.7 --export-best best.json"})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BacktestInputs in;
+
+    @Option(names = "--mode", paramLabel = "MODES", defaultValue = "profit-lock,percent", description = "Comma list. Default: ${DEFAULT-VALUE}.")
+    String modes;
+
+    @Option(names = "--trail", paramLabel = "[MODE=]RANGE", required = true,
+            description = {"from:to:step or a comma list, for every mode; or MODE=RANGE, repeated, for each mode its own",
+                "(profit-lock keeps a share of profit, percent is a distance: their scales differ)."})
+    List<String> trails;
+
+    @Option(names = "--activation", paramLabel = "RANGE", defaultValue = "0", description = "from:to:step or a comma list. Default: ${DEFAULT-VALUE}.")
+    String activations;
+
+    @Option(names = "--initial-stop", paramLabel = "RANGE", defaultValue = "none", description = "from:to:step, a comma list, 'none'. Default: ${DEFAULT-VALUE}.")
+    String initialStops;
+
+    @Option(names = "--max-bars", paramLabel = "N", defaultValue = "0", description = "Time exit after N bars; 0 for none.")
+    int maxBars;
+
+    @Option(names = "--fee", paramLabel = "F", defaultValue = "0.001", description = "Fee per side. Default: ${DEFAULT-VALUE}.")
+    double fee;
+
+    @Option(names = "--slippage", paramLabel = "S", defaultValue = "0", description = "Slippage per exit fill. Default: ${DEFAULT-VALUE}.")
+    double slippage;
+
+    @Option(names = "--rank-by", paramLabel = "FIELD", defaultValue = "totalReturn",
+            description = "totalReturn, meanReturn, profitFactor, winRate or maxDrawdown (lower is better). Default: ${DEFAULT-VALUE}.")
+    String rankBy;
+
+    @Option(names = "--split", paramLabel = "F", description = "Score on the first F of time (in sample) and again on the rest (out of sample).")
+    Double split;
+
+    @Option(names = "--walk-forward", paramLabel = "K", description = "K rolling windows: train on one part, test on the next.")
+    Integer walkForward;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Every configuration and its scores as CSV.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "The sweep as JSON (what ratchet report reads).")
+    Path json;
+
+    @Option(names = "--export-best", paramLabel = "FILE", description = "The pick (best in sample) as the configuration file ratchet live --config loads.")
+    Path exportBest;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter pw = spec.commandLine().getOut();
+        List<TrailingConfig> grid = grid();
+        RankBy rank = parse(() -> RankBy.parse(rankBy));
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new UsageException("--threads: must be at least 1");
+        }
+        Sweep.Options opts = parse(() -> new Sweep.Options(null, null, nThreads, rank, split == null ? Double.NaN : split,
+                walkForward == null ? 0 : walkForward));
+        in.load(pw);
+        Entries entries = in.entries();
+        opts = new Sweep.Options(in.order, in.detail, nThreads, rank, opts.split(), opts.walkForward());
+        pw.println("data:     " + in.dataLine());
+        pw.println("entries:  " + in.entries.describe(entries));
+        pw.println("grid:     " + grid.size() + " configurations, intrabar " + in.order.id() + ", fee " + Fmt.plain(fee)
+                + ", ranked by " + rank.id() + " on " + (opts.split() == opts.split() ? "in-sample" : opts.walkForward() > 0 ? "train windows" : "the whole range"));
+        long started = System.nanoTime();
+        AtomicLong done = new AtomicLong();
+        SweepResult r;
+        try (ProgressMonitor mon = ProgressMonitor.start("sweep", entries.size(), "entries", done)) {
+            Sweep.Options o = opts;
+            r = Sweep.run(in.series.bars(), entries, grid, o, done);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pw.printf("scored:   %d configurations x %d entries in %.2f s%n%n", grid.size(), entries.size(), seconds);
+        printTop(pw, r);
+        Verdict v = Verdict.of(r);
+        pw.println();
+        pw.println("pick:     " + r.bestConfig().label() + " (best " + rank.id() + (r.hasOutOfSample() ? " in sample)" : ")"));
+        if (r.hasOutOfSample()) {
+            pw.print("  in sample:      ");
+            BacktestCommand.printSummary(pw, r.inSample()[r.best()]);
+            pw.print("  out of sample:  ");
+            BacktestCommand.printSummary(pw, r.outOfSample()[r.best()]);
+        }
+        if (!r.windows().isEmpty()) {
+            pw.println();
+            pw.println("walk-forward: each window's pick, tested on the window after it");
+            for (Window w : r.windows()) {
+                pw.printf("  train %s .. %s  pick %-28s test %s .. %s  trades %4d  total %s%n", Fmt.time(w.trainFrom()).substring(0, 10),
+                        Fmt.time(w.trainTo() - 1).substring(0, 10), r.grid().get(w.pick()).label(), Fmt.time(w.testFrom()).substring(0, 10),
+                        Fmt.time(w.testTo() - 1).substring(0, 10), w.test().trades(), Fmt.pct(w.test().totalReturn(), 2));
+            }
+            pw.print("  pooled test:    ");
+            BacktestCommand.printSummary(pw, r.walkForward());
+        }
+        if (v != null) {
+            pw.println();
+            pw.println("verdict:  " + v.text());
+        }
+        if (out != null) {
+            SweepTable.writeCsv(SweepTable.of(r), out);
+            pw.println("wrote " + out);
+        }
+        if (json != null) {
+            AtomicFiles.writeString(json, Json.pretty(ResultJson.sweep(r)) + "\n");
+            pw.println("wrote " + json);
+        }
+        if (exportBest != null) {
+            TrailingConfigJson.write(exportBest, r.bestConfig());
+            pw.println("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
+        }
+        return 0;
+    }
+
+    private void printTop(PrintWriter pw, SweepResult r) {
+        boolean oos = r.hasOutOfSample();
+        String head = String.format("%4s  %-36s %7s %9s %9s %7s %8s", "#", "configuration", "trades", "mean", "total", "pf", "maxDD");
+        if (oos) {
+            head += String.format("  | %7s %9s %9s %8s", "oos tr", "oos mean", "oos total", "oos DD");
+        }
+        pw.println(head);
+        pw.println("-".repeat(head.length()));
+        int n = Math.min(top, r.ranking().length);
+        for (int k = 0; k < n; k++) {
+            int c = r.ranking()[k];
+            RunSummary s = r.inSample()[c];
+            String line = String.format("%4d  %-36s %7d %9s %9s %7s %8s", k + 1, r.grid().get(c).label(), s.trades(), Fmt.pct(s.meanReturn(), 3),
+                    Fmt.pct(s.totalReturn(), 2), Fmt.num(s.profitFactor(), 2), Fmt.pct(s.maxDrawdown(), 2).replace("+", ""));
+            if (oos) {
+                RunSummary o = r.outOfSample()[c];
+                line += String.format("  | %7d %9s %9s %8s", o.trades(), Fmt.pct(o.meanReturn(), 3), Fmt.pct(o.totalReturn(), 2),
+                        Fmt.pct(o.maxDrawdown(), 2).replace("+", ""));
+            }
+            pw.println(line);
+        }
+        if (r.ranking().length > n) {
+            pw.println("  ... " + (r.ranking().length - n) + " more (--top N, or --out FILE for all)");
+        }
+    }
+
+    private List<TrailingConfig> grid() {
+        java.util.Map<Mode, double[]> perMode = new java.util.LinkedHashMap<>();
+        double[] shared = null;
+        for (String t : trails) {
+            int eq = t.indexOf('=');
+            if (eq > 0) {
+                perMode.put(Mode.parse(t.substring(0, eq)), parse(() -> GridSpec.parse("--trail", t.substring(eq + 1), false)));
+            } else {
+                double[] v = parse(() -> GridSpec.parse("--trail", t, false));
+                shared = v;
+            }
+        }
+        List<Mode> ms = new ArrayList<>();
+        for (String m : modes.split(",")) {
+            ms.add(Mode.parse(m));
+        }
+        if (modes.equals("profit-lock,percent") && shared == null) {
+            ms = new ArrayList<>(perMode.keySet()); // only the modes given a trail
+        }
+        double[] a = parse(() -> GridSpec.parse("--activation", activations, false));
+        double[] s = parse(() -> GridSpec.parse("--initial-stop", initialStops, true));
+        List<TrailingConfig> g = new ArrayList<>();
+        for (Mode m : ms) {
+            double[] t = perMode.containsKey(m) ? perMode.get(m) : shared;
+            if (t == null) {
+                throw new UsageException("--trail: no range for mode " + m.id() + " (give --trail " + m.id() + "=RANGE or a shared --trail RANGE)");
+            }
+            g.addAll(Sweep.grid(List.of(m), t, a, s, maxBars, fee, slippage));
+        }
+        if (g.size() > 1_000_000) {
+            throw new UsageException("the grid has " + g.size() + " configurations; at most 1,000,000");
+        }
+        return g;
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (io.ratchet.engine.InvalidConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
