@@ -3,7 +3,10 @@ package io.ratchet.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.backtest.HistoryOdds;
+import io.ratchet.data.kline.KlineSource;
 import io.ratchet.engine.Direction;
+import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.LadderRow;
 import io.ratchet.engine.StopLadder;
 import io.ratchet.engine.TrailingConfig;
@@ -46,59 +49,101 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     TrailingOptions trailing;
 
+    @Option(names = "--data", paramLabel = "FILE|DIR|SYMBOL:INTERVAL",
+            description = "Klines: adds, per level, how often a position entered at any bar reached it before its stop, and the median bars it took.")
+    String data;
+
+    @Option(names = "--intrabar", paramLabel = "ORDER", defaultValue = "adverse-first", description = "With --data: adverse-first, favourable-first or ohlc.")
+    String intrabar;
+
+    @Mixin
+    StoreOption store;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         TrailingConfig config = trailing.toConfig();
         Direction dir = Direction.parse(direction);
         List<LadderRow> rows = StopLadder.of(config, dir, entry, target, steps);
         PrintWriter out = spec.commandLine().getOut();
+        HistoryOdds.Odds odds = null;
+        String history = null;
+        if (data != null) {
+            IntrabarOrder order = IntrabarOrder.parse(intrabar);
+            if (order == IntrabarOrder.DETAIL) {
+                throw new UsageException("--intrabar detail is for backtest and sweep; the forecast takes adverse-first, favourable-first or ohlc");
+            }
+            KlineSource.Resolved r = KlineSource.resolve(data, store.open(), null, null, Long.MIN_VALUE, Long.MAX_VALUE);
+            double[] moves = rows.stream().mapToDouble(row -> dir.sign() * (row.price() - entry) / entry).toArray();
+            odds = HistoryOdds.of(r.series().bars(), config, order, null, dir, moves);
+            history = r.series().symbol() + " " + r.series().interval().id() + ", " + odds.entries() + " entries (one per bar), "
+                    + Fmt.time(r.series().firstOpenTime()) + " .. " + Fmt.time(r.series().lastOpenTime()) + " UTC, intrabar " + order.id();
+        }
         switch (format) {
-            case JSON -> out.println(Json.pretty(json(config, dir, rows)));
-            case CSV -> csv(out, rows);
-            default -> table(out, config, dir, rows);
+            case JSON -> out.println(Json.pretty(json(config, dir, rows, odds)));
+            case CSV -> csv(out, rows, odds);
+            default -> table(out, config, dir, rows, odds, history);
         }
         out.flush();
         return 0;
     }
 
-    private ObjectNode json(TrailingConfig config, Direction dir, List<LadderRow> rows) {
+    private ObjectNode json(TrailingConfig config, Direction dir, List<LadderRow> rows, HistoryOdds.Odds odds) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.set("config", TrailingConfigJson.toNode(config));
         root.put("direction", dir.id());
         root.put("entry", entry);
         root.put("target", target);
+        if (odds != null) {
+            root.put("historyEntries", odds.entries());
+        }
         ArrayNode arr = root.putArray("rows");
-        for (LadderRow r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            LadderRow r = rows.get(i);
             ObjectNode o = arr.addObject();
             o.put("price", r.price());
             Json.put(o, "stop", r.stop());
             Json.put(o, "lockedReturn", r.lockedReturn());
             Json.put(o, "distance", r.distance());
+            if (odds != null) {
+                Json.put(o, "reachedShare", odds.reached()[i]);
+                Json.put(o, "medianBars", odds.medianBars()[i]);
+            }
         }
         return root;
     }
 
-    private static void csv(PrintWriter out, List<LadderRow> rows) {
-        out.println("price,stop,lockedReturn,distance");
-        for (LadderRow r : rows) {
-            out.println(Fmt.plain(r.price()) + "," + Fmt.plain(r.stop()) + "," + Fmt.plain(r.lockedReturn()) + "," + Fmt.plain(r.distance()));
+    private static void csv(PrintWriter out, List<LadderRow> rows, HistoryOdds.Odds odds) {
+        out.println("price,stop,lockedReturn,distance" + (odds != null ? ",reachedShare,medianBars" : ""));
+        for (int i = 0; i < rows.size(); i++) {
+            LadderRow r = rows.get(i);
+            out.println(Fmt.plain(r.price()) + "," + Fmt.plain(r.stop()) + "," + Fmt.plain(r.lockedReturn()) + "," + Fmt.plain(r.distance())
+                    + (odds != null ? "," + Fmt.plain(odds.reached()[i]) + "," + Fmt.plain(odds.medianBars()[i]) : ""));
         }
     }
 
-    private void table(PrintWriter out, TrailingConfig config, Direction dir, List<LadderRow> rows) {
+    private void table(PrintWriter out, TrailingConfig config, Direction dir, List<LadderRow> rows, HistoryOdds.Odds odds, String history) {
         int dp = Fmt.priceDecimals(entry);
         out.printf("Forecast: %s from %s to %s, %s, fee %s per side%n", dir.id(), Fmt.price(entry, dp), Fmt.price(target, dp),
                 config.label(), Fmt.pct(config.fee(), 2).substring(1));
+        if (history != null) {
+            out.println("History: " + history);
+        }
         out.println();
-        String head = String.format("%16s %16s %12s %11s", "price", "stop", "locked", "distance");
+        String head = String.format("%16s %16s %12s %11s", "price", "stop", "locked", "distance")
+                + (odds != null ? String.format(" %9s %11s", "reached", "median bars") : "");
         out.println(head);
         out.println("-".repeat(head.length()));
-        for (LadderRow r : rows) {
-            out.printf("%16s %16s %12s %11s%s%n", Fmt.price(r.price(), dp), r.stop() != r.stop() ? "none" : Fmt.price(r.stop(), dp),
+        for (int i = 0; i < rows.size(); i++) {
+            LadderRow r = rows.get(i);
+            out.printf("%16s %16s %12s %11s%s%s%n", Fmt.price(r.price(), dp), r.stop() != r.stop() ? "none" : Fmt.price(r.stop(), dp),
                     Fmt.pct(r.lockedReturn(), 3), r.distance() != r.distance() ? "-" : Fmt.num(r.distance(), 2) + "%",
+                    odds == null ? "" : String.format(" %9s %11s", Fmt.pct(odds.reached()[i], 1).replace("+", ""), Fmt.num(odds.medianBars()[i], 0)),
                     r.activation() ? "   <- trail activates" : "");
         }
         out.println();
         out.println("locked: net return if the stop is hit there (fees and slippage included); distance: price to stop, % of price.");
+        if (odds != null) {
+            out.println("reached: share of entries (one per bar of history, same move in %) that got there before the stop; median bars to get there.");
+        }
     }
 }

@@ -67,16 +67,24 @@ public final class SweepKernel {
             }
             return out;
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
+        // All cores: the common pool (its workers plus this thread), no pool to build per call.
+        boolean common = threads >= Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = common ? null : new ForkJoinPool(threads);
         try {
-            pool.submit(work).get();
+            if (common) {
+                work.run();
+            } else {
+                pool.submit(work).get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("sweep failed: " + e.getCause(), e.getCause());
         } finally {
-            pool.shutdown();
+            if (pool != null) {
+                pool.shutdown();
+            }
         }
         return out;
     }
