@@ -1,0 +1,114 @@
+package io.ratchet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.engine.Returns;
+import io.ratchet.engine.TrailingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestSweepCommandTest {
+    static final String H1 = Path.of("..", "sample-data", "BTCUSDT-1h").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void backtestJsonFollowsTheContract() throws Exception {
+        Path json = dir.resolve("out.json");
+        Path trades = dir.resolve("trades.csv");
+        CliRun r = CliRun.of("backtest", "--data", H1, "--mode", "profit-lock", "--trail", "0.5", "--initial-stop", "0.03",
+                "--entry-every", "24", "--fee", "0.001", "--json", json.toString(), "--trades", trades.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trades 365").contains("worst trades");
+        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        assertThat(root.get("config").get("trail").asDouble()).isEqualTo(0.5);
+        JsonNode s = root.get("summary");
+        assertThat(s.get("trades").asInt()).isEqualTo(365);
+        JsonNode t0 = root.get("trades").get(0);
+        assertThat(t0.get("entryTime").asLong()).isEqualTo(1_609_459_200_000L);
+        assertThat(t0.fieldNames()).toIterable().containsExactly("entryTime", "direction", "entryPrice", "exitTime", "exitPrice",
+                "exitReason", "netReturn", "peak");
+        double sum = 0;
+        int wins = 0;
+        for (JsonNode t : root.get("trades")) {
+            double e = t.get("entryPrice").asDouble();
+            double x = t.get("exitPrice").asDouble();
+            double expected = Returns.net(1, e, x, 0.001);
+            assertThat(t.get("netReturn").asDouble()).isCloseTo(expected, within(1e-15));
+            sum += expected;
+            wins += expected > 0 ? 1 : 0;
+        }
+        assertThat(s.get("totalReturn").asDouble()).isCloseTo(sum, within(1e-9));
+        assertThat(s.get("winRate").asDouble()).isEqualTo((double) wins / 365);
+        assertThat(Files.readAllLines(trades)).hasSize(366);
+    }
+
+    @Test
+    void sweepWritesTableJsonAndTheBestConfigurationALiveRunLoads() throws Exception {
+        Path csv = dir.resolve("results.csv");
+        Path best = dir.resolve("best.json");
+        Path json = dir.resolve("sweep.json");
+        CliRun r = CliRun.of("sweep", "--data", H1, "--trail", "profit-lock=0.2:0.8:0.2", "--trail", "percent=0.02,0.05",
+                "--activation", "0,0.02", "--initial-stop", "none,0.03", "--entry-every", "48", "--split", "0.7",
+                "--out", csv.toString(), "--export-best", best.toString(), "--json", json.toString(), "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("24 configurations").contains("verdict:").contains("out of sample:");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(25);
+        assertThat(lines.get(0)).startsWith("mode,trail,activation,initialStop,is_trades,is_winRate,is_meanReturn,is_totalReturn,is_profitFactor,is_maxDrawdown,oos_trades");
+        TrailingConfig picked = TrailingConfigJson.read(best);
+        String[] top = lines.get(1).split(",");
+        assertThat(picked.mode().id()).isEqualTo(top[0]);
+        assertThat(picked.trail()).isEqualTo(Double.parseDouble(top[1]));
+        JsonNode sweep = Json.MAPPER.readTree(json.toFile());
+        assertThat(sweep.get("results").size()).isEqualTo(24);
+        assertThat(sweep.get("results").get(0).get("inSample").get("totalReturn").asDouble())
+                .isGreaterThanOrEqualTo(sweep.get("results").get(1).get("inSample").get("totalReturn").asDouble());
+    }
+
+    @Test
+    void badInputsAreUsageErrorsNamingTheProblem() throws Exception {
+        CliRun noTrail = CliRun.of("sweep", "--data", H1, "--trail", "percent=0.5:0.1:0.1");
+        assertThat(noTrail.exit()).isEqualTo(2);
+        assertThat(noTrail.err()).contains("backwards");
+        CliRun badPercent = CliRun.of("sweep", "--data", H1, "--trail", "1.0", "--entry-every", "100");
+        assertThat(badPercent.exit()).isEqualTo(2);
+        assertThat(badPercent.err()).contains("trail").contains("(0, 1)");
+        Path entries = dir.resolve("e.csv");
+        Files.writeString(entries, "time,direction\n1609459200000,long\n1609459200001,long\n");
+        CliRun badEntries = CliRun.of("backtest", "--data", H1, "--mode", "percent", "--trail", "0.02", "--entries", entries.toString());
+        assertThat(badEntries.exit()).isEqualTo(2);
+        assertThat(badEntries.err()).contains(entries + ": line 3: column time");
+        CliRun detail = CliRun.of("backtest", "--data", H1, "--mode", "percent", "--trail", "0.02", "--intrabar", "detail");
+        assertThat(detail.exit()).isEqualTo(2);
+        assertThat(detail.err()).contains("--detail-data");
+    }
+
+    @Test
+    void detailModeReportsHowOftenTheLowerTimeframeChangedTheOutcome() {
+        String m1 = Path.of("..", "sample-data", "BTCUSDT-1m-2021-04-20_2021-05-20.zip").toString();
+        CliRun r = CliRun.of("backtest", "--data", H1, "--from", "2021-04-21", "--to", "2021-05-20", "--mode", "percent", "--trail", "0.01",
+                "--entry-every", "6", "--intrabar", "detail", "--detail-data", m1);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("detail: +the lower timeframe changed \\d+ of \\d+ exits");
+    }
+
+    @Test
+    void forecastOnHistoryAddsOdds() throws Exception {
+        CliRun r = CliRun.of("forecast", "--entry", "100", "--target", "110", "--mode", "profit-lock", "--trail", "0.5", "--initial-stop", "0.03",
+                "--steps", "5", "--data", H1, "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode rows = Json.MAPPER.readTree(r.out()).get("rows");
+        assertThat(rows.get(0).get("reachedShare").asDouble()).isEqualTo(1.0);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("reachedShare").asDouble()).isLessThanOrEqualTo(rows.get(i - 1).get("reachedShare").asDouble());
+        }
+    }
+}
