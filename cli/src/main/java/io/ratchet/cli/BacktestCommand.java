@@ -42,6 +42,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--trades", paramLabel = "FILE", description = "Write every trade as CSV.")
     Path tradesCsv;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report with PNG charts into DIR (opens offline).")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +91,9 @@ final class BacktestCommand implements Callable<Integer> {
                 o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             });
             out.println("wrote " + tradesCsv);
+        }
+        if (report != null) {
+            in.report(report, entries, null, config, out);
         }
         return 0;
     }

@@ -27,6 +27,7 @@ final class BacktestInputs {
 
     KlineSeries series;
     String origin;
+    java.util.List<io.ratchet.data.kline.Gap> gaps;
     IntrabarOrder order;
     DetailIndex detail;
 
@@ -34,6 +35,7 @@ final class BacktestInputs {
         KlineSource.Resolved r = data.resolve();
         series = r.series();
         origin = r.origin();
+        gaps = series.gaps();
         order = IntrabarOrder.parse(intrabar);
         if (order == IntrabarOrder.DETAIL) {
             if (detailData == null) {
@@ -48,8 +50,8 @@ final class BacktestInputs {
         } else if (detailData != null) {
             throw new UsageException("--detail-data is used only with --intrabar detail");
         }
-        if (r.report() != null && !r.report().gaps().isEmpty()) {
-            out.println("note: " + r.report().gaps().size() + " gaps in the data (" + r.report().missingBars()
+        if (!gaps.isEmpty()) {
+            out.println("note: " + gaps.size() + " gaps in the data (" + gaps.stream().mapToLong(io.ratchet.data.kline.Gap::missing).sum()
                     + " missing bars); a gap is walked as a jump at the next open");
         }
     }
@@ -60,6 +62,14 @@ final class BacktestInputs {
             throw new UsageException("no entries: the entry option gave no position on this data");
         }
         return e;
+    }
+
+    /** Writes the HTML report and says where it is. */
+    void report(java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries, io.ratchet.backtest.sweep.SweepResult sweep,
+                io.ratchet.engine.TrailingConfig config, PrintWriter out) throws IOException {
+        java.nio.file.Path index = io.ratchet.reports.ReportWriter.write(new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
+                this.entries.describe(entries), order, detail, sweep, config), dir);
+        out.println("report:   " + index);
     }
 
     String dataLine() {

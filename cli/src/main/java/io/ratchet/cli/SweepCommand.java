@@ -89,6 +89,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--export-best", paramLabel = "FILE", description = "The pick (best in sample) as the configuration file ratchet live --config loads.")
     Path exportBest;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report with PNG charts into DIR (opens offline).")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
@@ -152,6 +155,9 @@ final class SweepCommand implements Callable<Integer> {
         if (exportBest != null) {
             TrailingConfigJson.write(exportBest, r.bestConfig());
             pw.println("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
+        }
+        if (report != null) {
+            in.report(report, entries, r, null, pw);
         }
         return 0;
     }

@@ -1,0 +1,26 @@
+package io.ratchet.reports;
+
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.data.kline.Gap;
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.engine.DetailIndex;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.TrailingConfig;
+import java.util.List;
+
+/**
+ * What a report is made from: the data, the entries, and either a sweep (whose pick is
+ * charted) or a single configuration (a backtest).
+ *
+ * @param sweep  null for a backtest report
+ * @param config the configuration of a backtest report; ignored with a sweep (its pick is used)
+ * @param detail lower-timeframe bars for {@code detail}, else null
+ */
+public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
+                          IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
+
+    public TrailingConfig pick() {
+        return sweep != null ? sweep.bestConfig() : config;
+    }
+}

@@ -1,0 +1,371 @@
+package io.ratchet.reports;
+
+import io.ratchet.backtest.Backtest;
+import io.ratchet.backtest.BacktestResult;
+import io.ratchet.backtest.sweep.RankBy;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.backtest.sweep.SweepTable;
+import io.ratchet.backtest.sweep.Verdict;
+import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.data.kline.Gap;
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.engine.BarWalker;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.StopLadder;
+import io.ratchet.engine.StopListener;
+import io.ratchet.engine.Trade;
+import io.ratchet.engine.TrailingConfig;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+
+/**
+ * Builds a report folder: {@code index.html} and its PNGs. The folder is assembled beside
+ * the target and moved into place at the end, so a failed run leaves the old report (or
+ * none), never half of a new one.
+ */
+public final class ReportWriter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int TOP = 20;
+
+    private ReportWriter() {
+    }
+
+    /** Writes the report into {@code out} (replacing it) and returns the path of its {@code index.html}. */
+    public static Path write(ReportInput in, Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        AtomicFiles.readableByAll(tmp, true);
+        try {
+            ReportModel model = build(in, tmp);
+            AtomicFiles.writeString(tmp.resolve("index.html"), HtmlPage.render(model));
+            replace(tmp, target);
+        } finally {
+            deleteTree(tmp);
+        }
+        return target.resolve("index.html");
+    }
+
+    static ReportModel build(ReportInput in, Path dir) throws IOException {
+        KlineSeries s = in.series();
+        TrailingConfig pick = in.pick();
+        BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail());
+        List<ReportModel.Fact> facts = new ArrayList<>();
+        facts.add(new ReportModel.Fact("Data", s.symbol() + " " + s.interval().id()));
+        facts.add(new ReportModel.Fact("Range (UTC)", TIME.format(Instant.ofEpochMilli(s.firstOpenTime())) + " .. "
+                + TIME.format(Instant.ofEpochMilli(s.lastOpenTime()))));
+        long missing = in.gaps().stream().mapToLong(Gap::missing).sum();
+        facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
+        facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
+        facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
+        facts.add(new ReportModel.Fact("Intrabar order", in.order().id()));
+        facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
+        facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
+        RunSummary sum = run.summary();
+        facts.add(new ReportModel.Fact("Pick over the whole range", summaryText(sum)));
+
+        String verdict;
+        String verdictClass;
+        List<ReportModel.Section> sections = new ArrayList<>();
+        if (in.sweep() != null) {
+            SweepResult r = in.sweep();
+            facts.add(new ReportModel.Fact("Grid", r.grid().size() + " configurations, ranked by " + r.rankBy().id()
+                    + (r.splitTime() > 0 ? ", in sample before " + TIME.format(Instant.ofEpochMilli(r.splitTime())) + " UTC"
+                    : !r.windows().isEmpty() ? ", " + r.windows().size() + " walk-forward windows" : "")));
+            Verdict v = Verdict.of(r);
+            verdict = v != null ? v.text() : "No out-of-sample check in this sweep: the ranking is fitted to this history. "
+                    + "Run the sweep with --split 0.7 or --walk-forward K before trusting the pick.";
+            verdictClass = v != null ? v.outcome().name().toLowerCase(Locale.ROOT) : "none";
+            sections.add(sweepSection(r, dir));
+        } else {
+            verdict = null;
+            verdictClass = "none";
+        }
+        sections.add(tradesSection(in, run, dir));
+        sections.add(runSection(run, dir));
+        sections.add(forecastSection(pick, dir));
+        String title = "Ratchet " + (in.sweep() != null ? "sweep" : "backtest") + ": " + s.symbol() + " " + s.interval().id();
+        return new ReportModel(title, facts, verdict, verdictClass, sections);
+    }
+
+    private static ReportModel.Section sweepSection(SweepResult r, Path dir) throws IOException {
+        RankBy by = r.rankBy();
+        boolean pctMetric = by != RankBy.PROFIT_FACTOR;
+        String metric = by.id() + (pctMetric ? ", %" : "");
+        List<ReportModel.Figure> figs = new ArrayList<>();
+        TrailingConfig pick = r.bestConfig();
+        for (Mode mode : Mode.values()) {
+            // Best in-sample configuration at each trail, and at each (trail, activation).
+            TreeMap<Double, Integer> bestAtTrail = new TreeMap<>();
+            Map<List<Double>, Integer> bestAtCell = new LinkedHashMap<>();
+            TreeSet<Double> acts = new TreeSet<>();
+            for (int c = 0; c < r.grid().size(); c++) {
+                TrailingConfig k = r.grid().get(c);
+                if (k.mode() != mode) {
+                    continue;
+                }
+                acts.add(k.activation());
+                int cc = c;
+                bestAtTrail.merge(k.trail(), c, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
+                bestAtCell.merge(List.of(k.trail(), k.activation()), cc, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
+            }
+            if (bestAtTrail.isEmpty()) {
+                continue;
+            }
+            double[] trails = bestAtTrail.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] is = new double[trails.length];
+            double[] oos = r.hasOutOfSample() ? new double[trails.length] : null;
+            int k = 0;
+            for (int c : bestAtTrail.values()) {
+                is[k] = scale(by.score(r.inSample()[c]), pctMetric);
+                if (oos != null) {
+                    oos[k] = scale(by.score(r.outOfSample()[c]), pctMetric);
+                }
+                k++;
+            }
+            boolean pickHere = pick.mode() == mode;
+            String file = "sweep-" + mode.id() + ".png";
+            Png.write(Charts.scoreVsTrail(mode.id(), metric, trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
+                    pickHere ? scale(by.score(r.inSample()[r.best()]), pctMetric) : Double.NaN), dir.resolve(file));
+            figs.add(new ReportModel.Figure(file, mode.id() + ": for each trail, the best in-sample " + by.id()
+                    + (oos != null ? " (solid) and the same configuration out of sample (dashed)" : "")
+                    + (pickHere ? "; the square is the pick" : "") + "."));
+            List<String> tLabels = new ArrayList<>();
+            for (double t : trails) {
+                tLabels.add(plain(t));
+            }
+            List<String> aLabels = new ArrayList<>();
+            List<Double> actList = new ArrayList<>(acts);
+            for (double a : actList) {
+                aLabels.add(plain(a));
+            }
+            List<Number[]> cells = new ArrayList<>();
+            for (Map.Entry<List<Double>, Integer> e : bestAtCell.entrySet()) {
+                double v = scale(by.score(r.inSample()[e.getValue()]), pctMetric);
+                if (v == v && !Double.isInfinite(v)) {
+                    cells.add(new Number[] {java.util.Arrays.binarySearch(trails, e.getKey().get(0)), actList.indexOf(e.getKey().get(1)), v});
+                }
+            }
+            if (!cells.isEmpty()) {
+                String hm = "heatmap-" + mode.id() + ".png";
+                Png.write(Charts.heatmap(mode.id(), metric, tLabels, aLabels, cells, pickHere ? pick.label() : null), dir.resolve(hm));
+                figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + by.id() + " over trail and activation (best initial stop in each cell)."));
+            }
+        }
+        Table t = SweepTable.of(r);
+        Table shown = t.first(Math.min(TOP, t.rowCount()));
+        return new ReportModel.Section("sweep", "Sweep: the top " + shown.rowCount() + " of " + t.rowCount(),
+                "Ranked by in-sample " + by.id() + "; click a column to sort. Returns are fractions of the stake (0.01 = 1%).",
+                html(format(shown)), figs);
+    }
+
+    private static ReportModel.Section tradesSection(ReportInput in, BacktestResult run, Path dir) throws IOException {
+        List<Trade> trades = run.trades();
+        List<ReportModel.Figure> figs = new ArrayList<>();
+        if (trades.isEmpty()) {
+            return new ReportModel.Section("trades", "Trades", "No trades.", null, figs);
+        }
+        List<Trade> sorted = trades.stream().sorted(Comparator.comparingDouble(Trade::netReturn)).toList();
+        Trade best = sorted.get(sorted.size() - 1);
+        Trade worst = sorted.get(0);
+        Trade typical = sorted.get(sorted.size() / 2);
+        Map<String, Trade> chosen = new LinkedHashMap<>();
+        chosen.put("best", best);
+        chosen.put("typical", typical);
+        chosen.put("worst", worst);
+        StringColumn which = StringColumn.create("trade");
+        StringColumn entry = StringColumn.create("entry (UTC)");
+        StringColumn dirc = StringColumn.create("direction");
+        StringColumn ep = StringColumn.create("entry price");
+        StringColumn exit = StringColumn.create("exit (UTC)");
+        StringColumn xp = StringColumn.create("exit price");
+        StringColumn why = StringColumn.create("exit reason");
+        StringColumn ret = StringColumn.create("net return");
+        StringColumn mfe = StringColumn.create("best open profit");
+        for (Map.Entry<String, Trade> e : chosen.entrySet()) {
+            Trade t = e.getValue();
+            which.append(e.getKey());
+            entry.append(TIME.format(Instant.ofEpochMilli(t.entryTime())));
+            dirc.append(t.direction().id());
+            ep.append(plain(t.entryPrice()));
+            exit.append(TIME.format(Instant.ofEpochMilli(t.exitTime())));
+            xp.append(plain(t.exitPrice()));
+            why.append(t.exitReason().name());
+            ret.append(pct(t.netReturn(), 2));
+            mfe.append(pct(t.maxFavourableExcursion(), 2));
+            String file = "trade-" + e.getKey() + ".png";
+            Png.write(tradeChart(in, run.config(), t, e.getKey()), dir.resolve(file));
+            figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, the stop as it ratcheted (step line), entry and exit"
+                    + (in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
+        }
+        Table t = Table.create("trades", which, entry, dirc, ep, exit, xp, why, ret, mfe);
+        return new ReportModel.Section("trades", "Trades of the " + (in.sweep() != null ? "pick" : "configuration"),
+                trades.size() + " trades; the best, a typical (median) and the worst one.", html(t), figs);
+    }
+
+    private static org.knowm.xchart.XYChart tradeChart(ReportInput in, TrailingConfig config, Trade t, String which) {
+        List<Date> stopTime = new ArrayList<>();
+        List<Double> stop = new ArrayList<>();
+        StopListener rec = new StopListener() {
+            @Override
+            public void onStopMoved(long time, double price, double oldStop, double newStop) {
+                stopTime.add(new Date(time));
+                stop.add(newStop);
+            }
+
+            @Override
+            public void onStopHit(long time, double price, double trigger) {
+            }
+        };
+        Bars b = in.series().bars();
+        int i = b.indexOf(t.entryTime());
+        BarWalker w = new BarWalker(config, in.order(), in.detail(), rec);
+        int j = w.walk(b, i, t.direction());
+        if (!stop.isEmpty()) {
+            stopTime.add(new Date(t.exitTime()));
+            stop.add(stop.get(stop.size() - 1));
+        }
+        Bars path = in.order() == IntrabarOrder.DETAIL && in.detail() != null ? in.detail().detail() : b;
+        long from = b.openTime()[Math.max(b.from(), i - 3)];
+        long to = b.openTime()[Math.min(b.to() - 1, j + 3)] + 1;
+        int a = path.ceilingIndex(from);
+        int z = path.ceilingIndex(to);
+        List<Date> time = new ArrayList<>();
+        List<Double> close = new ArrayList<>();
+        int step = Math.max(1, (z - a) / 2000);
+        for (int k = a; k < z; k += step) {
+            time.add(new Date(path.openTime()[k]));
+            close.add(path.close()[k]);
+        }
+        if (time.isEmpty()) {
+            time.add(new Date(t.entryTime()));
+            close.add(t.entryPrice());
+        }
+        String title = which + " trade: " + t.direction().id() + " " + TIME.format(Instant.ofEpochMilli(t.entryTime())) + " -> "
+                + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ", " + pct(t.netReturn(), 2);
+        return Charts.trade(title, time, close, stopTime, stop, t);
+    }
+
+    private static ReportModel.Section runSection(BacktestResult run, Path dir) throws IOException {
+        List<Trade> byExit = run.trades().stream()
+                .sorted(Comparator.comparingLong(Trade::exitTime).thenComparingLong(Trade::entryTime)).toList();
+        Png.write(Charts.equity(byExit), dir.resolve("equity.png"));
+        Png.write(Charts.histogram(run.trades().stream().map(t -> 100 * t.netReturn()).toList()), dir.resolve("returns.png"));
+        Png.write(Charts.mfe(run.trades()), dir.resolve("mfe.png"));
+        return new ReportModel.Section("run", "The run", summaryText(run.summary()), null, List.of(
+                new ReportModel.Figure("equity.png", "Equity: the running sum of net returns in order of exit, with the drawdown from its high shaded."),
+                new ReportModel.Figure("returns.png", "Distribution of net returns per trade."),
+                new ReportModel.Figure("mfe.png", "Best open profit (MFE) against the net return kept: the gap to the diagonal is what the trail gave back, fees included.")));
+    }
+
+    private static ReportModel.Section forecastSection(TrailingConfig pick, Path dir) throws IOException {
+        double target = 110;
+        Png.write(Charts.ladder("stop ladder of " + pick.label() + ": a long from 100 to 110", StopLadder.of(pick, Direction.LONG, 100, target, 20), 100),
+                dir.resolve("ladder.png"));
+        return new ReportModel.Section("forecast", "Forecast", "Where the stop of this configuration sits as a long entered at 100 moves to 110 "
+                + "(ratchet forecast shows the same ladder as a table, with its odds on history).", null,
+                List.of(new ReportModel.Figure("ladder.png", "The stop ladder: the stop (step line) at each price reached; it never loosens.")));
+    }
+
+    /** Display strings for the sweep table: percent for returns, two decimals elsewhere, blank for undefined. */
+    private static Table format(Table t) {
+        Table out = Table.create(t.name());
+        for (String name : t.columnNames()) {
+            StringColumn col = StringColumn.create(name);
+            boolean percent = name.endsWith("Return") || name.endsWith("winRate") || name.endsWith("maxDrawdown");
+            for (int r = 0; r < t.rowCount(); r++) {
+                Object v = t.column(name).get(r);
+                boolean ratio = name.endsWith("profitFactor");
+                if (v instanceof Double d) {
+                    col.append(d.isNaN() ? "" : percent ? pct(d, 2) : ratio ? String.format(Locale.ROOT, "%.2f", d) : plain(d));
+                } else {
+                    col.append(v == null ? "" : v.toString());
+                }
+            }
+            out.addColumns(col);
+        }
+        return out;
+    }
+
+    private static String html(Table t) throws IOException {
+        StringWriter w = new StringWriter();
+        t.write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
+        return w.toString().replaceFirst("<table", "<table class=\"sortable\"");
+    }
+
+    private static String summaryText(RunSummary s) {
+        return String.format(Locale.ROOT, "%d trades, win rate %s, mean %s, total %s, profit factor %s, max drawdown %s", s.trades(),
+                pct(s.winRate(), 1), pct(s.meanReturn(), 3), pct(s.totalReturn(), 2),
+                s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "none (no losses)", pct(s.maxDrawdown(), 2));
+    }
+
+    private static String pct(double v, int decimals) {
+        return v != v ? "-" : String.format(Locale.ROOT, "%." + decimals + "f%%", 100 * v);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static double scale(double v, boolean percent) {
+        return percent ? 100 * v : v;
+    }
+
+    /** xchart cannot draw NaN or infinity: undefined scores become gaps at zero. */
+    private static double[] clean(double[] a) {
+        double[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != out[i] || Double.isInfinite(out[i])) {
+                out[i] = 0;
+            }
+        }
+        return out;
+    }
+
+    private static void replace(Path built, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}

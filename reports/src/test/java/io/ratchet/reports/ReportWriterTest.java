@@ -1,0 +1,86 @@
+package io.ratchet.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAPageWhoseImagesAreAllThereAndNotBlank() throws Exception {
+        Path index = ReportWriter.write(Fixtures.sweepReport(), dir.resolve("report"));
+        String html = Files.readString(index);
+        Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        List<String> images = m.results().map(r -> r.group(1)).toList();
+        assertThat(images).contains("sweep-profit-lock.png", "heatmap-percent.png", "trade-best.png", "trade-worst.png", "trade-typical.png",
+                "equity.png", "returns.png", "mfe.png", "ladder.png");
+        for (String name : images) {
+            BufferedImage img = ImageIO.read(index.resolveSibling(name).toFile());
+            assertThat(img).as(name).isNotNull();
+            assertThat(img.getWidth()).as(name).isEqualTo(Charts.W);
+            assertThat(img.getHeight()).as(name).isEqualTo(Charts.H);
+            assertThat(distinctColours(img)).as(name + " is not blank").isGreaterThan(20);
+            assertThat(nonWhiteShare(img)).as(name + " has something drawn").isGreaterThan(0.03);
+        }
+    }
+
+    @Test
+    void textIsEscapedAndNothingIsLoadedFromOutside() throws Exception {
+        String html = Files.readString(ReportWriter.write(Fixtures.sweepReport(), dir.resolve("r")));
+        assertThat(html).doesNotContain(Fixtures.EVIL).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(html).doesNotContain("@import").doesNotContain("url(");
+        assertThat(html).contains("class=\"sortable\"").contains("id=\"verdict\"");
+        assertThat(Pattern.compile("<script>").matcher(html).results().count()).isEqualTo(1); // our sort script only
+    }
+
+    @Test
+    void aNewReportReplacesTheOldOneWhole() throws Exception {
+        Path out = dir.resolve("report");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.png"), "old");
+        ReportWriter.write(Fixtures.sweepReport(), out);
+        assertThat(out.resolve("stale.png")).doesNotExist();
+        assertThat(out.resolve("index.html")).exists();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");
+        }
+    }
+
+    static int distinctColours(BufferedImage img) {
+        Set<Integer> c = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                c.add(img.getRGB(x, y));
+            }
+        }
+        return c.size();
+    }
+
+    static double nonWhiteShare(BufferedImage img) {
+        long n = 0;
+        long total = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                total++;
+                if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    n++;
+                }
+            }
+        }
+        return (double) n / total;
+    }
+}
