@@ -99,6 +99,48 @@ public final class ResultJson {
         return root;
     }
 
+    /** Reads a sweep written by {@link #sweep}: the grid in ranking order, its scores and windows. */
+    public static SweepResult readSweep(com.fasterxml.jackson.databind.JsonNode root, String source) {
+        if (!"sweep".equals(root.path("kind").asText())) {
+            throw new IllegalArgumentException(source + ": not a sweep result (\"kind\": \"sweep\")");
+        }
+        com.fasterxml.jackson.databind.JsonNode rows = root.get("results");
+        int n = rows.size();
+        java.util.List<io.ratchet.engine.TrailingConfig> grid = new java.util.ArrayList<>(n);
+        boolean oos = n > 0 && rows.get(0).has("outOfSample");
+        RunSummary[] is = new RunSummary[n];
+        RunSummary[] out = oos ? new RunSummary[n] : null;
+        int[] ranking = new int[n];
+        for (int i = 0; i < n; i++) {
+            com.fasterxml.jackson.databind.JsonNode row = rows.get(i);
+            grid.add(TrailingConfigJson.fromNode(row.get("config"), source + " results[" + i + "].config"));
+            is[i] = readSummary(oos ? row.get("inSample") : row.get("summary"));
+            if (oos) {
+                out[i] = readSummary(row.get("outOfSample"));
+            }
+            ranking[i] = i;
+        }
+        java.util.List<Window> windows = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode w : root.path("walkForward")) {
+            int pick = grid.indexOf(TrailingConfigJson.fromNode(w.get("pick"), source + " walkForward.pick"));
+            windows.add(new Window(w.get("trainFrom").asLong(), w.get("trainTo").asLong(), w.get("testFrom").asLong(), w.get("testTo").asLong(),
+                    pick, readSummary(w.get("train")), readSummary(w.get("test"))));
+        }
+        RunSummary wf = root.has("walkForwardSummary") ? readSummary(root.get("walkForwardSummary")) : null;
+        return new SweepResult(grid, io.ratchet.backtest.sweep.RankBy.parse(root.path("rankBy").asText("totalReturn")), is, out, ranking,
+                root.path("splitTime").asLong(0), java.util.List.copyOf(windows), wf);
+    }
+
+    public static RunSummary readSummary(com.fasterxml.jackson.databind.JsonNode s) {
+        return new RunSummary(s.get("trades").asInt(), num(s, "winRate"), num(s, "meanReturn"), num(s, "totalReturn"),
+                num(s, "profitFactor"), num(s, "maxDrawdown"));
+    }
+
+    private static double num(com.fasterxml.jackson.databind.JsonNode s, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = s.get(field);
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+
     static void put(ObjectNode o, String field, double v) {
         if (v != v || Double.isInfinite(v)) {
             o.putNull(field);

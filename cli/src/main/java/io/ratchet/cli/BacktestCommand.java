@@ -70,13 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
         printTrades(out, r.trades().stream().sorted(Comparator.comparingDouble(Trade::netReturn)).limit(5).toList(), dp);
         if (json != null) {
             ObjectNode root = ResultJson.backtest(r);
-            ObjectNode d = root.putObject("data");
-            d.put("symbol", in.series.symbol());
-            d.put("interval", in.series.interval().id());
-            d.put("from", in.series.firstOpenTime());
-            d.put("to", in.series.lastOpenTime());
-            d.put("bars", in.series.size());
-            d.put("source", in.origin);
+            in.describe(root);
             AtomicFiles.writeString(json, Json.pretty(root) + "\n");
             out.println("wrote " + json);
         }

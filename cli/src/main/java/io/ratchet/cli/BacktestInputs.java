@@ -72,6 +72,73 @@ final class BacktestInputs {
         out.println("report:   " + index);
     }
 
+    /**
+     * Adds {@code data} (what was read) and {@code inputs} (how to read it again) to a result,
+     * so that {@code ratchet report} can rebuild the charts later, from any folder.
+     */
+    void describe(com.fasterxml.jackson.databind.node.ObjectNode root) {
+        com.fasterxml.jackson.databind.node.ObjectNode d = root.putObject("data");
+        d.put("symbol", series.symbol());
+        d.put("interval", series.interval().id());
+        d.put("from", series.firstOpenTime());
+        d.put("to", series.lastOpenTime());
+        d.put("bars", series.size());
+        d.put("source", origin);
+        com.fasterxml.jackson.databind.node.ObjectNode i = root.putObject("inputs");
+        i.put("data", absoluteIfFile(data.data));
+        putText(i, "symbol", data.symbol);
+        putText(i, "interval", data.interval);
+        putText(i, "from", data.from);
+        putText(i, "to", data.to);
+        putText(i, "store", data.store.open().root().toAbsolutePath().toString());
+        putText(i, "entriesFile", entries.entriesFile == null ? null : entries.entriesFile.toAbsolutePath().toString());
+        if (entries.every != null) {
+            i.put("entryEvery", entries.every);
+        }
+        putText(i, "entryRule", entries.rule);
+        i.put("direction", entries.direction);
+        i.put("intrabar", order.id());
+        putText(i, "detailData", detailData == null ? null : absoluteIfFile(detailData));
+    }
+
+    /** The inverse of {@link #describe}: options as they were when the result was made. */
+    static BacktestInputs fromJson(com.fasterxml.jackson.databind.JsonNode i) {
+        BacktestInputs in = new BacktestInputs();
+        in.data = new DataOptions();
+        in.data.store = new StoreOption();
+        in.entries = new EntryOptions();
+        in.data.data = i.path("data").asText();
+        in.data.symbol = text(i, "symbol");
+        in.data.interval = text(i, "interval");
+        in.data.from = text(i, "from");
+        in.data.to = text(i, "to");
+        String store = text(i, "store");
+        in.data.store.store = store == null ? null : java.nio.file.Path.of(store);
+        String ef = text(i, "entriesFile");
+        in.entries.entriesFile = ef == null ? null : java.nio.file.Path.of(ef);
+        in.entries.every = i.has("entryEvery") ? i.get("entryEvery").asInt() : null;
+        in.entries.rule = text(i, "entryRule");
+        in.entries.direction = i.path("direction").asText("long");
+        in.intrabar = i.path("intrabar").asText("adverse-first");
+        in.detailData = text(i, "detailData");
+        return in;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String f) {
+        return n.hasNonNull(f) ? n.get(f).asText() : null;
+    }
+
+    private static void putText(com.fasterxml.jackson.databind.node.ObjectNode n, String f, String v) {
+        if (v != null) {
+            n.put(f, v);
+        }
+    }
+
+    private static String absoluteIfFile(String spec) {
+        java.nio.file.Path p = java.nio.file.Path.of(spec);
+        return java.nio.file.Files.exists(p) || io.ratchet.data.read.KlineFiles.isGlob(spec) ? p.toAbsolutePath().toString() : spec;
+    }
+
     String dataLine() {
         return series.symbol() + " " + series.interval().id() + ", " + series.size() + " bars, " + Fmt.time(series.firstOpenTime())
                 + " .. " + Fmt.time(series.lastOpenTime()) + " UTC (" + origin + ")";

@@ -149,7 +149,9 @@ final class SweepCommand implements Callable<Integer> {
             pw.println("wrote " + out);
         }
         if (json != null) {
-            AtomicFiles.writeString(json, Json.pretty(ResultJson.sweep(r)) + "\n");
+            com.fasterxml.jackson.databind.node.ObjectNode root = ResultJson.sweep(r);
+            in.describe(root);
+            AtomicFiles.writeString(json, Json.pretty(root) + "\n");
             pw.println("wrote " + json);
         }
         if (exportBest != null) {
