@@ -1,0 +1,325 @@
+package io.ratchet.sim;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Orders, balances and fills of the one simulated account. MARKET orders fill at the last
+ * replayed price; STOP_LOSS orders wait for a trade at or through their stop and then fill
+ * at that trade's price. Orders respect the symbol's filters and the balances, with
+ * Binance's error codes. One lock: the REST threads and the replay thread take turns.
+ */
+final class Book {
+    private static final Pattern CLIENT_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
+    static final BigDecimal STEP = new BigDecimal("0.00001");
+    static final BigDecimal MIN_NOTIONAL = new BigDecimal("5");
+
+    final String symbol;
+    final String base;
+    final String quote;
+    final BigDecimal tick;
+    private final BigDecimal fee;
+    private final LongSupplier wall;
+    private final Market market;
+    private final Map<Long, Order> orders = new LinkedHashMap<>();
+    private final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final SplittableRandom random;
+    private long nextOrderId = 1;
+    private long nextFillId = 1;
+
+    Book(String symbol, String base, String quote, BigDecimal tick, double fee, Map<String, BigDecimal> start, Market market,
+         LongSupplier wall, long seed) {
+        this.symbol = symbol;
+        this.base = base;
+        this.quote = quote;
+        this.tick = tick;
+        this.fee = BigDecimal.valueOf(fee);
+        this.market = market;
+        this.wall = wall;
+        this.random = new SplittableRandom(seed);
+        start.forEach((a, v) -> balances.put(a, new BigDecimal[] {v, BigDecimal.ZERO}));
+        balances.computeIfAbsent(base, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        balances.computeIfAbsent(quote, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+    }
+
+    /** A new order's parameters, as parsed from the request. */
+    record NewOrder(String symbol, String side, String type, String quantity, String price, String stopPrice, String timeInForce,
+                    String clientOrderId, String quoteOrderQty) {
+    }
+
+    synchronized Order place(NewOrder n) {
+        if (n.symbol() == null) {
+            throw ApiException.missing("symbol");
+        }
+        if (!symbol.equals(n.symbol())) {
+            throw ApiException.badRequest(-1121, "Invalid symbol.");
+        }
+        if (n.side() == null) {
+            throw ApiException.missing("side");
+        }
+        if (!n.side().equals("BUY") && !n.side().equals("SELL")) {
+            throw ApiException.badRequest(-1117, "Invalid side.");
+        }
+        if (n.type() == null) {
+            throw ApiException.missing("type");
+        }
+        String type = n.type();
+        if (!List.of("MARKET", "LIMIT", "STOP_LOSS", "STOP_LOSS_LIMIT").contains(type)) {
+            throw ApiException.badRequest(-1116, "Invalid orderType.");
+        }
+        String cid = n.clientOrderId();
+        if (cid != null && !CLIENT_ID.matcher(cid).matches()) {
+            throw ApiException.badRequest(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[a-zA-Z0-9-_]{1,36}$'.");
+        }
+        if (cid != null && orders.values().stream().anyMatch(o -> o.isOpen() && o.clientOrderId.equals(cid))) {
+            throw ApiException.badRequest(-2010, "Duplicate order sent.");
+        }
+        double last = market.lastPrice();
+        BigDecimal lastPrice = BigDecimal.valueOf(last);
+        BigDecimal qty;
+        if (n.quantity() != null) {
+            qty = decimal("quantity", n.quantity());
+        } else if (type.equals("MARKET") && n.quoteOrderQty() != null) {
+            qty = decimal("quoteOrderQty", n.quoteOrderQty()).divide(lastPrice, 5, RoundingMode.DOWN);
+        } else {
+            throw ApiException.missing("quantity");
+        }
+        if (qty.signum() <= 0 || qty.remainder(STEP).signum() != 0 || qty.compareTo(new BigDecimal("9000")) > 0) {
+            throw ApiException.badRequest(-1013, "Filter failure: LOT_SIZE");
+        }
+        BigDecimal price = null;
+        BigDecimal stop = null;
+        String tif = null;
+        if (type.equals("LIMIT") || type.equals("STOP_LOSS_LIMIT")) {
+            price = checkPrice("price", n.price());
+            if (n.timeInForce() == null) {
+                throw ApiException.missing("timeInForce");
+            }
+            if (!List.of("GTC", "IOC", "FOK").contains(n.timeInForce())) {
+                throw ApiException.badRequest(-1115, "Invalid timeInForce.");
+            }
+            tif = n.timeInForce();
+        }
+        if (type.startsWith("STOP_LOSS")) {
+            stop = checkPrice("stopPrice", n.stopPrice());
+            boolean immediate = n.side().equals("SELL") ? stop.compareTo(lastPrice) >= 0 : stop.compareTo(lastPrice) <= 0;
+            if (immediate) {
+                throw ApiException.badRequest(-2010, "Order would trigger immediately.");
+            }
+        }
+        BigDecimal notionalPrice = price != null ? price : stop != null ? stop : lastPrice;
+        if (notionalPrice.multiply(qty).compareTo(MIN_NOTIONAL) < 0) {
+            throw ApiException.badRequest(-1013, "Filter failure: NOTIONAL");
+        }
+        long now = wall.getAsLong();
+        String id = cid != null ? cid : randomId();
+        // What the order needs to hold: a sell holds its base; a buy its quote at the limit (or last) price.
+        if (n.side().equals("SELL")) {
+            need(base, qty);
+        } else {
+            need(quote, qty.multiply(price != null ? price : lastPrice));
+        }
+        Order o = new Order(nextOrderId++, id, n.side(), type, qty, price, stop, tif, now);
+        orders.put(o.id, o);
+        switch (type) {
+            case "MARKET" -> execute(o, lastPrice, now);
+            case "LIMIT" -> {
+                lock(o);
+                if (n.side().equals("BUY") ? lastPrice.compareTo(price) <= 0 : lastPrice.compareTo(price) >= 0) {
+                    execute(o, lastPrice, now);
+                }
+            }
+            default -> lock(o);
+        }
+        return o;
+    }
+
+    private String randomId() {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder(22);
+        for (int i = 0; i < 22; i++) {
+            sb.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    private BigDecimal checkPrice(String field, String text) {
+        if (text == null) {
+            throw ApiException.missing(field);
+        }
+        BigDecimal p = decimal(field, text);
+        if (p.signum() <= 0 || p.remainder(tick).signum() != 0 || p.compareTo(new BigDecimal("1000000")) > 0) {
+            throw ApiException.badRequest(-1013, "Filter failure: PRICE_FILTER");
+        }
+        return p;
+    }
+
+    private static BigDecimal decimal(String field, String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(-1100, "Illegal characters found in parameter '" + field + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'.");
+        }
+    }
+
+    private void need(String asset, BigDecimal amount) {
+        if (balances.get(asset)[0].compareTo(amount) < 0) {
+            throw ApiException.badRequest(-2010, "Account has insufficient balance for requested action.");
+        }
+    }
+
+    private void lock(Order o) {
+        if (o.side.equals("SELL")) {
+            move(base, o.origQty);
+        } else if (o.price != null) {
+            move(quote, o.origQty.multiply(o.price));
+        }
+    }
+
+    private void unlock(Order o) {
+        BigDecimal amount = o.side.equals("SELL") ? o.origQty.subtract(o.executedQty) : o.price != null
+                ? o.origQty.subtract(o.executedQty).multiply(o.price) : BigDecimal.ZERO;
+        String asset = o.side.equals("SELL") ? base : quote;
+        BigDecimal[] b = balances.get(asset);
+        b[1] = b[1].subtract(amount);
+        b[0] = b[0].add(amount);
+    }
+
+    private void move(String asset, BigDecimal amount) {
+        BigDecimal[] b = balances.get(asset);
+        b[0] = b[0].subtract(amount);
+        b[1] = b[1].add(amount);
+    }
+
+    /** Fills the whole order at {@code price}; a locked order pays from its lock. */
+    private void execute(Order o, BigDecimal price, long now) {
+        boolean locked = !o.type.equals("MARKET") && (o.side.equals("SELL") || o.price != null);
+        if (locked) {
+            unlock(o);
+        }
+        BigDecimal qty = o.origQty;
+        BigDecimal notional = price.multiply(qty);
+        BigDecimal[] b = balances.get(base);
+        BigDecimal[] q = balances.get(quote);
+        BigDecimal commission;
+        String commissionAsset;
+        if (o.side.equals("BUY")) {
+            if (q[0].compareTo(notional) < 0) {
+                o.status = "EXPIRED";
+                o.updateTime = now;
+                return;
+            }
+            commission = qty.multiply(fee).setScale(8, RoundingMode.HALF_UP);
+            commissionAsset = base;
+            q[0] = q[0].subtract(notional);
+            b[0] = b[0].add(qty).subtract(commission);
+        } else {
+            if (b[0].compareTo(qty) < 0) {
+                o.status = "EXPIRED";
+                o.updateTime = now;
+                return;
+            }
+            commission = notional.multiply(fee).setScale(8, RoundingMode.HALF_UP);
+            commissionAsset = quote;
+            b[0] = b[0].subtract(qty);
+            q[0] = q[0].add(notional).subtract(commission);
+        }
+        o.executedQty = qty;
+        o.cumQuote = notional;
+        o.status = "FILLED";
+        o.updateTime = now;
+        if (o.workingTime < 0) {
+            o.workingTime = now;
+        }
+        fills.add(new Fill(nextFillId++, o.id, o.side, price, qty, commission, commissionAsset, now));
+    }
+
+    /** A replayed trade: triggers stops and crosses limits at its price. */
+    synchronized void onTrade(double tradePrice) {
+        BigDecimal p = BigDecimal.valueOf(tradePrice);
+        long now = wall.getAsLong();
+        for (Order o : orders.values()) {
+            if (!o.isOpen()) {
+                continue;
+            }
+            boolean sell = o.side.equals("SELL");
+            if (o.stopPrice != null && o.workingTime < 0) {
+                boolean hit = sell ? p.compareTo(o.stopPrice) <= 0 : p.compareTo(o.stopPrice) >= 0;
+                if (!hit) {
+                    continue;
+                }
+                o.workingTime = now;
+                if (o.type.equals("STOP_LOSS")) {
+                    execute(o, p, now);
+                    continue;
+                }
+            }
+            if (o.price != null && o.workingTime >= 0 && (sell ? p.compareTo(o.price) >= 0 : p.compareTo(o.price) <= 0)) {
+                execute(o, o.price, now);
+            }
+        }
+    }
+
+    synchronized Order cancel(Long orderId, String clientId) {
+        Order o = find(orderId, clientId);
+        if (o == null || !o.isOpen()) {
+            throw ApiException.badRequest(-2011, "Unknown order sent.");
+        }
+        unlock(o);
+        o.status = "CANCELED";
+        o.updateTime = wall.getAsLong();
+        return o;
+    }
+
+    synchronized Order get(Long orderId, String clientId) {
+        Order o = find(orderId, clientId);
+        if (o == null) {
+            throw ApiException.badRequest(-2013, "Order does not exist.");
+        }
+        return o;
+    }
+
+    private Order find(Long orderId, String clientId) {
+        if (orderId != null) {
+            return orders.get(orderId);
+        }
+        if (clientId != null) {
+            // the newest order with that id (ids may be reused once an order is done)
+            Order found = null;
+            for (Order o : orders.values()) {
+                if (o.clientOrderId.equals(clientId)) {
+                    found = o;
+                }
+            }
+            return found;
+        }
+        throw ApiException.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+    }
+
+    synchronized List<Order> open() {
+        return orders.values().stream().filter(Order::isOpen).toList();
+    }
+
+    synchronized List<Order> all() {
+        return List.copyOf(orders.values());
+    }
+
+    synchronized List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    /** asset -> {free, locked}, copied. */
+    synchronized Map<String, BigDecimal[]> balances() {
+        Map<String, BigDecimal[]> out = new LinkedHashMap<>();
+        balances.forEach((a, v) -> out.put(a, v.clone()));
+        return out;
+    }
+}
