@@ -1,0 +1,143 @@
+package io.ratchet.cli;
+
+import io.ratchet.data.kline.KlineSource;
+import io.ratchet.sim.Faults;
+import io.ratchet.sim.SimConfig;
+import io.ratchet.sim.SimExchange;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratchet sim-exchange}: a local Binance to trade against without keys. */
+@Command(name = "sim-exchange", mixinStandardHelpOptions = true,
+        description = {"Run a local Binance spot exchange on 127.0.0.1: the REST subset and the trade and kline streams",
+            "that XChange and ratchet live use, on one port. Bars before --start are history (GET /api/v3/klines);",
+            "bars after it are replayed as trades (four per bar: open, low/high in ohlc order, close) at --speed.",
+            "MARKET orders fill at the last trade; STOP_LOSS orders trigger on the replayed path.",
+            "Prints the REST base URL on the first line and the stream URL on the second; runs until SIGTERM."},
+        footer = {"", "Keys: signed calls must carry --api-key and be signed with --api-secret (defaults: "
+            + SimConfig.DEFAULT_KEY + " / " + SimConfig.DEFAULT_SECRET + "),",
+            "so BINANCE_API_KEY / BINANCE_API_SECRET set to those work as they would on testnet.", "",
+            "Example:", "  ratchet sim-exchange --data sample-data/BTCUSDT-1m-2021-04-20_2021-05-20.zip --speed 60 --port 0"})
+final class SimExchangeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--speed", defaultValue = "60", description = "Replayed market time per wall time (60: a 1m bar a second). Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Option(names = "--start", paramLabel = "TIME", description = "First replayed bar (UTC date, time or epoch ms). Default: the middle of the data.")
+    String start;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Fixes client order ids, trade sides and random faults. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--api-key", defaultValue = SimConfig.DEFAULT_KEY, description = "The key signed calls must carry.")
+    String apiKey;
+
+    @Option(names = "--api-secret", defaultValue = SimConfig.DEFAULT_SECRET, description = "The secret signatures are checked with.")
+    String apiSecret;
+
+    @Option(names = "--balance", paramLabel = "ASSET=AMOUNT,...", description = "Starting balances. Default: 10000 of the quote asset and 1 of the base.")
+    String balance;
+
+    @Option(names = "--fee", defaultValue = "0.001", description = "Taker commission. Default: ${DEFAULT-VALUE}.")
+    double fee;
+
+    @Option(names = "--drop-stream-every", paramLabel = "SECONDS", defaultValue = "0", description = "Fault: close every stream connection every N seconds.")
+    int dropStreamEvery;
+
+    @Option(names = "--rate-limit-every", paramLabel = "N", defaultValue = "0", description = "Fault: every N-th REST request answers 429 with Retry-After.")
+    int rateLimitEvery;
+
+    @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "1", description = "Retry-After on 429. Default: ${DEFAULT-VALUE}.")
+    int retryAfter;
+
+    @Option(names = "--server-error-every", paramLabel = "N", defaultValue = "0", description = "Fault: every N-th REST request answers 503.")
+    int serverErrorEvery;
+
+    @Option(names = "--server-error-rate", paramLabel = "P", defaultValue = "0", description = "Fault: a seeded share P of REST requests answers 503.")
+    double serverErrorRate;
+
+    @Option(names = "--timestamp-error-every", paramLabel = "N", defaultValue = "0", description = "Fault: every N-th signed request answers -1021.")
+    int timestampErrorEvery;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "0", description = "Fault: every REST answer waits this long.")
+    long delay;
+
+    @Option(names = "--stall-after", paramLabel = "SECONDS", defaultValue = "0", description = "Fault: streams go silent (connections stay open) after N seconds...")
+    int stallAfter;
+
+    @Option(names = "--stall-for", paramLabel = "SECONDS", defaultValue = "30", description = "...for this long. Default: ${DEFAULT-VALUE}.")
+    int stallFor;
+
+    @Override
+    public Integer call() throws Exception {
+        KlineSource.Resolved r = data.resolve();
+        SimConfig cfg = SimConfig.of(r.series()).withSpeed(speed).withKeys(apiKey, apiSecret).withSeed(seed);
+        if (start != null) {
+            cfg = cfg.withStart(Times.parse("--start", start));
+        }
+        if (balance != null) {
+            cfg = cfg.withBalances(balances(balance));
+        }
+        cfg = new SimConfig(cfg.series(), cfg.start(), cfg.speed(), cfg.seed(), cfg.apiKey(), cfg.apiSecret(), cfg.balances(), cfg.quote(), fee,
+                cfg.clock(), new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
+                .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery));
+        SimExchange sim;
+        try {
+            sim = new SimExchange(cfg).start(port);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(sim.baseUrl());
+        out.println(sim.wsUrl());
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("sim-exchange: %s %s, replaying from %s UTC at %sx; history before it. Ctrl-C or SIGTERM stops.%n", r.series().symbol(),
+                r.series().interval().id(), Fmt.time(sim.replayStart()), Fmt.plain(speed));
+        err.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "sim-shutdown"));
+        if (stallAfter > 0) {
+            Thread.sleep(stallAfter * 1000L);
+            sim.faults().stallStreams(stallFor * 1000L, System.currentTimeMillis());
+        }
+        stopped.await();
+        return 0;
+    }
+
+    static Map<String, BigDecimal> balances(String text) {
+        Map<String, BigDecimal> m = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.split("=");
+            if (kv.length != 2) {
+                throw new UsageException("--balance: expected ASSET=AMOUNT,..., got '" + part + "'");
+            }
+            try {
+                m.put(kv[0].trim().toUpperCase(java.util.Locale.ROOT), new BigDecimal(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--balance: '" + kv[1] + "' is not an amount");
+            }
+        }
+        return m;
+    }
+}
