@@ -144,6 +144,13 @@ public final class SimExchange implements AutoCloseable {
         return market.start();
     }
 
+    /** Every order that reached the exchange, as {@code allOrders} answers (for tests and users). */
+    public String allOrdersJson() {
+        ArrayNode a = JSON.createArrayNode();
+        book.all().forEach(o -> a.add(orderNode(o)));
+        return a.toString();
+    }
+
     public int streamConnections() {
         return streams.connections();
     }

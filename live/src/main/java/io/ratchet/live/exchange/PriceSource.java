@@ -1,0 +1,21 @@
+package io.ratchet.live.exchange;
+
+import java.util.Set;
+
+/** Where live prices come from: trades, one at a time, with their market time. */
+public interface PriceSource extends AutoCloseable {
+
+    /** Told of every trade and of every connection loss, on the source's own threads. */
+    interface Listener {
+        void onTrade(String symbol, double price, long time);
+
+        /** The feed stopped or was cut: what comes next is after a gap. */
+        void onConnectionLost(String why);
+    }
+
+    /** Connects (or reconnects) with exactly these symbols. */
+    void subscribe(Set<String> symbols, Listener listener);
+
+    @Override
+    void close();
+}

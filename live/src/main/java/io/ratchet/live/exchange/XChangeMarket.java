@@ -1,0 +1,161 @@
+package io.ratchet.live.exchange;
+
+import info.bitrich.xchangestream.core.ProductSubscription;
+import info.bitrich.xchangestream.core.StreamingExchange;
+import info.bitrich.xchangestream.core.StreamingExchangeFactory;
+import info.bitrich.xchangestream.service.netty.ConnectionStateModel;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.knowm.xchange.Exchange;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.binance.dto.BinanceException;
+import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
+import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
+import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
+import org.knowm.xchange.currency.CurrencyPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Market data through XChange: trades from its streaming client, gap bars from its REST
+ * klines. Reconnects are XChange's (with backoff); this class reports every loss of the
+ * connection so the runner walks the gap before live prices resume.
+ */
+public final class XChangeMarket implements PriceSource, KlineHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(XChangeMarket.class);
+
+    private final ExchangeSpecification spec;
+    private final Function<String, CurrencyPair> pairs;
+    private final BinanceRest.Sleeper sleeper;
+    private StreamingExchange exchange;
+    private CompositeDisposable subs = new CompositeDisposable();
+
+    /**
+     * @param restBase   REST base URL (the simulator's, or Binance's)
+     * @param streamBase stream base URL ending in '/', or null for XChange's own (mainnet or testnet)
+     * @param testnet    Binance spot testnet
+     * @param pairs      symbol to XChange pair (from the exchange's rules)
+     */
+    public XChangeMarket(URI restBase, URI streamBase, boolean testnet, Function<String, CurrencyPair> pairs, BinanceRest.Sleeper sleeper) {
+        this.pairs = pairs;
+        this.sleeper = sleeper;
+        spec = new ExchangeSpecification(ConfigurableBinanceStreaming.class);
+        if (testnet) {
+            spec.setExchangeSpecificParametersItem(Exchange.USE_SANDBOX, true);
+            spec.setExchangeSpecificParametersItem("Exchange_Type", org.knowm.xchange.binance.dto.ExchangeType.SPOT);
+        } else {
+            spec.setSslUri(restBase.toString());
+        }
+        if (streamBase != null) {
+            spec.setExchangeSpecificParametersItem(ConfigurableBinanceStreaming.STREAM_URI, streamBase.toString());
+        }
+        spec.setExchangeSpecificParametersItem(StreamingExchange.WS_RETRY_DURATION, Duration.ofSeconds(1));
+    }
+
+    private synchronized StreamingExchange exchange() {
+        if (exchange == null) {
+            exchange = StreamingExchangeFactory.INSTANCE.createExchange(spec);
+        }
+        return exchange;
+    }
+
+    @Override
+    public synchronized void subscribe(Set<String> symbols, Listener listener) {
+        StreamingExchange ex = exchange();
+        subs.dispose();
+        subs = new CompositeDisposable();
+        if (ex.isAlive()) {
+            ex.disconnect().blockingAwait();
+        }
+        if (symbols.isEmpty()) {
+            return;
+        }
+        ProductSubscription.ProductSubscriptionBuilder b = ProductSubscription.create();
+        for (String s : symbols) {
+            b.addTrades(pairs.apply(s));
+        }
+        ex.connect(b.build()).blockingAwait();
+        for (String s : symbols) {
+            subs.add(ex.getStreamingMarketDataService().getTrades(pairs.apply(s)).subscribe(
+                    t -> listener.onTrade(s, t.getPrice().doubleValue(), t.getTimestamp().getTime()),
+                    e -> listener.onConnectionLost("trade stream error: " + e.getMessage())));
+        }
+        subs.add(ex.connectionStateObservable().subscribe(state -> {
+            if (state == ConnectionStateModel.State.CLOSED) {
+                listener.onConnectionLost("stream connection " + state.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }, e -> listener.onConnectionLost("connection state error: " + e.getMessage())));
+        LOG.info("streaming trades for {}", symbols);
+    }
+
+    @Override
+    public List<double[]> minuteBars(String symbol, long from, long to) {
+        BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
+        List<double[]> out = new ArrayList<>();
+        long start = from;
+        int limited = 0;
+        while (start < to) {
+            List<BinanceKline> page;
+            try {
+                page = md.klines(pairs.apply(symbol), KlineInterval.m1, 1000, start, to - 1);
+            } catch (Exception e) {
+                BinanceException b = binance(e);
+                if (b != null && (b.getHttpStatusCode() == 429 || b.getHttpStatusCode() == 418) && ++limited <= 10) {
+                    long wait = retryAfter(b.getResponseHeaders()) * 1000;
+                    LOG.warn("klines rate limited, waiting {} ms", wait);
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new ExchangeException(0, 0, "interrupted", false);
+                    }
+                    continue;
+                }
+                throw new ExchangeException(0, b == null ? 0 : b.getCode(), "klines for the gap: " + e.getMessage(), false);
+            }
+            for (BinanceKline k : page) {
+                if (k.getOpenTime() < to) {
+                    out.add(new double[] {k.getOpenTime(), k.getOpen().doubleValue(), k.getHigh().doubleValue(), k.getLow().doubleValue(),
+                        k.getClose().doubleValue()});
+                }
+            }
+            if (page.size() < 1000) {
+                break;
+            }
+            start = page.get(page.size() - 1).getOpenTime() + 60_000;
+        }
+        return out;
+    }
+
+    private static BinanceException binance(Throwable t) {
+        while (t != null && !(t instanceof BinanceException)) {
+            t = t.getCause();
+        }
+        return (BinanceException) t;
+    }
+
+    private static long retryAfter(Map<String, List<String>> headers) {
+        if (headers != null) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if (h.getKey() != null && h.getKey().equalsIgnoreCase("Retry-After") && !h.getValue().isEmpty()) {
+                    return Long.parseLong(h.getValue().get(0).trim());
+                }
+            }
+        }
+        return 60;
+    }
+
+    @Override
+    public synchronized void close() {
+        subs.dispose();
+        if (exchange != null && exchange.isAlive()) {
+            exchange.disconnect().blockingAwait();
+        }
+    }
+}

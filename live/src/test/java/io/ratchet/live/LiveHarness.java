@@ -1,0 +1,132 @@
+package io.ratchet.live;
+
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.data.read.KlineLoader;
+import io.ratchet.live.api.ControlApi;
+import io.ratchet.live.exchange.BinanceRest;
+import io.ratchet.live.exchange.XChangeMarket;
+import io.ratchet.live.store.JdbcPositionStore;
+import io.ratchet.live.store.PositionStore;
+import io.ratchet.sim.SimConfig;
+import io.ratchet.sim.SimExchange;
+import io.ratchet.engine.TrailingConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.knowm.xchange.currency.CurrencyPair;
+
+/** A runner wired to a simulated exchange over loopback, as {@code ratchet live --exchange sim} wires it. */
+final class LiveHarness implements AutoCloseable {
+    static final KlineSeries BTC = KlineLoader.load(Path.of("..", "sample-data", "BTCUSDT-1m-2021-04-20_2021-05-20.zip").toString(), null, null).series();
+
+    final SimExchange sim;
+    final String dbUrl;
+    PositionStore store;
+    LiveRunner runner;
+    ControlApi api;
+    RecordingSource source;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** Records what the feed delivered, in order: the path the engine walked. */
+    static final class RecordingSource implements io.ratchet.live.exchange.PriceSource {
+        final io.ratchet.live.exchange.PriceSource inner;
+        final List<double[]> trades = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RecordingSource(io.ratchet.live.exchange.PriceSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void subscribe(Set<String> symbols, Listener l) {
+            inner.subscribe(symbols, new Listener() {
+                @Override
+                public void onTrade(String symbol, double price, long time) {
+                    trades.add(new double[] {price, time});
+                    l.onTrade(symbol, price, time);
+                }
+
+                @Override
+                public void onConnectionLost(String why) {
+                    l.onConnectionLost(why);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    LiveHarness(double speed, String dbUrl) {
+        this.sim = new SimExchange(SimConfig.of(BTC).withSpeed(speed)).start();
+        this.dbUrl = dbUrl;
+    }
+
+    LiveHarness startRunner(TrailingConfig cfg, boolean protect) {
+        store = JdbcPositionStore.open(dbUrl, null, null);
+        BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
+        XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
+                s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
+        source = new RecordingSource(market);
+        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, 10_000, 1_000), store, rest, source, market, Notifier.NONE,
+                Clock.systemUTC());
+        runner.start();
+        api = ControlApi.start("127.0.0.1", 0, null, runner, store);
+        return this;
+    }
+
+    /** Stops the runner like a crash: nothing flushed. */
+    void crash() {
+        api.close();
+        runner.kill();
+        store.close();
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void await(BooleanSupplier c, long millis, String what) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!c.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (api != null) {
+                api.close();
+            }
+            if (runner != null) {
+                runner.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            sim.close();
+        }
+    }
+
+    static List<String> list(String... s) {
+        return new ArrayList<>(List.of(s));
+    }
+}
