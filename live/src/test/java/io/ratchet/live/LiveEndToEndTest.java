@@ -20,9 +20,31 @@ class LiveEndToEndTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aPositionOpenedThroughTheApiTrailsIsStoppedAndClosedOnce() throws Exception {
-        try (LiveHarness h = new LiveHarness(600, "jdbc:sqlite:" + dir.resolve("ratchet.db"))) {
+    /** SQLite (the embedded default) always; PostgreSQL where ./run-tests started one. */
+    static java.util.stream.Stream<String> databases() {
+        String pg = System.getenv("RATCHET_TEST_PG_URL");
+        if (pg == null && System.getenv("CI") != null) {
+            throw new IllegalStateException("RATCHET_TEST_PG_URL is not set: run the tests with ./run-tests, which starts PostgreSQL");
+        }
+        return pg == null ? java.util.stream.Stream.of("sqlite") : java.util.stream.Stream.of("sqlite", "postgresql");
+    }
+
+    private String url(String db) throws Exception {
+        if (db.equals("sqlite")) {
+            return "jdbc:sqlite:" + dir.resolve("ratchet.db");
+        }
+        String pg = System.getenv("RATCHET_TEST_PG_URL");
+        try (var c = java.sql.DriverManager.getConnection(pg); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+        return pg;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("databases")
+    void aPositionOpenedThroughTheApiTrailsIsStoppedAndClosedOnce(String db) throws Exception {
+        try (LiveHarness h = new LiveHarness(600, url(db))) {
             h.startRunner(CFG, false);
             var created = h.post("/api/positions", "{\"symbol\":\"BTCUSDT\",\"direction\":\"long\",\"quantity\":\"0.01\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -183,7 +183,7 @@ public final class BinanceRest implements OrderGateway {
     private static OrderState state(JsonNode o) {
         BigDecimal executed = new BigDecimal(o.path("executedQty").asText("0"));
         BigDecimal quote = new BigDecimal(o.path("cummulativeQuoteQty").asText("0"));
-        double avg = executed.signum() > 0 ? quote.doubleValue() / executed.doubleValue() : Double.NaN;
+        double avg = executed.signum() > 0 ? quote.divide(executed, java.math.MathContext.DECIMAL64).doubleValue() : Double.NaN;
         String stop = o.path("stopPrice").asText("0");
         return new OrderState(o.path("clientOrderId").asText(o.path("origClientOrderId").asText()), o.path("orderId").asLong(),
                 o.path("status").asText("NEW"), o.path("type").asText(), o.path("side").asText(), executed, avg, new BigDecimal(stop));
