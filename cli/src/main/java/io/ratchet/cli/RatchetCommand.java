@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Trailing stops on Binance: forecast, backtest, sweep, report, live.",
-        subcommands = {ForecastCommand.class, BacktestCommand.class, SweepCommand.class, ReportCommand.class, DataCommand.class, SimExchangeCommand.class})
+        subcommands = {ForecastCommand.class, BacktestCommand.class, SweepCommand.class, ReportCommand.class, DataCommand.class, SimExchangeCommand.class, LiveCommand.class})
 final class RatchetCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -145,6 +145,12 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             want.add(p.symbol());
         }
         if (!want.equals(subscribed)) {
+            // A symbol newly subscribed has had no feed until now: its first trade is a jump (rule 1).
+            for (String s : want) {
+                if (!subscribed.contains(s)) {
+                    gapped.add(s);
+                }
+            }
             subscribed = want;
             prices.subscribe(want, this);
         }

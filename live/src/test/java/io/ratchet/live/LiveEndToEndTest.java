@@ -75,11 +75,14 @@ class LiveEndToEndTest {
             List<Double> engineStops = new java.util.ArrayList<>();
             engineStops.add(ts.stop());
             double trigger = Double.NaN;
+            boolean first = true;
             for (double[] t : h.source.trades) {
                 if (t[1] <= entryTime) {
                     continue;
                 }
-                int r = ts.onPrice((long) t[1], t[0]);
+                // The feed starts after the entry: its first trade is a jump from the entry (rule 1).
+                int r = first ? ts.onGap((long) t[1], t[0]) : ts.onPrice((long) t[1], t[0]);
+                first = false;
                 if (r == TrailingStop.MOVED) {
                     engineStops.add(ts.stop());
                 } else if (r == TrailingStop.HIT) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Faults the runner must survive: no position lost, none closed twice. */
 class LiveFaultsTest {
-    static final TrailingConfig WIDE = new TrailingConfig(Mode.PERCENT, 0.004, 0, 0.006, 0, 0.001, 0);
+    static final TrailingConfig WIDE = new TrailingConfig(Mode.PERCENT, 0.008, 0, 0.012, 0, 0.001, 0);
 
     @TempDir
     Path dir;

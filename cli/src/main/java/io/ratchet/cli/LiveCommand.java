@@ -1,0 +1,206 @@
+package io.ratchet.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.engine.TrailingConfig;
+import io.ratchet.live.HttpNotifier;
+import io.ratchet.live.LiveRunner;
+import io.ratchet.live.Notifier;
+import io.ratchet.live.Position;
+import io.ratchet.live.api.ControlApi;
+import io.ratchet.live.api.LiveJson;
+import io.ratchet.live.exchange.BinanceRest;
+import io.ratchet.live.exchange.XChangeMarket;
+import io.ratchet.live.store.JdbcPositionStore;
+import io.ratchet.sim.SimConfig;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.knowm.xchange.currency.CurrencyPair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratchet live}: trail real positions on Binance (testnet by default) or the simulator. */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = {"Trail positions live: prices from Binance's trade stream go through the same engine as the backtest,",
+            "every stop change is stored and logged, and a hit stop closes the position with a MARKET order.",
+            "Positions are opened and watched through the control API (POST /api/positions, GET /api/positions[/ID[/events]],",
+            "DELETE /api/positions/ID[?close=true]). Defaults: Binance spot testnet, dry-run (no order is sent)."},
+        footer = {"", "Keys come from BINANCE_API_KEY and BINANCE_API_SECRET and are never logged or stored.",
+            "With RATCHET_API_TOKEN set, every API call must carry 'Authorization: Bearer <token>'.", "",
+            "Examples:",
+            "  ratchet live --config best.json --exchange sim --base-url http://127.0.0.1:PORT",
+            "  BINANCE_API_KEY=... BINANCE_API_SECRET=... ratchet live --config best.json --exchange testnet --no-dry-run"},
+        subcommands = {LiveCommand.Status.class})
+final class LiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Trailing configuration for positions opened without one (as sweep --export-best writes).")
+    Path config;
+
+    @Option(names = "--exchange", defaultValue = "testnet", paramLabel = "testnet|mainnet|sim", description = "Default: ${DEFAULT-VALUE}.")
+    String exchange;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "REST base URL (required for sim: what ratchet sim-exchange printed first).")
+    URI baseUrl;
+
+    @Option(names = "--stream-url", paramLabel = "URL", description = "Stream base URL; for sim, derived from --base-url.")
+    URI streamUrl;
+
+    @Option(names = "--db", defaultValue = "jdbc:sqlite:ratchet.db", paramLabel = "JDBC_URL", description = "SQLite file or PostgreSQL. Default: ${DEFAULT-VALUE}.")
+    String db;
+
+    @Option(names = "--dry-run", negatable = true, paramLabel = "", description = "Move stops and record everything, send no order. Default: on for testnet and mainnet, off for sim.")
+    Boolean dryRun;
+
+    @Option(names = "--i-accept-mainnet-risk", description = "Required with --exchange mainnet and --no-dry-run: real money.")
+    boolean mainnetConfirmed;
+
+    @Option(names = "--protect-on-exchange", description = "Keep a STOP_LOSS resting on the exchange at the current stop, moved by cancel-replace.")
+    boolean protect;
+
+    @Option(names = "--api-port", defaultValue = "8080", description = "Control API port (0: any free one). Default: ${DEFAULT-VALUE}.")
+    int apiPort;
+
+    @Option(names = "--api-host", defaultValue = "127.0.0.1", description = "Control API address. Default: ${DEFAULT-VALUE} (loopback).")
+    String apiHost;
+
+    @Option(names = "--notify-url", paramLabel = "URL", description = "POST every stop hit, fill and failure there as JSON (retried with backoff).")
+    URI notifyUrl;
+
+    @Option(names = "--stale-after", defaultValue = "30", paramLabel = "SECONDS", description = "A feed silent this long is treated as dead. Default: ${DEFAULT-VALUE}.")
+    int staleAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TrailingConfig cfg = config == null ? null : TrailingConfigJson.read(config);
+        String key = System.getenv("BINANCE_API_KEY");
+        String secret = System.getenv("BINANCE_API_SECRET");
+        URI rest;
+        URI stream;
+        boolean testnet = false;
+        switch (exchange) {
+            case "sim" -> {
+                if (baseUrl == null) {
+                    throw new UsageException("--exchange sim needs --base-url (the first line ratchet sim-exchange prints)");
+                }
+                rest = baseUrl;
+                stream = streamUrl != null ? streamUrl : URI.create(baseUrl.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/");
+                if (key == null || secret == null) {
+                    key = SimConfig.DEFAULT_KEY;
+                    secret = SimConfig.DEFAULT_SECRET;
+                }
+                if (dryRun == null) {
+                    dryRun = false;
+                }
+            }
+            case "testnet" -> {
+                rest = baseUrl != null ? baseUrl : URI.create("https://testnet.binance.vision");
+                stream = streamUrl;
+                testnet = baseUrl == null;
+            }
+            case "mainnet" -> {
+                rest = baseUrl != null ? baseUrl : URI.create("https://api.binance.com");
+                stream = streamUrl;
+            }
+            default -> throw new UsageException("--exchange: unknown '" + exchange + "' (allowed: testnet, mainnet, sim)");
+        }
+        if (dryRun == null) {
+            dryRun = true;
+        }
+        if (exchange.equals("mainnet") && !dryRun && !mainnetConfirmed) {
+            throw new UsageException("--exchange mainnet with --no-dry-run sends real orders with real money: add --i-accept-mainnet-risk");
+        }
+        if (!dryRun && (key == null || secret == null)) {
+            throw new UsageException("set BINANCE_API_KEY and BINANCE_API_SECRET (or run with --dry-run)");
+        }
+        JdbcPositionStore store;
+        try {
+            store = JdbcPositionStore.open(db, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+        BinanceRest gateway = new BinanceRest(rest, key, secret, Clock.systemUTC(), Thread::sleep, 6);
+        XChangeMarket market = new XChangeMarket(rest, stream, testnet, s -> new CurrencyPair(gateway.rules(s).base(), gateway.rules(s).quote()),
+                Thread::sleep);
+        Notifier notifier = notifyUrl == null ? Notifier.NONE : new HttpNotifier(notifyUrl);
+        LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, market, market,
+                notifier, Clock.systemUTC());
+        String token = System.getenv("RATCHET_API_TOKEN");
+        runner.start();
+        ControlApi api;
+        try {
+            api = ControlApi.start(apiHost, apiPort, token, runner, store);
+        } catch (IllegalArgumentException e) {
+            runner.close();
+            store.close();
+            throw new UsageException(e.getMessage());
+        }
+        out.printf("live: %s at %s, %s, db %s, %s open positions%n", exchange, rest, dryRun ? "DRY-RUN (no orders sent)" : "ORDERS ENABLED",
+                store.vendor(), runner.openPositions().size());
+        out.printf("api:  http://%s:%d/api/positions%s%n", apiHost, api.port(), token == null ? "" : " (bearer token required)");
+        out.flush();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            runner.close();
+            notifier.close();
+            store.close();
+            done.countDown();
+        }, "ratchet-live-shutdown"));
+        done.await();
+        return 0;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--db", defaultValue = "jdbc:sqlite:ratchet.db", description = "Default: ${DEFAULT-VALUE}.")
+        String db;
+
+        @Option(names = "--json", description = "Positions as the API shows them.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (JdbcPositionStore store = JdbcPositionStore.open(db, null, null)) {
+                List<Position> all = store.all();
+                if (json) {
+                    ArrayNode a = LiveJson.MAPPER.createArrayNode();
+                    all.forEach(p -> a.add(LiveJson.position(p)));
+                    out.println(Json.pretty(a));
+                    return 0;
+                }
+                if (all.isEmpty()) {
+                    out.println("no positions in " + store.vendor() + " database");
+                    return 0;
+                }
+                out.printf("%4s %-10s %-5s %12s %14s %14s %-9s %14s %-8s%n", "id", "symbol", "dir", "quantity", "entry", "stop", "status", "exit", "reason");
+                for (Position p : all) {
+                    int dp = Fmt.priceDecimals(p.entryPrice());
+                    out.printf("%4d %-10s %-5s %12s %14s %14s %-9s %14s %-8s%n", p.id(), p.symbol(), p.direction().id(), p.quantity().toPlainString(),
+                            Fmt.price(p.entryPrice(), dp), Fmt.price(p.stop(), dp), p.status(), Fmt.price(p.exitPrice(), dp),
+                            p.exitReason() == null ? "" : p.exitReason());
+                }
+                return 0;
+            } catch (IllegalStateException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
+}
