@@ -484,27 +484,32 @@ public final class SimExchange implements AutoCloseable {
         return a;
     }
 
+    /** The fields every order answer shares, in Binance's order. */
+    private void orderFields(ObjectNode n, Order o) {
+        n.put("price", Decimals.of(o.price));
+        n.put("origQty", Decimals.of(o.origQty));
+        n.put("executedQty", Decimals.of(o.executedQty));
+        n.put("origQuoteOrderQty", "0.00000000");
+        n.put("cummulativeQuoteQty", Decimals.of(o.cumQuote));
+        n.put("status", o.status);
+        n.put("timeInForce", o.timeInForce == null ? "GTC" : o.timeInForce);
+        n.put("type", o.type);
+        n.put("side", o.side);
+    }
+
     private ObjectNode orderNode(Order o) {
         ObjectNode n = JSON.createObjectNode();
         n.put("symbol", book.symbol);
         n.put("orderId", o.id);
         n.put("orderListId", -1);
         n.put("clientOrderId", o.clientOrderId);
-        n.put("price", Decimals.of(o.price));
-        n.put("origQty", Decimals.of(o.origQty));
-        n.put("executedQty", Decimals.of(o.executedQty));
-        n.put("cummulativeQuoteQty", Decimals.of(o.cumQuote));
-        n.put("status", o.status);
-        n.put("timeInForce", o.timeInForce == null ? "GTC" : o.timeInForce);
-        n.put("type", o.type);
-        n.put("side", o.side);
+        orderFields(n, o);
         n.put("stopPrice", Decimals.of(o.stopPrice));
         n.put("icebergQty", "0.00000000");
         n.put("time", o.time);
         n.put("updateTime", o.updateTime);
         n.put("isWorking", o.workingTime >= 0);
         n.put("workingTime", o.workingTime);
-        n.put("origQuoteOrderQty", "0.00000000");
         n.put("selfTradePreventionMode", "NONE");
         return n;
     }
@@ -519,15 +524,7 @@ public final class SimExchange implements AutoCloseable {
         if (respType.equals("ACK")) {
             return n;
         }
-        n.put("price", Decimals.of(o.price));
-        n.put("origQty", Decimals.of(o.origQty));
-        n.put("executedQty", Decimals.of(o.executedQty));
-        n.put("origQuoteOrderQty", "0.00000000");
-        n.put("cummulativeQuoteQty", Decimals.of(o.cumQuote));
-        n.put("status", o.status);
-        n.put("timeInForce", o.timeInForce == null ? "GTC" : o.timeInForce);
-        n.put("type", o.type);
-        n.put("side", o.side);
+        orderFields(n, o);
         if (o.stopPrice != null) {
             n.put("stopPrice", Decimals.of(o.stopPrice));
         }
@@ -553,15 +550,7 @@ public final class SimExchange implements AutoCloseable {
         n.put("orderListId", -1);
         n.put("clientOrderId", cancelClientId != null ? cancelClientId : "cancel-" + o.id);
         n.put("transactTime", o.updateTime);
-        n.put("price", Decimals.of(o.price));
-        n.put("origQty", Decimals.of(o.origQty));
-        n.put("executedQty", Decimals.of(o.executedQty));
-        n.put("origQuoteOrderQty", "0.00000000");
-        n.put("cummulativeQuoteQty", Decimals.of(o.cumQuote));
-        n.put("status", o.status);
-        n.put("timeInForce", o.timeInForce == null ? "GTC" : o.timeInForce);
-        n.put("type", o.type);
-        n.put("side", o.side);
+        orderFields(n, o);
         n.put("selfTradePreventionMode", "NONE");
         return n;
     }
