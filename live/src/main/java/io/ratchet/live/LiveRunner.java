@@ -68,6 +68,8 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
     private final Map<String, Long> marketTime = new HashMap<>();
     private Set<String> subscribed = Set.of();
     private volatile long lastTradeWall;
+    private long lastReconnectWall;
+    private long lastPollWall;
     private volatile boolean closed;
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, Notifier notifier,
@@ -120,22 +122,44 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         LOG.info("position {} {} {}: resumed, stop {}, status {}", p.id(), p.symbol(), p.direction().id(), fmt(p.stop()), p.status());
     }
 
-    /** A silent feed with positions to watch is treated as dead: reconnect, and walk the gap. */
+    /**
+     * A silent feed with positions to watch is treated as dead: reconnect (once per silent
+     * period), and meanwhile walk each newly closed minute from REST klines, so stops keep
+     * working while the stream is down.
+     */
     private void watchdog() {
+        long now = clock.millis();
         if (closed || open.isEmpty()) {
-            lastTradeWall = clock.millis();
+            lastTradeWall = now;
             return;
         }
-        long silent = clock.millis() - lastTradeWall;
-        if (silent > settings.staleAfterMillis()) {
-            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting", silent);
-            gapped.addAll(subscribed);
-            lastTradeWall = clock.millis();
+        long silent = now - lastTradeWall;
+        if (silent <= settings.staleAfterMillis()) {
+            return;
+        }
+        gapped.addAll(subscribed);
+        if (now - lastReconnectWall > settings.staleAfterMillis()) {
+            lastReconnectWall = now;
+            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting; polling REST klines meanwhile", silent);
             try {
                 prices.subscribe(subscribed, this);
             } catch (RuntimeException e) {
                 LOG.warn("reconnect failed: {}", e.getMessage());
             }
+        }
+        if (now - lastPollWall >= 2_000) {
+            lastPollWall = now;
+            for (String symbol : subscribed) {
+                poll(symbol);
+            }
+        }
+    }
+
+    /** Walks the closed minutes REST has after each position's last price (the newest bar may still be open). */
+    private void poll(String symbol) {
+        List<double[]> bars = fetch(symbol, Long.MAX_VALUE);
+        if (bars != null && bars.size() >= 2) {
+            walkBars(symbol, bars, (long) bars.get(bars.size() - 1)[0], "polled from REST while the stream is silent");
         }
     }
 
@@ -195,6 +219,14 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
     /** Walks the closed minutes between each position's last price and {@code until} (rules 1-4, ohlc order). */
     private void backfill(String symbol, long until) {
         long to = Math.floorDiv(until, MINUTE) * MINUTE;
+        List<double[]> bars = fetch(symbol, to);
+        if (bars != null) {
+            walkBars(symbol, bars, to, "walked after a gap in the feed");
+        }
+    }
+
+    /** Bars from the earliest position's next minute up to {@code to}; null (and the symbol still gapped) if REST failed. */
+    private List<double[]> fetch(String symbol, long to) {
         long from = Long.MAX_VALUE;
         for (Position p : open.values()) {
             if (p.symbol().equals(symbol) && p.status() == PositionStatus.TRAILING && p.lastTime() > 0) {
@@ -202,16 +234,19 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             }
         }
         if (from >= to) {
-            return;
+            return List.of();
         }
-        List<double[]> bars;
         try {
-            bars = history.minuteBars(symbol, from, to);
+            return history.minuteBars(symbol, from, to);
         } catch (RuntimeException e) {
-            LOG.warn("could not fetch the gap's bars for {}: {} (will try again with the next trade)", symbol, e.getMessage());
+            LOG.warn("could not fetch bars for {}: {} (will try again)", symbol, e.getMessage());
             gapped.add(symbol);
-            return;
+            return null;
         }
+    }
+
+    /** Walks every bar opening before {@code until} and after each position's last minute. */
+    private void walkBars(String symbol, List<double[]> bars, long until, String how) {
         for (Position p : new ArrayList<>(open.values())) {
             if (!p.symbol().equals(symbol) || p.status() != PositionStatus.TRAILING || p.lastTime() <= 0) {
                 continue;
@@ -220,12 +255,12 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             int walked = 0;
             for (double[] b : bars) {
                 long t = (long) b[0];
-                if (t < first) {
+                if (t < first || t >= until) {
                     continue;
                 }
                 walked++;
                 boolean lowFirst = b[4] >= b[1];
-                String why = "gap bar " + java.time.Instant.ofEpochMilli(t);
+                String why = "bar " + java.time.Instant.ofEpochMilli(t) + " " + how;
                 if (walk(p, b[1], t, true, why) || walk(current(p), lowFirst ? b[3] : b[2], t, false, why)
                         || walk(current(p), lowFirst ? b[2] : b[3], t, false, why) || walk(current(p), b[4], t, false, why)) {
                     break;
@@ -235,7 +270,7 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             if (walked > 0 && open.containsKey(p.id())) {
                 Position q = current(p);
                 store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
-                        "walked " + walked + " one-minute bars from REST after a gap in the feed"));
+                        walked + " one-minute bars " + how));
             }
         }
     }

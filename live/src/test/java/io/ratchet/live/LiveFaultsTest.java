@@ -106,4 +106,24 @@ class LiveFaultsTest {
             assertThat(h.store.events(id).stream().map(StopEvent::type)).contains(EventType.STOP_REPLACED);
         }
     }
+
+    @Test
+    void aSilentStreamIsTreatedAsDeadAndStopsWorkFromPolledBars() throws Exception {
+        try (LiveHarness h = new LiveHarness(300, "jdbc:sqlite:" + dir.resolve("stall.db"))) {
+            h.staleAfterMillis = 1_500;
+            h.startRunner(WIDE, false);
+            var r = h.post("/api/positions", "{\"symbol\":\"BTCUSDT\",\"direction\":\"long\",\"quantity\":\"0.02\"}");
+            long id = LiveJson.MAPPER.readTree(r.body()).get("id").asLong();
+            LiveHarness.await(() -> h.source.trades.size() > 8, 30_000, "trades");
+            h.sim.faults().stallStreams(600_000, System.currentTimeMillis()); // connected, but silent from now on
+            int seen = h.source.trades.size();
+            LiveHarness.await(() -> h.store.get(id).orElseThrow().status() == PositionStatus.CLOSED, 120_000,
+                    "the position to close on polled bars");
+            assertThat(h.source.trades.size()).as("no trade arrived while stalled").isLessThanOrEqualTo(seen + 4);
+            assertThat(h.store.events(id).stream().filter(e -> e.type() == EventType.GAP_WALKED).map(StopEvent::detail))
+                    .anyMatch(d -> d.contains("polled from REST"));
+            assertNeverLoosened(h.store.events(id));
+            assertThat(sells(h)).isEqualTo(1);
+        }
+    }
 }

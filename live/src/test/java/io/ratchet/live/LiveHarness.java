@@ -33,6 +33,7 @@ final class LiveHarness implements AutoCloseable {
     ControlApi api;
     RecordingSource source;
     final HttpClient http = HttpClient.newHttpClient();
+    long staleAfterMillis = 10_000;
 
     /** Records what the feed delivered, in order: the path the engine walked. */
     static final class RecordingSource implements io.ratchet.live.exchange.PriceSource {
@@ -76,7 +77,7 @@ final class LiveHarness implements AutoCloseable {
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
         source = new RecordingSource(market);
-        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, 10_000, 1_000), store, rest, source, market, Notifier.NONE,
+        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, Notifier.NONE,
                 Clock.systemUTC());
         runner.start();
         api = ControlApi.start("127.0.0.1", 0, null, runner, store);
