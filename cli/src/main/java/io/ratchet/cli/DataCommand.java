@@ -144,14 +144,14 @@ final class DataCommand implements Runnable {
                         st.merge(soFar, "download " + sym + " " + iv.id());
                     }
                 });
-                KlineLoader.Loaded result = StoreDownload.run(st, d::download, sym, iv, f, t);
+                StoreDownload.Result result = StoreDownload.run(st, d::download, sym, iv, f, t);
                 bar.close();
-                KlineSeries all = st.load(sym, iv).orElse(null);
+                KlineSeries all = result.stored();
                 if (all == null) {
                     out.println("no closed bars between " + Fmt.time(f) + " and " + Fmt.time(t));
                     return 0;
                 }
-                out.println("downloaded " + (result.series() == null ? 0 : result.series().size()) + " bars from " + baseUrl);
+                out.println("downloaded " + result.fetched() + " bars from " + baseUrl);
                 printSummary(out, all, null, st);
                 List<io.ratchet.data.kline.Gap> gaps = all.between(f, t).gaps();
                 if (!gaps.isEmpty()) {

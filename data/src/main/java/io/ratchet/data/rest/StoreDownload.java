@@ -2,7 +2,6 @@ package io.ratchet.data.rest;
 
 import io.ratchet.data.kline.Interval;
 import io.ratchet.data.kline.KlineSeries;
-import io.ratchet.data.read.KlineLoader;
 import io.ratchet.data.store.KlineStore;
 import java.io.IOException;
 import java.util.Optional;
@@ -29,18 +28,27 @@ public final class StoreDownload {
         return Math.max(from, interval.next(inRange.lastOpenTime()));
     }
 
+    /**
+     * What a download did.
+     *
+     * @param fetched bars fetched by this run
+     * @param stored  the stored series afterwards, or null if there is none
+     */
+    public record Result(int fetched, KlineSeries stored) {
+    }
+
     /** Downloads what is missing at the end of {@code [from, to)} and merges it into the store. */
-    public static KlineLoader.Loaded run(KlineStore store, Fetcher downloader, String symbol, Interval interval, long from, long to)
+    public static Result run(KlineStore store, Fetcher downloader, String symbol, Interval interval, long from, long to)
             throws IOException, InterruptedException {
         long start = resumeFrom(store, symbol, interval, from, to);
         if (start >= to) {
-            return new KlineLoader.Loaded(store.load(symbol, interval).orElseThrow().between(from, to), null);
+            return new Result(0, store.load(symbol, interval).orElse(null));
         }
         KlineSeries got = downloader.download(symbol, interval, start, to);
         if (got.isEmpty()) {
-            return new KlineLoader.Loaded(got, null);
+            return new Result(0, store.load(symbol, interval).orElse(null));
         }
-        return store.merge(got, "download " + symbol + " " + interval.id());
+        return new Result(got.size(), store.merge(got, "download " + symbol + " " + interval.id()).series());
     }
 
     /** What {@link #run} needs of a downloader. */
