@@ -68,7 +68,9 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
     private final Map<String, Long> marketTime = new HashMap<>();
     private Set<String> subscribed = Set.of();
     private volatile long lastTradeWall;
-    private long lastReconnectWall;
+    private long nextReconnectWall;
+    private int reconnects;
+    private final java.util.SplittableRandom jitter = new java.util.SplittableRandom();
     private long lastPollWall;
     private volatile boolean closed;
 
@@ -138,9 +140,13 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             return;
         }
         gapped.addAll(subscribed);
-        if (now - lastReconnectWall > settings.staleAfterMillis()) {
-            lastReconnectWall = now;
-            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting; polling REST klines meanwhile", silent);
+        if (now >= nextReconnectWall) {
+            // Exponential backoff with jitter: a dead exchange is not hammered, and many runners do not retry in step.
+            long base = Math.min(60_000, settings.staleAfterMillis() << Math.min(reconnects, 6));
+            nextReconnectWall = now + base + (long) (jitter.nextDouble() * base / 4);
+            reconnects++;
+            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting (attempt {}, next in {} ms at the latest); "
+                    + "polling REST klines meanwhile", silent, reconnects, nextReconnectWall - now);
             try {
                 prices.subscribe(subscribed, this);
             } catch (RuntimeException e) {
@@ -203,6 +209,8 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
     // ---- walking prices (writer thread) -----------------------------------------------------------
 
     private void trade(String symbol, double price, long time) {
+        reconnects = 0;
+        nextReconnectWall = 0;
         boolean gap = gapped.remove(symbol);
         if (gap) {
             backfill(symbol, time);

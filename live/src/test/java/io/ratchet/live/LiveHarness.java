@@ -34,6 +34,7 @@ final class LiveHarness implements AutoCloseable {
     RecordingSource source;
     final HttpClient http = HttpClient.newHttpClient();
     long staleAfterMillis = 10_000;
+    Notifier notifier = Notifier.NONE;
 
     /** Records what the feed delivered, in order: the path the engine walked. */
     static final class RecordingSource implements io.ratchet.live.exchange.PriceSource {
@@ -77,7 +78,7 @@ final class LiveHarness implements AutoCloseable {
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
         source = new RecordingSource(market);
-        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, Notifier.NONE,
+        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, notifier,
                 Clock.systemUTC());
         runner.start();
         api = ControlApi.start("127.0.0.1", 0, null, runner, store);
@@ -94,6 +95,11 @@ final class LiveHarness implements AutoCloseable {
     HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws Exception {
