@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet backtest}: one configuration over history. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(name = "backtest",
+        header = "Replay klines through the trailing engine for every entry and score the run.", mixinStandardHelpOptions = true,
         description = "Replay klines through the trailing engine for every entry and score the run.",
         footer = {"", "Example:", "  ratchet backtest --data sample-data/BTCUSDT-1h --mode profit-lock --trail 0.5 --initial-stop 0.03 --entry-every 24"})
 final class BacktestCommand implements Callable<Integer> {

@@ -51,7 +51,7 @@ final class BacktestInputs {
             throw new UsageException("--detail-data is used only with --intrabar detail");
         }
         if (!gaps.isEmpty()) {
-            out.println("note: " + gaps.size() + " gaps in the data (" + gaps.stream().mapToLong(io.ratchet.data.kline.Gap::missing).sum()
+            out.println("note: " + gaps.size() + (gaps.size() == 1 ? " gap" : " gaps") + " in the data (" + gaps.stream().mapToLong(io.ratchet.data.kline.Gap::missing).sum()
                     + " missing bars); a gap is walked as a jump at the next open");
         }
     }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet data}: the local kline store. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data",
+        header = "Get klines into the local store and see what it holds.", mixinStandardHelpOptions = true,
         description = "Get klines into the local store and see what it holds.",
         subcommands = {DataCommand.Import.class, DataCommand.Download.class, DataCommand.ListCmd.class, DataCommand.Synth.class})
 final class DataCommand implements Runnable {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ratchet forecast}: the stop ladder of a planned trade. */
 @Command(name = "forecast",
+        header = "The stop ladder of a planned trade, with its odds on history.",
         mixinStandardHelpOptions = true,
         description = {
             "Where the stop sits as the price moves from the entry to a target: for each level,",

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet live}: trail real positions on Binance (testnet by default) or the simulator. */
-@Command(name = "live", mixinStandardHelpOptions = true,
+@Command(name = "live",
+        header = "Trail positions live on Binance (testnet and dry-run by default) or the simulator.", mixinStandardHelpOptions = true,
         description = {"Trail positions live: prices from Binance's trade stream go through the same engine as the backtest,",
             "every stop change is stored and logged, and a hit stop closes the position with a MARKET order.",
             "Positions are opened and watched through the control API (POST /api/positions, GET /api/positions[/ID[/events]],",

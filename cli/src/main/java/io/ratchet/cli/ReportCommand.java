@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet report}: the HTML report of a saved backtest or sweep. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
+        header = "Write the HTML report of a saved backtest or sweep.", mixinStandardHelpOptions = true,
         description = {"Write the HTML report (with PNG charts) of a result saved with backtest --json or sweep --json.",
             "The data is read again from where the result says it came from, and must still be the same."})
 final class ReportCommand implements Callable<Integer> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet sim-exchange}: a local Binance to trade against without keys. */
-@Command(name = "sim-exchange", mixinStandardHelpOptions = true,
+@Command(name = "sim-exchange",
+        header = "Run a local Binance (REST + streams on 127.0.0.1) that replays klines.", mixinStandardHelpOptions = true,
         description = {"Run a local Binance spot exchange on 127.0.0.1: the REST subset and the trade and kline streams",
             "that XChange and ratchet live use, on one port. Bars before --start are history (GET /api/v3/klines);",
             "bars after it are replayed as trades (four per bar: open, low/high in ohlc order, close) at --speed.",

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet sweep}: score a grid of trailing configurations, in and out of sample. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep",
+        header = "Score a grid of trailing configurations, in and out of sample.", mixinStandardHelpOptions = true,
         description = {"Score every combination of a grid of trailing parameters over history (one pass over the bars",
             "serves all of them), rank them, and check the pick out of sample."},
         footer = {"", "Ranges: from:to:step includes both ends (0.05:0.95:0.05 is 19 values); a,b,c lists values.", "",
