@@ -19,11 +19,13 @@ import java.util.stream.IntStream;
  * restated for a batch, and must give exactly {@code BarWalker}'s trades (a property test
  * holds it to that, bit for bit).
  *
- * <p>Why it is fast: everything that does not depend on the configuration is done once per
- * point for all of them. The previous point, whether a move is favourable, and the extreme
- * {@code P} depend only on the prices; only the stop differs. A new extreme ratchets every
- * open configuration in one tight loop; an adverse point is tested against the nearest
- * stop first, and only when it reaches it are the configurations scanned for hits.
+ * <p>Why it is fast: the previous point, whether a move is favourable, and the extreme
+ * {@code P} depend only on the prices, and every configuration's stop is a monotone function
+ * of {@code P} (its initial stop, ratcheted to its candidate once active). So a new extreme
+ * costs nothing per configuration, and configurations that differ only in trail are ordered
+ * by their stops at every {@code P}: per point the kernel looks at the tightest open one of
+ * each group, and a hit closes a prefix. The work per point is the number of groups, not the
+ * number of configurations.
  *
  * <p>A pure function of (bars, entries, grid): no state survives a call, so a sweep too
  * large for one machine can be split by symbol and time window.
@@ -89,38 +91,67 @@ public final class SweepKernel {
         return out;
     }
 
-    /** The grid as columns. */
+    /**
+     * The grid as columns, in groups: configurations that share mode, activation, initial stop
+     * and time exit. Within a group the stops are ordered by trail at every extreme (percent:
+     * the smaller trail is tighter; profit-lock: the larger), so each group is kept tightest
+     * first, and a move against the position can only hit a prefix of it.
+     */
     private static final class Grid {
         final int size;
-        final boolean[] profitLock;
         final double[] trail;
-        final double[] activation;
-        final double[] initialStop;
-        final int[] maxBars;
         final double[] fee;
         final double[] slippage;
+        /** Configuration indices, group by group, tightest first. */
+        final int[] order;
+        final int[] groupStart;
+        final int[] groupEnd;
+        final boolean[] gProfitLock;
+        final double[] gActivation;
+        final double[] gInitialStop;
+        final int[] gMaxBars;
         final boolean anyMaxBars;
 
         Grid(TrailingConfig[] configs) {
             size = configs.length;
-            profitLock = new boolean[size];
             trail = new double[size];
-            activation = new double[size];
-            initialStop = new double[size];
-            maxBars = new int[size];
             fee = new double[size];
             slippage = new double[size];
-            boolean any = false;
+            java.util.Map<java.util.List<Object>, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
             for (int c = 0; c < size; c++) {
                 TrailingConfig k = configs[c];
-                profitLock[c] = k.mode() == Mode.PROFIT_LOCK;
                 trail[c] = k.trail();
-                activation[c] = k.activation();
-                initialStop[c] = k.initialStop();
-                maxBars[c] = k.maxBars();
                 fee[c] = k.fee();
                 slippage[c] = k.slippage();
-                any |= k.maxBars() > 0;
+                groups.computeIfAbsent(java.util.List.of(k.mode(), k.activation(), Double.doubleToLongBits(k.initialStop()), k.maxBars()),
+                        x -> new java.util.ArrayList<>()).add(c);
+            }
+            int n = groups.size();
+            order = new int[size];
+            groupStart = new int[n];
+            groupEnd = new int[n];
+            gProfitLock = new boolean[n];
+            gActivation = new double[n];
+            gInitialStop = new double[n];
+            gMaxBars = new int[n];
+            int g = 0;
+            int k = 0;
+            boolean any = false;
+            for (java.util.List<Integer> members : groups.values()) {
+                TrailingConfig first = configs[members.get(0)];
+                boolean pl = first.mode() == Mode.PROFIT_LOCK;
+                members.sort((x, y) -> pl ? Double.compare(trail[y], trail[x]) : Double.compare(trail[x], trail[y]));
+                gProfitLock[g] = pl;
+                gActivation[g] = first.activation();
+                gInitialStop[g] = first.initialStop();
+                gMaxBars[g] = first.maxBars();
+                any |= first.maxBars() > 0;
+                groupStart[g] = k;
+                for (int c : members) {
+                    order[k++] = c;
+                }
+                groupEnd[g] = k;
+                g++;
             }
             anyMaxBars = any;
         }
@@ -133,14 +164,15 @@ public final class SweepKernel {
         final IntrabarOrder order;
         final DetailIndex detail;
         final KernelResult out;
-        final double[] stop;
-        final int[] alive;
+        /** Per group: the first (tightest) configuration still open, as an index into {@code g.order}. */
+        final int[] head;
         double[] pts = new double[16];
         boolean[] gap = new boolean[16];
-        int nAlive;
+        int open;
         int d;
         double entry;
         double peak;
+        double profit;
         int entryIndex;
 
         Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, KernelResult out) {
@@ -149,8 +181,7 @@ public final class SweepKernel {
             this.order = order;
             this.detail = order == IntrabarOrder.DETAIL ? detail : null;
             this.out = out;
-            this.stop = new double[g.size];
-            this.alive = new int[g.size];
+            this.head = new int[g.groupStart.length];
         }
 
         void walk(int e, int i, int sign) {
@@ -158,110 +189,121 @@ public final class SweepKernel {
             entryIndex = e;
             entry = bars.open()[i];
             peak = entry;
+            profit = d * (peak - entry) / entry;
             out.entryTime[e] = bars.openTime()[i];
             out.entryPrice[e] = entry;
             out.sign[e] = sign;
-            nAlive = g.size;
-            for (int c = 0; c < g.size; c++) {
-                alive[c] = c;
-                double s0 = g.initialStop[c];
-                stop[c] = s0 == s0 ? entry * (1 - d * s0) : Double.NaN;
-            }
-            // The entry is a favourable point at P = E (rule 3).
-            double nearest = ratchetAll();
+            System.arraycopy(g.groupStart, 0, head, 0, head.length);
+            open = g.size;
+            double nearest = nearest();
             double prev = entry;
             int last = bars.to() - 1;
-            for (int j = i; j <= last && nAlive > 0; j++) {
+            for (int j = i; j <= last && open > 0; j++) {
                 int np = points(j, j == i);
-                for (int k = 0; k < np && nAlive > 0; k++) {
+                for (int k = 0; k < np && open > 0; k++) {
                     double p = pts[k];
                     if (d > 0 ? p > prev : p < prev) {
                         if (d > 0 ? p > peak : p < peak) {
+                            // Rule 3: every stop is a function of the extreme; they move without being touched.
                             peak = p;
-                            nearest = ratchetAll();
+                            profit = d * (peak - entry) / entry;
+                            nearest = Double.NaN;
                         }
-                    } else if (d > 0 ? p <= nearest : p >= nearest) {
-                        nearest = hits(j, p, gap[k]);
+                    } else {
+                        if (nearest != nearest) {
+                            nearest = nearest();
+                        }
+                        if (d > 0 ? p <= nearest : p >= nearest) {
+                            hits(j, p, gap[k]);
+                            nearest = nearest();
+                        }
                     }
                     prev = p;
                 }
-                if (g.anyMaxBars && nAlive > 0) {
-                    nearest = timeExits(j, i, nearest);
-                }
-            }
-            for (int a = 0; a < nAlive; a++) {
-                close(alive[a], last, bars.close()[last], ExitReason.END);
-            }
-            nAlive = 0;
-        }
-
-        /** Recomputes every open configuration's stop at the current extreme; returns the nearest stop. */
-        private double ratchetAll() {
-            double profit = d * (peak - entry) / entry;
-            double nearest = d > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            for (int a = 0; a < nAlive; a++) {
-                int c = alive[a];
-                double s = stop[c];
-                if (!(profit < g.activation[c] || (g.profitLock[c] && profit <= 0))) {
-                    double cand = g.profitLock[c] ? entry + g.trail[c] * (peak - entry) : peak * (1 - d * g.trail[c]);
-                    if (s != s || (d > 0 ? cand > s : cand < s)) {
-                        s = cand;
-                        stop[c] = cand;
+                if (g.anyMaxBars && open > 0) {
+                    if (timeExits(j, i)) {
+                        nearest = Double.NaN;
                     }
                 }
-                if (d > 0 ? s > nearest : s < nearest) { // false for NaN: no stop yet
-                    nearest = s;
-                }
             }
-            return nearest;
-        }
-
-        /** An adverse or flat point reached the nearest stop: closes every configuration it hits. */
-        private double hits(int j, double p, boolean isGap) {
-            int a = 0;
-            while (a < nAlive) {
-                int c = alive[a];
-                double s = stop[c];
-                if (d > 0 ? p <= s : p >= s) { // false for NaN
-                    close(c, j, isGap ? p : s, ExitReason.STOP);
-                    alive[a] = alive[--nAlive];
-                } else {
-                    a++;
+            for (int grp = 0; grp < head.length; grp++) {
+                for (int h = head[grp]; h < g.groupEnd[grp]; h++) {
+                    close(g.order[h], last, bars.close()[last], ExitReason.END);
                 }
+                head[grp] = g.groupEnd[grp];
             }
-            return nearest();
-        }
-
-        private double timeExits(int j, int i, double nearest) {
-            int a = 0;
-            boolean closed = false;
-            while (a < nAlive) {
-                int c = alive[a];
-                int mb = g.maxBars[c];
-                if (mb > 0 && j - i == mb) {
-                    close(c, j, bars.close()[j], ExitReason.TIME);
-                    alive[a] = alive[--nAlive];
-                    closed = true;
-                } else {
-                    a++;
-                }
-            }
-            return closed ? nearest() : nearest;
+            open = 0;
         }
 
         /**
-         * The stop a move against the position meets first: the highest for a long, the
-         * lowest for a short; minus (plus) infinity when no open configuration has a stop.
+         * The stop of configuration {@code c} of group {@code grp} at the current extreme: the
+         * initial stop, ratcheted to the candidate once active. The engine's arithmetic to the
+         * letter: the candidate is monotone in the extreme, so the last one taken is the one at
+         * the extreme now.
+         */
+        private double stopOf(int grp, int c) {
+            double s0 = g.gInitialStop[grp];
+            double s = s0 == s0 ? entry * (1 - d * s0) : Double.NaN;
+            if (!(profit < g.gActivation[grp] || (g.gProfitLock[grp] && profit <= 0))) {
+                double cand = g.gProfitLock[grp] ? entry + g.trail[c] * (peak - entry) : peak * (1 - d * g.trail[c]);
+                if (s != s || (d > 0 ? cand > s : cand < s)) {
+                    s = cand;
+                }
+            }
+            return s;
+        }
+
+        /**
+         * The stop a move against the position meets first (the tightest open one of each group,
+         * the tightest of those); minus (plus) infinity when no open configuration has a stop.
          */
         private double nearest() {
             double nearest = d > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            for (int a = 0; a < nAlive; a++) {
-                double s = stop[alive[a]];
-                if (d > 0 ? s > nearest : s < nearest) {
-                    nearest = s;
+            for (int grp = 0; grp < head.length; grp++) {
+                if (head[grp] < g.groupEnd[grp]) {
+                    double s = stopOf(grp, g.order[head[grp]]);
+                    if (d > 0 ? s > nearest : s < nearest) { // false for NaN: no stop yet
+                        nearest = s;
+                    }
                 }
             }
             return nearest;
+        }
+
+        /** An adverse or flat point reached the nearest stop: closes, group by group, the prefix it hits. */
+        private void hits(int j, double p, boolean isGap) {
+            for (int grp = 0; grp < head.length; grp++) {
+                int h = head[grp];
+                int end = g.groupEnd[grp];
+                while (h < end) {
+                    int c = g.order[h];
+                    double s = stopOf(grp, c);
+                    if (!(d > 0 ? p <= s : p >= s)) { // also for NaN: no stop, no hit
+                        break;
+                    }
+                    close(c, j, isGap ? p : s, ExitReason.STOP);
+                    h++;
+                    open--;
+                }
+                head[grp] = h;
+            }
+        }
+
+        /** Closes the groups whose time exit is this bar; true if any closed. */
+        private boolean timeExits(int j, int i) {
+            boolean closed = false;
+            for (int grp = 0; grp < head.length; grp++) {
+                int mb = g.gMaxBars[grp];
+                if (mb > 0 && j - i == mb) {
+                    for (int h = head[grp]; h < g.groupEnd[grp]; h++) {
+                        close(g.order[h], j, bars.close()[j], ExitReason.TIME);
+                        open--;
+                        closed = true;
+                    }
+                    head[grp] = g.groupEnd[grp];
+                }
+            }
+            return closed;
         }
 
         private void close(int c, int j, double trigger, ExitReason why) {

@@ -47,8 +47,21 @@ class KernelEqualsEngineTest {
         }
         int nConfigs = 1 + rnd.nextInt(24);
         TrailingConfig[] grid = new TrailingConfig[nConfigs];
-        for (int c = 0; c < nConfigs; c++) {
-            grid[c] = RandomBars.config(rnd);
+        if (rnd.nextBoolean()) {
+            for (int c = 0; c < nConfigs; c++) {
+                grid[c] = RandomBars.config(rnd);
+            }
+        } else {
+            // A sweep's shape: a few groups sharing everything but the trail, trails repeated too.
+            TrailingConfig[] bases = {RandomBars.config(rnd), RandomBars.config(rnd), RandomBars.config(rnd)};
+            for (int c = 0; c < nConfigs; c++) {
+                TrailingConfig base = bases[rnd.nextInt(bases.length)];
+                double trail = base.mode() == io.ratchet.engine.Mode.PROFIT_LOCK ? 0.05 + 0.95 * rnd.nextDouble() : 0.001 + 0.05 * rnd.nextDouble();
+                if (rnd.nextInt(6) == 0 && c > 0) {
+                    trail = grid[c - 1].mode() == base.mode() ? grid[c - 1].trail() : trail;
+                }
+                grid[c] = base.withMode(base.mode(), trail);
+            }
         }
         Entries entries = randomEntries(rnd, bars);
         KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, 1 + rnd.nextInt(3), null);
