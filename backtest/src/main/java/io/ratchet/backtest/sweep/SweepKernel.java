@@ -198,7 +198,23 @@ public final class SweepKernel {
             double nearest = nearest();
             double prev = entry;
             int last = bars.to() - 1;
+            double[] hi = bars.high();
+            double[] lo = bars.low();
             for (int j = i; j <= last && open > 0; j++) {
+                if (detail == null || detail.end(j) == detail.start(j)) {
+                    // A bar inside (nearest stop, extreme] can neither make a new extreme nor hit
+                    // a stop: skip its points (their only trace is the close as the previous point).
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if (d > 0 ? hi[j] <= peak && lo[j] > nearest : lo[j] >= peak && hi[j] < nearest) {
+                        prev = bars.close()[j];
+                        if (g.anyMaxBars && timeExits(j, i)) {
+                            nearest = Double.NaN;
+                        }
+                        continue;
+                    }
+                }
                 int np = points(j, j == i);
                 for (int k = 0; k < np && open > 0; k++) {
                     double p = pts[k];
