@@ -161,14 +161,6 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         }
     }
 
-    /** Walks the closed minutes REST has after each position's last price (the newest bar may still be open). */
-    private void poll(String symbol) {
-        List<double[]> bars = fetch(symbol, Long.MAX_VALUE);
-        if (bars != null && bars.size() >= 2) {
-            walkBars(symbol, bars, (long) bars.get(bars.size() - 1)[0], "polled from REST while the stream is silent");
-        }
-    }
-
     private void resubscribe() {
         Set<String> want = new TreeSet<>();
         for (Position p : open.values()) {
@@ -212,73 +204,116 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         reconnects = 0;
         nextReconnectWall = 0;
         boolean gap = gapped.remove(symbol);
-        if (gap) {
-            backfill(symbol, time);
-        }
+        // Positions whose gap was walked trade by trade: this trade follows the last one walked, a continuous move.
+        Set<Long> walked = gap ? backfill(symbol, time) : Set.of();
         marketTime.merge(symbol, time, Math::max);
         for (Position p : new ArrayList<>(open.values())) {
             if (!p.symbol().equals(symbol) || p.status() != PositionStatus.TRAILING || (p.lastTime() > 0 && time < p.lastTime())) {
                 continue;
             }
-            walk(p, price, time, gap, null);
+            walk(p, price, time, gap && !walked.contains(p.id()), null);
         }
     }
 
-    /** Walks the closed minutes between each position's last price and {@code until} (rules 1-4, ohlc order). */
-    private void backfill(String symbol, long until) {
-        long to = Math.floorDiv(until, MINUTE) * MINUTE;
-        List<double[]> bars = fetch(symbol, to);
-        if (bars != null) {
-            walkBars(symbol, bars, to, "walked after a gap in the feed");
-        }
-    }
-
-    /** Bars from the earliest position's next minute up to {@code to}; null (and the symbol still gapped) if REST failed. */
-    private List<double[]> fetch(String symbol, long to) {
-        long from = Long.MAX_VALUE;
-        for (Position p : open.values()) {
-            if (p.symbol().equals(symbol) && p.status() == PositionStatus.TRAILING && p.lastTime() > 0) {
-                from = Math.min(from, Math.floorDiv(p.lastTime(), MINUTE) * MINUTE + MINUTE);
+    /**
+     * Walks what each position on {@code symbol} missed before the trade at {@code until}: the
+     * rest of the minute its last price was in, trade by trade; whole minutes as bars (each bar's
+     * open a jump, then low and high in ohlc order, then the close); the minute of
+     * {@code until} up to it, trade by trade. Returns the positions walked up to
+     * {@code until}; for the others (REST could not say, or no price was ever seen) the next
+     * trade is a jump.
+     */
+    private Set<Long> backfill(String symbol, long until) {
+        Set<Long> walked = new HashSet<>();
+        for (Position p : new ArrayList<>(open.values())) {
+            if (p.symbol().equals(symbol) && p.status() == PositionStatus.TRAILING && p.lastTime() > 0 && p.lastTime() < until
+                    && walkGap(p, until)) {
+                walked.add(p.id());
             }
         }
-        if (from >= to) {
-            return List.of();
-        }
-        try {
-            return history.minuteBars(symbol, from, to);
-        } catch (RuntimeException e) {
-            LOG.warn("could not fetch bars for {}: {} (will try again)", symbol, e.getMessage());
-            gapped.add(symbol);
-            return null;
-        }
+        return walked;
     }
 
-    /** Walks every bar opening before {@code until} and after each position's last minute. */
-    private void walkBars(String symbol, List<double[]> bars, long until, String how) {
+    private boolean walkGap(Position p, long until) {
+        long from = p.lastTime();
+        long m1 = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
+        long m2 = Math.floorDiv(until, MINUTE) * MINUTE;
+        String how = "after a gap in the feed";
+        int trades = 0;
+        int bars = 0;
+        try {
+            // Fetched part by part: once the position closes, nothing more is asked of REST.
+            for (double[] t : history.trades(p.symbol(), from + 1, Math.min(m1, until))) {
+                trades++;
+                if (walk(current(p), t[0], (long) t[1], false, "trade " + how)) {
+                    return true;
+                }
+            }
+            if (m1 < m2) {
+                for (double[] b : history.minuteBars(p.symbol(), m1, m2)) {
+                    bars++;
+                    if (walkBar(current(p), b, how)) {
+                        return true;
+                    }
+                }
+            }
+            if (m1 <= m2) {
+                for (double[] t : history.trades(p.symbol(), m2, until)) {
+                    trades++;
+                    if (walk(current(p), t[0], (long) t[1], false, "trade " + how)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("position {}: could not fetch the gap from REST ({}): the next trade is walked as a jump", p.id(), e.getMessage());
+            Position q = current(p);
+            store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
+                    "the gap could not be fetched (" + e.getMessage() + "); the next trade is walked as a jump"));
+            return false;
+        }
+        if (trades + bars > 0) {
+            Position q = current(p);
+            store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
+                    "walked " + trades + " trades and " + bars + " one-minute bars from REST " + how));
+        }
+        return true;
+    }
+
+    /** One minute bar: open (a jump), low and high in ohlc order, close at the bar's end; true if it closed the position. */
+    private boolean walkBar(Position p, double[] b, String how) {
+        long t = (long) b[0];
+        boolean lowFirst = b[4] >= b[1];
+        String why = "bar " + java.time.Instant.ofEpochMilli(t) + " " + how;
+        return walk(p, b[1], t, true, why) || walk(current(p), lowFirst ? b[3] : b[2], t, false, why)
+                || walk(current(p), lowFirst ? b[2] : b[3], t, false, why) || walk(current(p), b[4], t + MINUTE - 1, false, why);
+    }
+
+    /** Walks the closed minutes REST has after each position's last price (the newest bar may still be open). */
+    private void poll(String symbol) {
         for (Position p : new ArrayList<>(open.values())) {
             if (!p.symbol().equals(symbol) || p.status() != PositionStatus.TRAILING || p.lastTime() <= 0) {
                 continue;
             }
             long first = Math.floorDiv(p.lastTime(), MINUTE) * MINUTE + MINUTE;
+            List<double[]> bars;
+            try {
+                bars = history.minuteBars(symbol, first, Long.MAX_VALUE);
+            } catch (RuntimeException e) {
+                LOG.warn("could not poll bars for {}: {}", symbol, e.getMessage());
+                return;
+            }
             int walked = 0;
-            for (double[] b : bars) {
-                long t = (long) b[0];
-                if (t < first || t >= until) {
-                    continue;
-                }
+            for (int k = 0; k < bars.size() - 1; k++) { // the newest may still be open
                 walked++;
-                boolean lowFirst = b[4] >= b[1];
-                String why = "bar " + java.time.Instant.ofEpochMilli(t) + " " + how;
-                if (walk(p, b[1], t, true, why) || walk(current(p), lowFirst ? b[3] : b[2], t, false, why)
-                        || walk(current(p), lowFirst ? b[2] : b[3], t, false, why) || walk(current(p), b[4], t, false, why)) {
+                if (walkBar(current(p), bars.get(k), "polled from REST while the stream is silent")) {
                     break;
                 }
-                p = current(p);
             }
             if (walked > 0 && open.containsKey(p.id())) {
                 Position q = current(p);
                 store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
-                        walked + " one-minute bars " + how));
+                        walked + " one-minute bars polled from REST while the stream is silent"));
             }
         }
     }

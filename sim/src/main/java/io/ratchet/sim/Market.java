@@ -31,6 +31,11 @@ final class Market {
     // the bar being replayed, as far as it has gone
     private double barHigh;
     private double barLow;
+    // every replayed trade, for aggTrades: id i+1 is at index i
+    private double[] tPrice = new double[4096];
+    private double[] tQty = new double[4096];
+    private long[] tTime = new long[4096];
+    private boolean[] tMaker = new boolean[4096];
 
     Market(KlineSeries series, long start, double speed, long seed) {
         this.series = series;
@@ -107,6 +112,7 @@ final class Market {
                 qty = Math.max(0.00001, Math.round(series.volume(bar) / 4 * 1e5) / 1e5);
                 maker = random.nextBoolean();
                 id = ++tradeId;
+                record(id, price, qty, t, maker);
                 last = price;
                 lastTime = t;
                 if (++point == 4) {
@@ -119,6 +125,51 @@ final class Market {
             }
             n++;
         }
+    }
+
+    private void record(long id, double price, double qty, long t, boolean maker) {
+        int i = (int) (id - 1);
+        if (i == tPrice.length) {
+            tPrice = java.util.Arrays.copyOf(tPrice, i * 2);
+            tQty = java.util.Arrays.copyOf(tQty, i * 2);
+            tTime = java.util.Arrays.copyOf(tTime, i * 2);
+            tMaker = java.util.Arrays.copyOf(tMaker, i * 2);
+        }
+        tPrice[i] = price;
+        tQty[i] = qty;
+        tTime[i] = t;
+        tMaker[i] = maker;
+    }
+
+    /**
+     * Replayed trades as aggTrades rows {id, price, qty, time, maker (1/0)}: from {@code fromId}
+     * if given, else those with time in {@code [start, end]}; oldest first, at most {@code limit}.
+     */
+    synchronized java.util.List<double[]> aggTrades(Long fromId, long start, long end, int limit) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        int n = (int) tradeId;
+        int i = fromId != null ? (int) Math.max(0, fromId - 1) : lowerBound(start, n);
+        for (; i < n && out.size() < limit; i++) {
+            if (fromId == null && tTime[i] > end) {
+                break;
+            }
+            out.add(new double[] {i + 1, tPrice[i], tQty[i], tTime[i], tMaker[i] ? 1 : 0});
+        }
+        return out;
+    }
+
+    private int lowerBound(long t, int n) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tTime[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     double lastPrice() {

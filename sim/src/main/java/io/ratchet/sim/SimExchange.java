@@ -175,6 +175,27 @@ public final class SimExchange implements AutoCloseable {
         r.get("/api/v3/time", ctx -> json(ctx, JSON.createObjectNode().put("serverTime", config.clock().millis()), 1));
         r.get("/api/v3/exchangeInfo", ctx -> json(ctx, exchangeInfo(), 20));
         r.get("/api/v3/klines", this::klines);
+        r.get("/api/v3/aggTrades", ctx -> {
+            Map<String, String> p = params(ctx);
+            checkSymbol(p.get("symbol"));
+            int limit = p.get("limit") == null ? 500 : Integer.parseInt(p.get("limit"));
+            if (limit < 1 || limit > 1000) {
+                throw ApiException.badRequest(-1102, "'limit' contains unexpected value. Cannot be greater than 1000.");
+            }
+            Long fromId = longParam(p, "fromId");
+            Long start = longParam(p, "startTime");
+            Long end = longParam(p, "endTime");
+            if (start != null && end != null && end - start > 3_600_000L) {
+                throw ApiException.badRequest(-1127, "More than 1 hours between startTime and endTime.");
+            }
+            ArrayNode a = JSON.createArrayNode();
+            for (double[] t : market.aggTrades(fromId, start == null ? Long.MIN_VALUE : start, end == null ? Long.MAX_VALUE : end, limit)) {
+                long id = (long) t[0];
+                a.addObject().put("a", id).put("p", Decimals.of(t[1])).put("q", Decimals.of(t[2])).put("f", id).put("l", id)
+                        .put("T", (long) t[3]).put("m", t[4] == 1).put("M", true);
+            }
+            json(ctx, a, 4);
+        });
         r.get("/api/v3/ticker/price", ctx -> {
             checkSymbol(params(ctx).getOrDefault("symbol", book.symbol));
             json(ctx, JSON.createObjectNode().put("symbol", book.symbol).put("price", Decimals.of(market.lastPrice())), 2);

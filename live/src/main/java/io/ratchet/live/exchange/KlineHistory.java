@@ -2,9 +2,16 @@ package io.ratchet.live.exchange;
 
 import java.util.List;
 
-/** Closed 1m bars from the exchange: what a gap in the live feed is walked with. */
+/**
+ * The exchange's history: what a gap in the live feed is walked with. Whole minutes as 1m
+ * bars; the partial minutes at either end of a gap trade by trade, so nothing the feed
+ * missed goes unwalked.
+ */
 public interface KlineHistory {
 
     /** Bars with open time in {@code [from, to)}, oldest first, each {openTime, open, high, low, close}. */
     List<double[]> minuteBars(String symbol, long from, long to);
+
+    /** Trades with time in {@code [from, to)}, oldest first, each {price, time}. */
+    List<double[]> trades(String symbol, long from, long to);
 }

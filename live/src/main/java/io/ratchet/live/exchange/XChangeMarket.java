@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.dto.BinanceException;
+import org.knowm.xchange.binance.dto.marketdata.BinanceAggTrades;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
@@ -99,26 +100,9 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
         List<double[]> out = new ArrayList<>();
         long start = from;
-        int limited = 0;
         while (start < to) {
-            List<BinanceKline> page;
-            try {
-                page = md.klines(pairs.apply(symbol), KlineInterval.m1, 1000, start, to - 1);
-            } catch (Exception e) {
-                BinanceException b = binance(e);
-                if (b != null && (b.getHttpStatusCode() == 429 || b.getHttpStatusCode() == 418) && ++limited <= 10) {
-                    long wait = retryAfter(b.getResponseHeaders()) * 1000;
-                    LOG.warn("klines rate limited, waiting {} ms", wait);
-                    try {
-                        sleeper.sleep(wait);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw new ExchangeException(0, 0, "interrupted", false);
-                    }
-                    continue;
-                }
-                throw new ExchangeException(0, b == null ? 0 : b.getCode(), "klines for the gap: " + e.getMessage(), false);
-            }
+            long s = start;
+            List<BinanceKline> page = retrying("klines", () -> md.klines(pairs.apply(symbol), KlineInterval.m1, 1000, s, to - 1));
             for (BinanceKline k : page) {
                 if (k.getOpenTime() < to) {
                     out.add(new double[] {k.getOpenTime(), k.getOpen().doubleValue(), k.getHigh().doubleValue(), k.getLow().doubleValue(),
@@ -131,6 +115,59 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
             start = page.get(page.size() - 1).getOpenTime() + 60_000;
         }
         return out;
+    }
+
+    @Override
+    public List<double[]> trades(String symbol, long from, long to) {
+        BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
+        List<double[]> out = new ArrayList<>();
+        if (from >= to) {
+            return out;
+        }
+        Long fromId = null;
+        while (true) {
+            Long id = fromId;
+            // A time window first; then by id, as Binance does not take both.
+            List<BinanceAggTrades> page = retrying("aggTrades", () -> id == null
+                    ? md.aggTradesAllProducts(pairs.apply(symbol), null, from, to - 1, 1000)
+                    : md.aggTradesAllProducts(pairs.apply(symbol), id, null, null, 1000));
+            for (BinanceAggTrades t : page) {
+                if (t.timestamp >= to) {
+                    return out;
+                }
+                if (t.timestamp >= from) {
+                    out.add(new double[] {t.price.doubleValue(), t.timestamp});
+                }
+            }
+            if (page.size() < 1000) {
+                return out;
+            }
+            fromId = page.get(page.size() - 1).aggregateTradeId + 1;
+        }
+    }
+
+    /** One REST call, waiting out 429/418 for Retry-After (at most 10 times). */
+    private <T> T retrying(String what, java.util.concurrent.Callable<T> call) {
+        int limited = 0;
+        while (true) {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                BinanceException b = binance(e);
+                if (b != null && (b.getHttpStatusCode() == 429 || b.getHttpStatusCode() == 418) && ++limited <= 10) {
+                    long wait = retryAfter(b.getResponseHeaders()) * 1000;
+                    LOG.warn("{} rate limited, waiting {} ms", what, wait);
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new ExchangeException(0, 0, "interrupted", false);
+                    }
+                    continue;
+                }
+                throw new ExchangeException(0, b == null ? 0 : b.getCode(), what + " for the gap: " + e.getMessage(), false);
+            }
+        }
     }
 
     private static BinanceException binance(Throwable t) {
