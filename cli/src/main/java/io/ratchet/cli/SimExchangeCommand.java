@@ -27,13 +27,23 @@ import picocli.CommandLine.Spec;
         footer = {"", "Keys: signed calls must carry --api-key and be signed with --api-secret (defaults: "
             + SimConfig.DEFAULT_KEY + " / " + SimConfig.DEFAULT_SECRET + "),",
             "so BINANCE_API_KEY / BINANCE_API_SECRET set to those work as they would on testnet.", "",
-            "Example:", "  ratchet sim-exchange --data sample-data/BTCUSDT-1m-2021-04-20_2021-05-20.zip --speed 60 --port 0"})
+            "Examples:", "  ratchet sim-exchange --data sample-data/BTCUSDT-1m-2021-04-20_2021-05-20.zip --speed 60 --port 0",
+            "  ratchet sim-exchange --random-walk 100000 --seed 7 --symbol ETHUSDT"})
 final class SimExchangeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "FILE|DIR|GLOB|SYMBOL:INTERVAL", description = "Klines to replay (or --random-walk).")
+    String data;
+
+    @Option(names = "--random-walk", paramLabel = "BARS", description = "Replay a seeded random walk of this many 1m bars instead of --data.")
+    Integer randomWalk;
+
+    @Option(names = "--symbol", paramLabel = "SYMBOL", description = "Symbol, where the file name does not say it; for --random-walk. Default: BTCUSDT.")
+    String symbol;
+
     @Mixin
-    DataOptions data;
+    StoreOption store;
 
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -88,8 +98,27 @@ final class SimExchangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KlineSource.Resolved r = data.resolve();
-        SimConfig cfg = SimConfig.of(r.series()).withSpeed(speed).withKeys(apiKey, apiSecret).withSeed(seed);
+        if ((data == null) == (randomWalk == null)) {
+            throw new UsageException("give --data (klines to replay) or --random-walk BARS");
+        }
+        io.ratchet.data.kline.KlineSeries series;
+        if (randomWalk != null) {
+            if (randomWalk < 100) {
+                throw new UsageException("--random-walk: at least 100 bars, got " + randomWalk);
+            }
+            series = io.ratchet.data.kline.SyntheticKlines.randomWalk(symbol == null ? "BTCUSDT" : symbol.toUpperCase(java.util.Locale.ROOT),
+                    io.ratchet.data.kline.Interval.M1, randomWalk, seed);
+        } else {
+            series = KlineSource.resolve(data, store.open(), symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT), null,
+                    Long.MIN_VALUE, Long.MAX_VALUE).series();
+        }
+        KlineSource.Resolved r = new KlineSource.Resolved(series, data == null ? "random walk" : data, null);
+        SimConfig cfg;
+        try {
+            cfg = SimConfig.of(r.series()).withSpeed(speed).withKeys(apiKey, apiSecret).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--symbol: " + e.getMessage() + " (end it with a quote asset such as USDT)");
+        }
         if (start != null) {
             cfg = cfg.withStart(Times.parse("--start", start));
         }

@@ -37,6 +37,28 @@ class SimExchangeCommandTest {
     }
 
     @Test
+    void aRandomWalkNeedsNoDataAndASymbolWithoutQuoteIsAUsageError() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.ratchet.cli.Main", "sim-exchange",
+                "--random-walk", "5000", "--seed", "3", "--symbol", "ethusdt").start();
+        try {
+            String rest = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rest + "/api/v3/exchangeInfo")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).contains("\"symbol\":\"ETHUSDT\"").contains("\"quoteAsset\":\"USDT\"");
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+        CliRun bad = CliRun.of("sim-exchange", "--random-walk", "1000", "--symbol", "SYN");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("quote asset");
+        CliRun none = CliRun.of("sim-exchange");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("--random-walk");
+    }
+
+    @Test
     void helpDocumentsEveryFaultSwitch() {
         CliRun help = CliRun.of("sim-exchange", "--help");
         assertThat(help.exit()).isZero();
