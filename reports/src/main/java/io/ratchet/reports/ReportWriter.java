@@ -100,6 +100,9 @@ public final class ReportWriter {
                     + "Run the sweep with --split 0.7 or --walk-forward K before trusting the pick.";
             verdictClass = v != null ? v.outcome().name().toLowerCase(Locale.ROOT) : "none";
             sections.add(sweepSection(r, dir));
+            if (!r.windows().isEmpty()) {
+                sections.add(walkForwardSection(r));
+            }
         } else {
             verdict = null;
             verdictClass = "none";
@@ -180,6 +183,29 @@ public final class ReportWriter {
         return new ReportModel.Section("sweep", "Sweep: the top " + shown.rowCount() + " of " + t.rowCount(),
                 "Ranked by in-sample " + by.id() + "; click a column to sort. Returns are fractions of the stake (0.01 = 1%).",
                 html(format(shown)), figs);
+    }
+
+    /** Each window's pick and how it did on the window after it: the test a tuning procedure must pass. */
+    private static ReportModel.Section walkForwardSection(SweepResult r) throws IOException {
+        StringColumn train = StringColumn.create("train (UTC)");
+        StringColumn pick = StringColumn.create("pick");
+        StringColumn test = StringColumn.create("test (UTC)");
+        StringColumn trainTotal = StringColumn.create("train total");
+        StringColumn trades = StringColumn.create("test trades");
+        StringColumn mean = StringColumn.create("test mean");
+        StringColumn total = StringColumn.create("test total");
+        for (io.ratchet.backtest.sweep.Window w : r.windows()) {
+            train.append(TIME.format(Instant.ofEpochMilli(w.trainFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.trainTo() - 1)));
+            pick.append(r.grid().get(w.pick()).label());
+            test.append(TIME.format(Instant.ofEpochMilli(w.testFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.testTo() - 1)));
+            trainTotal.append(pct(w.train().totalReturn(), 2));
+            trades.append(Integer.toString(w.test().trades()));
+            mean.append(pct(w.test().meanReturn(), 3));
+            total.append(pct(w.test().totalReturn(), 2));
+        }
+        Table t = Table.create("walk-forward", train, pick, test, trainTotal, trades, mean, total);
+        return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + r.rankBy().id()
+                + "), tested on the window after it. Pooled over the test windows: " + summaryText(r.walkForward()) + ".", html(t), List.of());
     }
 
     private static ReportModel.Section tradesSection(ReportInput in, BacktestResult run, Path dir) throws IOException {

@@ -60,6 +60,19 @@ class ReportWriterTest {
         }
     }
 
+    @Test
+    void aWalkForwardSweepShowsEachWindowsPickAndItsTest() throws Exception {
+        ReportInput base = Fixtures.sweepReport();
+        var wf = io.ratchet.backtest.sweep.Sweep.run(base.series().bars(), base.entries(), base.sweep().grid(),
+                new io.ratchet.backtest.sweep.Sweep.Options(io.ratchet.engine.IntrabarOrder.ADVERSE_FIRST, null, 1,
+                        io.ratchet.backtest.sweep.RankBy.TOTAL_RETURN, Double.NaN, 3), null);
+        ReportInput in = new ReportInput(base.series(), base.dataOrigin(), base.gaps(), base.entries(), base.entriesLabel(), base.order(), null, wf, null);
+        String html = Files.readString(ReportWriter.write(in, dir.resolve("wf")));
+        assertThat(html).contains("id=\"walk-forward\"").contains("Pooled over the test windows");
+        assertThat(Pattern.compile("<tr>").matcher(html.substring(html.indexOf("id=\"walk-forward\""))).results().count())
+                .isGreaterThanOrEqualTo(4); // header + 3 windows
+    }
+
     static int distinctColours(BufferedImage img) {
         Set<Integer> c = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {
