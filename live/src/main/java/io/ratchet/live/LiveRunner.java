@@ -546,18 +546,17 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
                 need.merge(gateway.rules(p.symbol()).base(), p.quantity(), BigDecimal::add);
             }
         }
-        Map<String, BigDecimal> have = safe(gateway::balances, Map.of());
+        Map<String, BigDecimal> have = safe(gateway::holdings, Map.of());
         for (Map.Entry<String, BigDecimal> e : need.entrySet()) {
             BigDecimal h = have.getOrDefault(e.getKey(), BigDecimal.ZERO);
-            BigDecimal locked = BigDecimal.ZERO;
-            if (h.add(locked).compareTo(e.getValue()) < 0) {
-                LOG.warn("balance check: the account holds {} {} free, the open long positions claim {}", h.toPlainString(), e.getKey(),
-                        e.getValue().toPlainString());
+            if (h.compareTo(e.getValue()) < 0) {
+                LOG.warn("balance check: the account holds {} {} (free and locked), the open long positions claim {}", h.toPlainString(),
+                        e.getKey(), e.getValue().toPlainString());
                 for (Position p : open.values()) {
                     if (gateway.rules(p.symbol()).base().equals(e.getKey())) {
                         store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(),
-                                "balance " + h.toPlainString() + " " + e.getKey() + " free is less than the " + e.getValue().toPlainString()
-                                        + " the open positions claim (an exchange stop may lock it)"));
+                                "the account holds " + h.toPlainString() + " " + e.getKey() + ", less than the " + e.getValue().toPlainString()
+                                        + " the open positions claim: something else sold it, or a position was closed by hand"));
                     }
                 }
             }
@@ -584,6 +583,9 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
             }
             long now = clock.millis();
             boolean market = r.entryPrice() != r.entryPrice();
+            if (market && settings.dryRun()) {
+                throw new IllegalArgumentException("entryPrice: required in dry-run (no order is sent to enter at market)");
+            }
             Position p = new Position(0, r.symbol(), r.direction(), qty, market ? Double.NaN : r.entryPrice(), cfg, Double.NaN, Double.NaN,
                     market ? Double.NaN : r.entryPrice(), 0, market ? PositionStatus.PENDING : PositionStatus.TRAILING, Double.NaN, null, now, 0,
                     null);
@@ -592,9 +594,6 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
                             + " " + r.symbol() + " with " + cfg.label()));
             if (!market) {
                 return startTrailing(p, r.entryPrice(), qty, "trailing from the given entry");
-            }
-            if (settings.dryRun()) {
-                throw new IllegalArgumentException("entryPrice: required in dry-run (no order is sent to enter at market)");
             }
             boolean buy = r.direction().sign() > 0;
             store.save(p, event(p, now, EventType.ORDER_SENT, Double.NaN, Double.NaN, Double.NaN,

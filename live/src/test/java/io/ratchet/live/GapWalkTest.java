@@ -105,6 +105,11 @@ class GapWalkTest {
         public Map<String, BigDecimal> balances() {
             return Map.of("BTC", BigDecimal.TEN, "USDT", new BigDecimal("100000"));
         }
+
+        @Override
+        public Map<String, BigDecimal> holdings() {
+            return balances();
+        }
     }
 
     private static void settle(LiveRunner r) {

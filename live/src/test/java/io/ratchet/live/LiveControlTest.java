@@ -8,6 +8,7 @@ import io.ratchet.engine.Mode;
 import io.ratchet.engine.TrailingConfig;
 import io.ratchet.live.api.LiveJson;
 import io.ratchet.live.exchange.BinanceRest;
+import io.ratchet.live.store.JdbcPositionStore;
 import io.ratchet.sim.SimConfig;
 import io.ratchet.sim.SimExchange;
 import java.net.InetSocketAddress;
@@ -65,6 +66,22 @@ class LiveControlTest {
             assertThat(received.get(0)).doesNotContain(SimConfig.DEFAULT_SECRET);
         } finally {
             hook.stop(0);
+        }
+    }
+
+    @Test
+    void dryRunRefusesAMarketEntryWithoutStoringAnything() throws Exception {
+        try (JdbcPositionStore store = JdbcPositionStore.open("jdbc:sqlite:" + dir.resolve("dry.db"), null, null);
+             SimExchange sim = new SimExchange(SimConfig.of(LiveHarness.BTC).withSpeed(1)).start()) {
+            BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 1);
+            LiveRunner r = new LiveRunner(new LiveRunner.Settings(WIDE, true, false, 60_000, 1_000), store, rest, new GapWalkTest.Feed(),
+                    new GapWalkTest.History(), Notifier.NONE, Clock.systemUTC());
+            r.start();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.open(new OpenRequest("BTCUSDT", io.ratchet.engine.Direction.LONG,
+                    new java.math.BigDecimal("0.01"), Double.NaN, null))).hasMessageContaining("entryPrice");
+            assertThat(store.all()).isEmpty();
+            assertThat(LiveJson.MAPPER.readTree(sim.allOrdersJson()).size()).isZero();
+            r.close();
         }
     }
 

@@ -178,6 +178,15 @@ public final class BinanceRest implements OrderGateway {
         return out;
     }
 
+    @Override
+    public Map<String, BigDecimal> holdings() {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (JsonNode b : call("GET", "/api/v3/account", Map.of(), true, true).path("balances")) {
+            out.put(b.path("asset").asText(), new BigDecimal(b.path("free").asText("0")).add(new BigDecimal(b.path("locked").asText("0"))));
+        }
+        return out;
+    }
+
     private static OrderState state(JsonNode o) {
         BigDecimal executed = new BigDecimal(o.path("executedQty").asText("0"));
         BigDecimal quote = new BigDecimal(o.path("cummulativeQuoteQty").asText("0"));

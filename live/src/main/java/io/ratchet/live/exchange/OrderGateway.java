@@ -27,6 +27,9 @@ public interface OrderGateway {
 
     List<OrderState> openOrders(String symbol);
 
-    /** Free balances by asset. */
+    /** Free balances by asset: what an order can use now. */
     Map<String, BigDecimal> balances();
+
+    /** Free plus locked by asset: what the account holds (resting orders lock part of it). */
+    Map<String, BigDecimal> holdings();
 }
