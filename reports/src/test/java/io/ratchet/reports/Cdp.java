@@ -197,12 +197,33 @@ final class Cdp implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // already closed
         }
+        // Chromium runs helpers (zygote, renderers, network): end the whole tree, then wait for it.
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
+        tree.forEach(ProcessHandle::destroy);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (var s = Files.walk(profile)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        for (ProcessHandle h : tree) {
+            h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+        deleteQuietly(profile);
+    }
+
+    /** Best effort: a file that vanished meanwhile is fine; the profile is a temporary folder. */
+    private static void deleteQuietly(Path dir) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // something was still writing: try again
+            }
+            if (!Files.exists(dir)) {
+                return;
+            }
         }
     }
 }
