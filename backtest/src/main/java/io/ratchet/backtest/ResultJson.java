@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.backtest.sweep.SweepResult;
-import io.ratchet.backtest.sweep.SweepTable;
 import io.ratchet.backtest.sweep.Window;
 import io.ratchet.data.config.TrailingConfigJson;
 import io.ratchet.engine.RunSummary;
@@ -147,10 +146,5 @@ public final class ResultJson {
         } else {
             o.put(field, v);
         }
-    }
-
-    /** The summary field names, in the order the contract lists them. */
-    public static String[] summaryFields() {
-        return SweepTable.SUMMARY_FIELDS.clone();
     }
 }

@@ -125,8 +125,7 @@ final class SimExchangeCommand implements Callable<Integer> {
         if (balance != null) {
             cfg = cfg.withBalances(balances(balance));
         }
-        cfg = new SimConfig(cfg.series(), cfg.start(), cfg.speed(), cfg.seed(), cfg.apiKey(), cfg.apiSecret(), cfg.balances(), cfg.quote(), fee,
-                cfg.clock(), new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
+        cfg = cfg.withFee(fee).withFaults(new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
                 .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery));
         SimExchange sim;
         try {

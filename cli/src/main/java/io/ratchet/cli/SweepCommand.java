@@ -102,11 +102,13 @@ final class SweepCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new UsageException("--threads: must be at least 1");
         }
-        Sweep.Options opts = parse(() -> new Sweep.Options(null, null, nThreads, rank, split == null ? Double.NaN : split,
-                walkForward == null ? 0 : walkForward));
+        if (split != null && walkForward != null) {
+            throw new UsageException("give --split or --walk-forward, not both");
+        }
         in.load(pw);
         Entries entries = in.entries();
-        opts = new Sweep.Options(in.order, in.detail, nThreads, rank, opts.split(), opts.walkForward());
+        Sweep.Options opts = parse(() -> new Sweep.Options(in.order, in.detail, nThreads, rank, split == null ? Double.NaN : split,
+                walkForward == null ? 0 : walkForward));
         pw.println("data:     " + in.dataLine());
         pw.println("entries:  " + in.entries.describe(entries));
         pw.println("grid:     " + grid.size() + " configurations, intrabar " + in.order.id() + ", fee " + Fmt.plain(fee)
@@ -115,8 +117,7 @@ final class SweepCommand implements Callable<Integer> {
         AtomicLong done = new AtomicLong();
         SweepResult r;
         try (ProgressMonitor mon = ProgressMonitor.start("sweep", entries.size(), "entries", done)) {
-            Sweep.Options o = opts;
-            r = Sweep.run(in.series.bars(), entries, grid, o, done);
+            r = Sweep.run(in.series.bars(), entries, grid, opts, done);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pw.printf("scored:   %d configurations x %d entries in %.2f s%n%n", grid.size(), entries.size(), seconds);

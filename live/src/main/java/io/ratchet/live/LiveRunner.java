@@ -1,5 +1,6 @@
 package io.ratchet.live;
 
+import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.TrailingConfig;
 import io.ratchet.engine.TrailingStop;
 import io.ratchet.live.exchange.ExchangeException;
@@ -283,7 +284,7 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
     /** One minute bar: open (a jump), low and high in ohlc order, close at the bar's end; true if it closed the position. */
     private boolean walkBar(Position p, double[] b, String how) {
         long t = (long) b[0];
-        boolean lowFirst = b[4] >= b[1];
+        boolean lowFirst = IntrabarOrder.OHLC.lowFirst(p.direction().sign(), b[1], b[4]);
         String why = "bar " + java.time.Instant.ofEpochMilli(t) + " " + how;
         return walk(p, b[1], t, true, why) || walk(current(p), lowFirst ? b[3] : b[2], t, false, why)
                 || walk(current(p), lowFirst ? b[2] : b[3], t, false, why) || walk(current(p), b[4], t + MINUTE - 1, false, why);

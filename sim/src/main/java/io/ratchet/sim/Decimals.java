@@ -15,9 +15,4 @@ final class Decimals {
     static String of(double v) {
         return of(BigDecimal.valueOf(v));
     }
-
-    /** The shortest exact text (trade stream prices). */
-    static String plain(double v) {
-        return of(v);
-    }
 }

@@ -1,6 +1,7 @@
 package io.ratchet.sim;
 
 import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.engine.IntrabarOrder;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,7 +96,7 @@ final class Market {
                 }
                 double o = series.open(bar);
                 double c = series.close(bar);
-                boolean lowFirst = c >= o;
+                boolean lowFirst = IntrabarOrder.OHLC.lowFirst(1, o, c); // the backtest's ohlc order, for either side
                 price = switch (point) {
                     case 0 -> o;
                     case 1 -> lowFirst ? series.low(bar) : series.high(bar);
@@ -178,11 +179,6 @@ final class Market {
 
     long lastTradeTime() {
         return lastTime;
-    }
-
-    /** Whether every bar has been replayed. */
-    synchronized boolean finished() {
-        return bar >= series.size();
     }
 
     /**

@@ -64,6 +64,10 @@ public record SimConfig(KlineSeries series, long start, double speed, long seed,
         return new SimConfig(series, start, speed, s, apiKey, apiSecret, balances, quote, fee, clock, new Faults(s));
     }
 
+    public SimConfig withFee(double f) {
+        return new SimConfig(series, start, speed, seed, apiKey, apiSecret, balances, quote, f, clock, faults);
+    }
+
     public SimConfig withFaults(Faults f) {
         return new SimConfig(series, start, speed, seed, apiKey, apiSecret, balances, quote, fee, clock, f);
     }

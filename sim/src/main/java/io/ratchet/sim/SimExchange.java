@@ -135,10 +135,6 @@ public final class SimExchange implements AutoCloseable {
         return market.lastPrice();
     }
 
-    public boolean replayFinished() {
-        return market.finished();
-    }
-
     /** Open time of the first replayed bar: bars before it are history. */
     public long replayStart() {
         return market.start();

@@ -167,13 +167,14 @@ public final class KlineSeries {
         return gaps;
     }
 
+    /** Bars that would open strictly between two present ones (calendar months counted one by one). */
     private long missingBars(long before, long after) {
+        if (interval != Interval.MONTH1) {
+            return (after - before) / interval.millis() - 1;
+        }
         long count = 0;
         for (long t = interval.next(before); t < after; t = interval.next(t)) {
             count++;
-            if (interval != Interval.MONTH1) {
-                return (after - before) / interval.millis() - 1;
-            }
         }
         return count;
     }

@@ -1,12 +1,14 @@
 package io.ratchet.data.read;
 
+import io.ratchet.data.kline.Interval;
+import io.ratchet.data.kline.KlineSeries;
 import java.util.Arrays;
 
 /**
  * Growable primitive columns for klines being read, with where each row came from (file
  * and line) so that validation can name them.
  */
-final class KlineBuffer {
+public final class KlineBuffer {
     long[] time = new long[1024];
     double[] open = new double[1024];
     double[] high = new double[1024];
@@ -16,6 +18,26 @@ final class KlineBuffer {
     int[] file = new int[1024];
     int[] line = new int[1024];
     int size;
+
+    /** A row from a source without files and lines (a download). */
+    public void add(long t, double o, double h, double l, double c, double v) {
+        add(t, o, h, l, c, v, 0, size + 1);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Open time of the last row. */
+    public long lastTime() {
+        return time[size - 1];
+    }
+
+    /** The rows as a series, as they are (already sorted, no duplicates). */
+    public KlineSeries series(String symbol, Interval interval) {
+        return new KlineSeries(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(open, size), Arrays.copyOf(high, size),
+                Arrays.copyOf(low, size), Arrays.copyOf(close, size), Arrays.copyOf(volume, size));
+    }
 
     void add(long t, double o, double h, double l, double c, double v, int fileIndex, int lineNo) {
         ensure(1);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ratchet.data.kline.Interval;
 import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.data.read.KlineBuffer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -81,22 +81,22 @@ public final class KlineDownloader {
 
     /** Closed bars with open time in {@code [from, to)}. */
     public KlineSeries download(String symbol, Interval interval, long from, long to) throws IOException, InterruptedException {
-        Columns cols = new Columns();
+        KlineBuffer cols = new KlineBuffer();
         long start = from;
         int pages = 0;
         while (start < to) {
             String query = "symbol=" + symbol + "&interval=" + interval.id() + "&startTime=" + start + "&endTime=" + (to - 1)
                     + "&limit=" + PAGE;
             HttpResponse<byte[]> resp = get("/api/v3/klines?" + query);
-            int before = cols.size;
+            int before = cols.size();
             boolean stillOpen = parse(resp.body(), cols, to);
             pages++;
-            listener.onPage(cols.size, cols.size > 0 ? cols.time[cols.size - 1] : start);
-            int got = cols.size - before;
+            listener.onPage(cols.size(), cols.size() > 0 ? cols.lastTime() : start);
+            int got = cols.size() - before;
             if (stillOpen || got < PAGE) { // a short page is the end of the range (or of history)
                 break;
             }
-            long next = interval.next(cols.time[cols.size - 1]);
+            long next = interval.next(cols.lastTime());
             if (next <= start) {
                 throw new IOException("server returned bars out of order at " + start);
             }
@@ -178,7 +178,7 @@ public final class KlineDownloader {
     }
 
     /** Appends the page's closed bars before {@code to}; true when a still-open bar was seen (the end of history). */
-    private boolean parse(byte[] body, Columns cols, long to) throws IOException {
+    private boolean parse(byte[] body, KlineBuffer cols, long to) throws IOException {
         long now = clock.millis();
         boolean stillOpen = false;
         try (JsonParser p = JSON.createParser(body)) {
@@ -213,32 +213,5 @@ public final class KlineDownloader {
     private static double num(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         return t == JsonToken.VALUE_STRING ? Double.parseDouble(p.getText()) : p.getDoubleValue();
-    }
-
-    private static final class Columns {
-        long[] time = new long[PAGE];
-        double[][] v = new double[5][PAGE];
-        int size;
-
-        void add(long t, double o, double h, double l, double c, double vol) {
-            if (size == time.length) {
-                time = Arrays.copyOf(time, size * 2);
-                for (int k = 0; k < 5; k++) {
-                    v[k] = Arrays.copyOf(v[k], size * 2);
-                }
-            }
-            time[size] = t;
-            v[0][size] = o;
-            v[1][size] = h;
-            v[2][size] = l;
-            v[3][size] = c;
-            v[4][size] = vol;
-            size++;
-        }
-
-        KlineSeries series(String symbol, Interval interval) {
-            return new KlineSeries(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(v[0], size), Arrays.copyOf(v[1], size),
-                    Arrays.copyOf(v[2], size), Arrays.copyOf(v[3], size), Arrays.copyOf(v[4], size));
-        }
     }
 }
