@@ -34,8 +34,12 @@ public final class HttpNotifier implements Notifier {
 
     @Override
     public void notify(String type, Position p, String detail) {
-        String body = LiveJson.MAPPER.createObjectNode().put("type", type).put("detail", detail).set("position", LiveJson.position(p)).toString();
-        LOG.info("notify {} position {}: {}", type, p.id(), detail);
+        com.fasterxml.jackson.databind.node.ObjectNode n = LiveJson.MAPPER.createObjectNode().put("type", type).put("detail", detail);
+        if (p != null) {
+            n.set("position", LiveJson.position(p));
+        }
+        String body = n.toString();
+        LOG.info("notify {} position {}: {}", type, p == null ? "-" : p.id(), detail);
         sender.execute(() -> {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 try {
@@ -55,7 +59,7 @@ public final class HttpNotifier implements Notifier {
                     return;
                 }
             }
-            LOG.error("notification {} for position {} not delivered after 5 tries", type, p.id());
+            LOG.error("notification {} for position {} not delivered after 5 tries", type, p == null ? "-" : p.id());
         });
     }
 

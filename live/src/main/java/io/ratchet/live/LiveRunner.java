@@ -1,12 +1,14 @@
 package io.ratchet.live;
 
-import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.TrailingConfig;
 import io.ratchet.engine.TrailingStop;
+import io.ratchet.live.exchange.Backoff;
 import io.ratchet.live.exchange.ExchangeException;
+import io.ratchet.live.exchange.ExecutionReport;
 import io.ratchet.live.exchange.KlineHistory;
 import io.ratchet.live.exchange.OrderGateway;
 import io.ratchet.live.exchange.OrderState;
+import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.PriceSource;
 import io.ratchet.live.exchange.SymbolRules;
 import io.ratchet.live.store.PositionStore;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,20 +35,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trails every open position with the engine, on one thread. Prices, commands and timers
- * all become tasks on that thread (network threads only enqueue), so a position is never
- * touched by two threads and the order of events is the order of arrival.
+ * The single-writer core: trails every open position with the engine, on one thread.
+ * Prices, commands, order outcomes and timers all become tasks on that thread, so a position
+ * is never touched by two threads and events keep the order of arrival. The network is
+ * never waited on here: orders go through the {@link OrderDesk}, the feed and its gaps
+ * through the {@link FeedSupervisor}, restart checks through the {@link Reconciler}.
  *
- * <p>Safety rules, in order: a state change is committed before the order that depends on
- * it is sent; every order carries a client id derived from the position, so a retry after an
- * unknown outcome is answered "duplicate" or found filled, never filled twice; after any gap
- * (disconnect, silence, restart) the missed minutes are walked from REST bars before live
- * prices go on; on start, stored positions are reconciled with the exchange and differences
- * are reported as events, never guessed away.
+ * <p>Rules: a client id is stored before its order is sent (write-ahead); every task is
+ * guarded (an error is logged, stored, notified, and the runner goes on); the database
+ * failing does not stop trading ({@link Journal}); every position ends in a definite
+ * state or is flagged to a person.
  */
-public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
+public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.Walker, Reconciler.Core, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
-    private static final long MINUTE = 60_000;
 
     /**
      * @param staleAfterMillis a feed silent this long (wall time) with open positions is treated as dead
@@ -56,58 +58,82 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
 
     private final Settings settings;
     private final PositionStore store;
+    private final Journal journal;
     private final OrderGateway gateway;
-    private final PriceSource prices;
-    private final KlineHistory history;
+    private final OrderUpdates updates;
     private final Notifier notifier;
     private final Clock clock;
-    private final ScheduledExecutorService writer;
+    private final ScheduledExecutorService core;
+    private final OrderDesk desk;
+    private final FeedSupervisor feed;
+    private final Reconciler reconciler;
     private final Map<Long, Position> open = new LinkedHashMap<>();
     private final Map<Long, TrailingStop> trackers = new HashMap<>();
     private final Map<Long, Long> savedAt = new HashMap<>();
-    private final Set<String> gapped = new HashSet<>();
-    private final Map<String, Long> marketTime = new HashMap<>();
-    private Set<String> subscribed = Set.of();
-    private volatile long lastTradeWall;
-    private long nextReconnectWall;
-    private int reconnects;
-    private final java.util.SplittableRandom jitter = new java.util.SplittableRandom();
-    private long lastPollWall;
+    private final Set<Long> stopBusy = new HashSet<>();
+    private final Set<Long> exitBusy = new HashSet<>();
+    private final Map<Long, String> exitReasons = new HashMap<>();
+    private final Map<Long, CompletableFuture<Position>> entering = new HashMap<>();
+    private final Map<Long, CompletableFuture<Position>> closing = new HashMap<>();
+    private ClientIds ids;
     private volatile boolean closed;
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, Notifier notifier,
                       Clock clock) {
+        this(settings, store, gateway, prices, history, OrderUpdates.NONE, notifier, clock, Thread::sleep);
+    }
+
+    public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
+                      Notifier notifier, Clock clock) {
+        this(settings, store, gateway, prices, history, updates, notifier, clock, Thread::sleep);
+    }
+
+    LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
+               Notifier notifier, Clock clock, OrderDesk.Sleeper sleeper) {
         this.settings = settings;
         this.store = store;
         this.gateway = gateway;
-        this.prices = prices;
-        this.history = history;
+        this.updates = updates;
         this.notifier = notifier;
         this.clock = clock;
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.journal = new Journal(store, notifier);
+        this.core = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ratchet-live");
             t.setDaemon(false);
             return t;
         });
+        this.desk = new OrderDesk(gateway, clock, sleeper, Backoff.DEFAULT, new OrderDesk.Reporter() {
+            @Override
+            public void unknown(long position, String clientId, String why) {
+                post("unknown outcome", () -> note(position, EventType.ORDER_UNKNOWN, "outcome of " + clientId + " unknown (" + why
+                        + "): asking the exchange before anything is sent again", true));
+            }
+
+            @Override
+            public void waiting(long position, String why) {
+                post("desk waiting", () -> note(position, EventType.ORDER_FAILED, why, true));
+            }
+        });
+        this.feed = new FeedSupervisor(prices, history, clock, settings.staleAfterMillis(), this);
+        this.reconciler = new Reconciler(gateway, desk, this, settings.dryRun());
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
 
-    /** Loads the stored open positions, reconciles them with the exchange, and starts the feed. */
+    /** Loads the stored open positions, reconciles them with the exchange, and starts the feeds. */
     public void start() {
         call(() -> {
+            ids = new ClientIds(store.clientPrefix());
             for (Position p : store.open()) {
                 resume(p);
             }
-            for (Position p : new ArrayList<>(open.values())) {
-                reconcile(p);
-            }
-            checkBalances();
-            resubscribe();
+            reconciler.reconcile(new ArrayList<>(open.values()), ids);
+            feed.want(symbols());
             return null;
         });
-        lastTradeWall = clock.millis();
-        writer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
+        core.scheduleWithFixedDelay(guard("watchdog", () -> feed.watchdog(!open.isEmpty())), 1, 1, TimeUnit.SECONDS);
+        core.scheduleWithFixedDelay(guard("database", journal::flush), 1, 1, TimeUnit.SECONDS);
+        updates.start(this);
     }
 
     private void resume(Position p) {
@@ -117,213 +143,118 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         }
         open.put(p.id(), p);
         trackers.put(p.id(), ts);
-        if (p.lastTime() > 0) {
-            gapped.add(p.symbol());
-        }
-        store.save(p, event(p, p.lastTime(), EventType.RESUMED, p.lastPrice(), p.stop(), p.stop(),
-                "loaded from the database: stop " + fmt(p.stop()) + ", extreme " + fmt(p.peak()) + ", last price " + fmt(p.lastPrice())));
+        journal.save(p, event(p, p.lastTime(), EventType.RESUMED, p.lastPrice(), p.stop(), p.stop(),
+                "loaded from the database: " + p.status() + ", stop " + fmt(p.stop()) + ", extreme " + fmt(p.peak()) + ", last price " + fmt(p.lastPrice())));
         LOG.info("position {} {} {}: resumed, stop {}, status {}", p.id(), p.symbol(), p.direction().id(), fmt(p.stop()), p.status());
     }
 
-    /**
-     * A silent feed with positions to watch is treated as dead: reconnect (once per silent
-     * period), and meanwhile walk each newly closed minute from REST klines, so stops keep
-     * working while the stream is down.
-     */
-    private void watchdog() {
-        long now = clock.millis();
-        if (closed || open.isEmpty()) {
-            lastTradeWall = now;
-            return;
-        }
-        long silent = now - lastTradeWall;
-        if (silent <= settings.staleAfterMillis()) {
-            return;
-        }
-        gapped.addAll(subscribed);
-        if (now >= nextReconnectWall) {
-            // Exponential backoff with jitter: a dead exchange is not hammered, and many runners do not retry in step.
-            long base = Math.min(60_000, settings.staleAfterMillis() << Math.min(reconnects, 6));
-            nextReconnectWall = now + base + (long) (jitter.nextDouble() * base / 4);
-            reconnects++;
-            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting (attempt {}, next in {} ms at the latest); "
-                    + "polling REST klines meanwhile", silent, reconnects, nextReconnectWall - now);
-            try {
-                prices.subscribe(subscribed, this);
-            } catch (RuntimeException e) {
-                LOG.warn("reconnect failed: {}", e.getMessage());
-            }
-        }
-        if (now - lastPollWall >= 2_000) {
-            lastPollWall = now;
-            for (String symbol : subscribed) {
-                poll(symbol);
-            }
-        }
-    }
-
-    private void resubscribe() {
+    private Set<String> symbols() {
         Set<String> want = new TreeSet<>();
         for (Position p : open.values()) {
-            want.add(p.symbol());
-        }
-        if (!want.equals(subscribed)) {
-            // A symbol newly subscribed has had no feed until now: its first trade is a jump (rule 1).
-            for (String s : want) {
-                if (!subscribed.contains(s)) {
-                    gapped.add(s);
-                }
+            if (p.status() != PositionStatus.PENDING) {
+                want.add(p.symbol());
             }
-            subscribed = want;
-            prices.subscribe(want, this);
         }
+        return want;
     }
 
-    // ---- the feed (network threads) ---------------------------------------------------------------
+    // ---- the runner's thread: every task guarded -----------------------------------------------------
 
     @Override
-    public void onTrade(String symbol, double price, long time) {
-        lastTradeWall = clock.millis();
+    public void post(String what, Runnable task) {
         if (!closed) {
-            writer.execute(() -> trade(symbol, price, time));
-        }
-    }
-
-    @Override
-    public void onConnectionLost(String why) {
-        if (!closed) {
-            writer.execute(() -> {
-                LOG.warn("price feed lost ({}): the gap will be walked from REST bars", why);
-                gapped.addAll(subscribed);
-            });
-        }
-    }
-
-    // ---- walking prices (writer thread) -----------------------------------------------------------
-
-    private void trade(String symbol, double price, long time) {
-        reconnects = 0;
-        nextReconnectWall = 0;
-        boolean gap = gapped.remove(symbol);
-        // Positions whose gap was walked trade by trade: this trade follows the last one walked, a continuous move.
-        Set<Long> walked = gap ? backfill(symbol, time) : Set.of();
-        marketTime.merge(symbol, time, Math::max);
-        for (Position p : new ArrayList<>(open.values())) {
-            if (!p.symbol().equals(symbol) || p.status() != PositionStatus.TRAILING || (p.lastTime() > 0 && time < p.lastTime())) {
-                continue;
-            }
-            walk(p, price, time, gap && !walked.contains(p.id()), null);
-        }
-    }
-
-    /**
-     * Walks what each position on {@code symbol} missed before the trade at {@code until}: the
-     * rest of the minute its last price was in, trade by trade; whole minutes as bars (each bar's
-     * open a jump, then low and high in ohlc order, then the close); the minute of
-     * {@code until} up to it, trade by trade. Returns the positions walked up to
-     * {@code until}; for the others (REST could not say, or no price was ever seen) the next
-     * trade is a jump.
-     */
-    private Set<Long> backfill(String symbol, long until) {
-        Set<Long> walked = new HashSet<>();
-        for (Position p : new ArrayList<>(open.values())) {
-            if (p.symbol().equals(symbol) && p.status() == PositionStatus.TRAILING && p.lastTime() > 0 && p.lastTime() < until
-                    && walkGap(p, until)) {
-                walked.add(p.id());
-            }
-        }
-        return walked;
-    }
-
-    private boolean walkGap(Position p, long until) {
-        long from = p.lastTime();
-        long m1 = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
-        long m2 = Math.floorDiv(until, MINUTE) * MINUTE;
-        String how = "after a gap in the feed";
-        int trades = 0;
-        int bars = 0;
-        try {
-            // Fetched part by part: once the position closes, nothing more is asked of REST.
-            for (double[] t : history.trades(p.symbol(), from + 1, Math.min(m1, until))) {
-                trades++;
-                if (walk(current(p), t[0], (long) t[1], false, "trade " + how)) {
-                    return true;
-                }
-            }
-            if (m1 < m2) {
-                for (double[] b : history.minuteBars(p.symbol(), m1, m2)) {
-                    bars++;
-                    if (walkBar(current(p), b, how)) {
-                        return true;
-                    }
-                }
-            }
-            if (m1 <= m2) {
-                for (double[] t : history.trades(p.symbol(), m2, until)) {
-                    trades++;
-                    if (walk(current(p), t[0], (long) t[1], false, "trade " + how)) {
-                        return true;
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("position {}: could not fetch the gap from REST ({}): the next trade is walked as a jump", p.id(), e.getMessage());
-            Position q = current(p);
-            store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
-                    "the gap could not be fetched (" + e.getMessage() + "); the next trade is walked as a jump"));
-            return false;
-        }
-        if (trades + bars > 0) {
-            Position q = current(p);
-            store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
-                    "walked " + trades + " trades and " + bars + " one-minute bars from REST " + how));
-        }
-        return true;
-    }
-
-    /** One minute bar: open (a jump), low and high in ohlc order, close at the bar's end; true if it closed the position. */
-    private boolean walkBar(Position p, double[] b, String how) {
-        long t = (long) b[0];
-        boolean lowFirst = IntrabarOrder.OHLC.lowFirst(p.direction().sign(), b[1], b[4]);
-        String why = "bar " + java.time.Instant.ofEpochMilli(t) + " " + how;
-        return walk(p, b[1], t, true, why) || walk(current(p), lowFirst ? b[3] : b[2], t, false, why)
-                || walk(current(p), lowFirst ? b[2] : b[3], t, false, why) || walk(current(p), b[4], t + MINUTE - 1, false, why);
-    }
-
-    /** Walks the closed minutes REST has after each position's last price (the newest bar may still be open). */
-    private void poll(String symbol) {
-        for (Position p : new ArrayList<>(open.values())) {
-            if (!p.symbol().equals(symbol) || p.status() != PositionStatus.TRAILING || p.lastTime() <= 0) {
-                continue;
-            }
-            long first = Math.floorDiv(p.lastTime(), MINUTE) * MINUTE + MINUTE;
-            List<double[]> bars;
             try {
-                bars = history.minuteBars(symbol, first, Long.MAX_VALUE);
-            } catch (RuntimeException e) {
-                LOG.warn("could not poll bars for {}: {}", symbol, e.getMessage());
-                return;
-            }
-            int walked = 0;
-            for (int k = 0; k < bars.size() - 1; k++) { // the newest may still be open
-                walked++;
-                if (walkBar(current(p), bars.get(k), "polled from REST while the stream is silent")) {
-                    break;
-                }
-            }
-            if (walked > 0 && open.containsKey(p.id())) {
-                Position q = current(p);
-                store.save(q, event(q, q.lastTime(), EventType.GAP_WALKED, q.lastPrice(), q.stop(), q.stop(),
-                        walked + " one-minute bars polled from REST while the stream is silent"));
+                core.execute(guard(what, task));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("runner stopped: {} dropped", what);
             }
         }
     }
 
-    private Position current(Position p) {
-        return open.getOrDefault(p.id(), p);
+    /** A task that cannot throw into the void: an error is logged, stored, notified, and the runner goes on. */
+    private Runnable guard(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                LOG.error("runner: {} failed", what, e);
+                String detail = what + " failed: " + e;
+                Position any = open.values().stream().findFirst().orElse(null);
+                notifier.notify("RUNNER_ERROR", any, detail);
+                for (Position p : open.values()) {
+                    journal.save(p, event(p, clock.millis(), EventType.RUNNER_ERROR, p.lastPrice(), p.stop(), p.stop(), detail));
+                }
+            }
+        };
     }
 
-    /** One price through one position; returns true if the position closed. */
+    /** An order event on a position, stored and, for failures, notified. */
+    private void note(long id, EventType type, String detail, boolean tell) {
+        Position p = open.get(id);
+        if (p == null) {
+            LOG.info("position {}: {}", id, detail);
+            return;
+        }
+        journal.save(p, event(p, clock.millis(), type, p.lastPrice(), p.stop(), p.stop(), detail));
+        LOG.warn("position {} {}: {}", p.id(), p.symbol(), detail);
+        if (tell) {
+            notifier.notify(type.name(), p, detail);
+        }
+    }
+
+    // ---- walking prices -----------------------------------------------------------------------------
+
+    @Override
+    public List<Position> trailing(String symbol) {
+        List<Position> out = new ArrayList<>();
+        for (Position p : open.values()) {
+            if (p.symbol().equals(symbol) && p.status() == PositionStatus.TRAILING) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void walkTrade(String symbol, double price, long time, Set<Long> jump) {
+        for (Position p : trailing(symbol)) {
+            if (time < p.lastTime()) {
+                continue;
+            }
+            walk(p, price, time, jump.contains(p.id()) || p.lastTime() <= 0, null);
+        }
+    }
+
+    @Override
+    public boolean walkPoints(long id, List<double[]> points, String cause) {
+        for (double[] pt : points) {
+            Position p = open.get(id);
+            if (p == null || p.status() != PositionStatus.TRAILING) {
+                return true;
+            }
+            long t = (long) pt[1];
+            if (t < p.lastTime()) {
+                continue;
+            }
+            String why = cause.startsWith("bar") ? "bar " + java.time.Instant.ofEpochMilli(Math.floorDiv(t, FeedSupervisor.MINUTE) * FeedSupervisor.MINUTE)
+                    + " after a gap in the feed" : cause;
+            if (walk(p, pt[0], t, pt[2] == 1 || p.lastTime() <= 0, why)) {
+                return true;
+            }
+        }
+        Position p = open.get(id);
+        return p == null || p.status() != PositionStatus.TRAILING;
+    }
+
+    @Override
+    public void gapNote(long id, String detail) {
+        Position p = open.get(id);
+        if (p != null) {
+            journal.save(p, event(p, p.lastTime(), EventType.GAP_WALKED, p.lastPrice(), p.stop(), p.stop(), detail));
+        }
+    }
+
+    /** One price through one position; returns true if the position's stop was hit. */
     private boolean walk(Position p, double price, long time, boolean gap, String cause) {
         TrailingStop ts = trackers.get(p.id());
         double old = ts.stop();
@@ -331,347 +262,527 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         Position q = p.withState(ts.peak(), r == TrailingStop.HIT ? old : ts.stop(), price, time);
         open.put(q.id(), q);
         if (r == TrailingStop.MOVED) {
-            store.save(q, event(q, time, EventType.STOP_MOVED, price, old, ts.stop(), cause));
+            journal.save(q, event(q, time, EventType.STOP_MOVED, price, old, ts.stop(), cause));
             savedAt.put(q.id(), clock.millis());
             LOG.info("position {} {} {}: stop {} -> {} at {}", q.id(), q.symbol(), q.direction().id(), fmt(old), fmt(ts.stop()), fmt(price));
-            if (settings.protectOnExchange()) {
-                protect(q);
-            }
+            protect(q);
             return false;
         }
         if (r == TrailingStop.HIT) {
             Position c = q.withStatus(PositionStatus.CLOSING);
-            store.save(c, event(c, time, EventType.STOP_HIT, price, old, old, "trigger " + fmt(ts.trigger()) + (cause == null ? "" : ", " + cause)));
+            journal.save(c, event(c, time, EventType.STOP_HIT, price, old, old, "trigger " + fmt(ts.trigger()) + (cause == null ? "" : ", " + cause)));
             open.put(c.id(), c);
-            LOG.info("position {} {} {}: stop {} hit at {} (trigger {})", c.id(), c.symbol(), c.direction().id(), fmt(old), fmt(price),
-                    fmt(ts.trigger()));
+            LOG.info("position {} {} {}: stop {} hit at {} (trigger {})", c.id(), c.symbol(), c.direction().id(), fmt(old), fmt(price), fmt(ts.trigger()));
             notifier.notify("STOP_HIT", c, "price " + fmt(price) + ", trigger " + fmt(ts.trigger()));
-            exit(c, "STOP", ts.trigger());
+            beginExit(c, "STOP", ts.trigger());
             return true;
         }
         long now = clock.millis();
         if (now - savedAt.getOrDefault(q.id(), 0L) >= settings.saveEveryMillis()) {
-            store.save(q);
+            journal.save(q);
             savedAt.put(q.id(), now);
         }
         return false;
     }
 
-    // ---- orders (writer thread) -------------------------------------------------------------------
+    // ---- exits ----------------------------------------------------------------------------------------
 
-    /** Sends (or confirms) the exit of a CLOSING position. */
-    private void exit(Position p, String reason, double trigger) {
-        boolean sell = p.direction().sign() > 0;
+    /** Writes the exit's client id, then hands the exit to the desk: the exchange stop goes first, then one MARKET order. */
+    @Override
+    public void beginExit(Position p, String reason, double trigger) {
         if (settings.dryRun()) {
-            finish(p, trigger, reason, "dry-run: no order sent; closed at the trigger");
+            finish(p.id(), trigger, reason, "dry-run: no order sent; closed at the trigger");
             return;
         }
-        if (p.exchangeStop() != null) {
-            Optional<OrderState> canceled = safe(() -> gateway.cancel(p.symbol(), p.exchangeStop()), Optional.empty());
+        if (!exitBusy.add(p.id())) {
+            return; // an exit is on its way; its outcome decides
+        }
+        exitReasons.put(p.id(), reason);
+        int seq = p.orderSeq() + 1;
+        String xid = ids.exit(p.id(), seq);
+        Position w = p.withOrderSeq(seq).withExitOrder(xid).withStatus(PositionStatus.CLOSING);
+        open.put(w.id(), w);
+        journal.save(w, event(w, clock.millis(), EventType.ORDER_SENT, trigger, w.stop(), w.stop(),
+                "MARKET " + (w.isLong() ? "SELL " : "BUY ") + "of " + w.quantity().toPlainString() + " " + w.symbol() + " (what is held, at most), client id " + xid));
+        desk.submit(w.id(), "exit", () -> sendExit(w, reason));
+    }
+
+    /** On the desk: the exchange stop is canceled (or found filled) before the market order, so the two never both fill. */
+    private void sendExit(Position w, String reason) {
+        for (String sid : new String[] {w.exchangeStop(), w.pendingStop()}) {
+            if (sid == null) {
+                continue;
+            }
+            Optional<OrderState> canceled = desk.cancel(w.id(), w.symbol(), sid);
             if (canceled.isEmpty()) {
-                Optional<OrderState> stop = safe(() -> gateway.find(p.symbol(), p.exchangeStop()), Optional.empty());
-                if (stop.isPresent() && stop.get().filled()) {
-                    finish(p, stop.get().averagePrice(), reason, "the exchange stop " + p.exchangeStop() + " filled");
+                Optional<OrderState> s = desk.find(w.id(), w.symbol(), sid);
+                if (s.isPresent() && s.get().filled()) {
+                    post("exchange stop filled", () -> {
+                        exitBusy.remove(w.id());
+                        finish(w.id(), s.get().averagePrice(), reason, "the exchange stop " + sid + " filled");
+                    });
                     return;
                 }
             }
         }
-        SymbolRules rules = gateway.rules(p.symbol());
-        BigDecimal wanted = rules.quantity(p.quantity());
-        BigDecimal qty = wanted;
-        if (sell) {
-            // Sell what is held, never more: fees taken in the base asset leave a little less than bought.
-            BigDecimal free = safe(() -> gateway.balances().getOrDefault(rules.base(), wanted), wanted);
+        SymbolRules rules = gateway.rules(w.symbol());
+        BigDecimal qty = w.quantity();
+        if (w.isLong()) {
+            // Sell what is held, never more.
+            BigDecimal free = desk.read(w.id(), "reading the balance", gateway::balances).getOrDefault(rules.base(), BigDecimal.ZERO);
             if (free.compareTo(qty) < 0) {
                 qty = rules.quantity(free);
             }
         }
         BigDecimal q = qty;
-        store.save(p, event(p, clock.millis(), EventType.ORDER_SENT, trigger, p.stop(), p.stop(),
-                "MARKET " + (sell ? "SELL " : "BUY ") + q.toPlainString() + " " + p.symbol() + ", client id " + p.exitOrderId()));
         try {
-            OrderState o = gateway.market(p.symbol(), sell, q, p.exitOrderId());
-            filledOrFailed(p, o, reason);
+            OrderState o = desk.place(w.id(), w.symbol(), w.exitOrder(), () -> gateway.market(w.symbol(), w.isLong(), q, w.exitOrder()));
+            post("exit outcome", () -> exitOutcome(w.id(), reason, o));
         } catch (ExchangeException e) {
-            afterOrderError(p, e, reason);
+            post("exit refused", () -> exitRefused(w.id(), reason, e));
         }
     }
 
-    private void filledOrFailed(Position p, OrderState o, String reason) {
+    private void exitOutcome(long id, String reason, OrderState o) {
+        exitBusy.remove(id);
+        Position p = open.get(id);
+        if (p == null) {
+            return;
+        }
         if (o.filled()) {
-            finish(p, o.averagePrice(), reason, "MARKET filled " + o.executedQty().toPlainString() + " at " + fmt(o.averagePrice()));
+            finish(id, o.averagePrice(), reason, "MARKET " + o.clientOrderId() + " filled " + o.executedQty().toPlainString() + " at " + fmt(o.averagePrice()));
+            return;
+        }
+        // Not filled (Binance can expire a market order on its price-range rule): what filled is no longer held; send the rest again.
+        BigDecimal rest = p.quantity().subtract(o.executedQty());
+        Position r = p.withQuantity(rest);
+        open.put(id, r);
+        note(id, EventType.ORDER_FAILED, "exit " + o.clientOrderId() + " ended " + o.status() + " with " + o.executedQty().toPlainString()
+                + " filled: sending the remaining " + rest.toPlainString() + " again", true);
+        if (rest.signum() > 0) {
+            core.schedule(guard("exit retry", () -> {
+                Position c = open.get(id);
+                if (c != null && c.status() == PositionStatus.CLOSING) {
+                    beginExit(c, reason, c.lastPrice());
+                }
+            }), 1, TimeUnit.SECONDS);
         } else {
-            fail(p, "exit order " + o.clientOrderId() + " ended " + o.status());
+            finish(id, o.averagePrice(), reason, "the exit filled in parts");
         }
     }
 
-    /** The outcome of an order is unknown or refused: find out, never send blindly. */
-    private void afterOrderError(Position p, ExchangeException e, String reason) {
-        if (e.definite() && e.code() != -2010) {
-            fail(p, e.getMessage());
+    /** The exchange refused the exit for good: the position is flagged, and protected on the exchange where it can be. */
+    private void exitRefused(long id, String reason, ExchangeException e) {
+        exitBusy.remove(id);
+        Position p = open.get(id);
+        if (p == null) {
             return;
         }
-        if (e.definite() && !e.getMessage().contains("Duplicate")) {
-            fail(p, e.getMessage());
-            return;
-        }
-        Optional<OrderState> o = safe(() -> gateway.find(p.symbol(), p.exitOrderId()), null);
-        if (o != null && o.isPresent() && o.get().filled()) {
-            finish(p, o.get().averagePrice(), reason, "MARKET found filled after: " + e.getMessage());
-        } else if (o != null && o.isEmpty()) {
-            LOG.warn("position {}: exit order not on the exchange after '{}': retrying in 2 s with the same client id", p.id(), e.getMessage());
-            store.save(p, event(p, clock.millis(), EventType.ORDER_FAILED, p.lastPrice(), p.stop(), p.stop(), e.getMessage() + "; will retry"));
-            writer.schedule(() -> {
-                Position c = open.get(p.id());
-                if (c != null && c.status() == PositionStatus.CLOSING) {
-                    exit(c, reason, c.lastPrice());
-                }
-            }, 2, TimeUnit.SECONDS);
-        } else {
-            LOG.warn("position {}: exit order state unknown after '{}': checking again in 2 s", p.id(), e.getMessage());
-            writer.schedule(() -> {
-                Position c = open.get(p.id());
-                if (c != null && c.status() == PositionStatus.CLOSING) {
-                    reconcile(c);
-                }
-            }, 2, TimeUnit.SECONDS);
+        String why = "the exchange refused the exit (" + reason + "): Binance " + e.code() + " " + e.getMessage()
+                + "; the position is still held and needs a person (DELETE /api/positions/" + id + "?close=true tries again)";
+        Position f = p.withStatus(PositionStatus.EXIT_REFUSED).withAttention(why).withExchangeStop(null).withPendingStop(null);
+        open.put(id, f);
+        journal.save(f, event(f, clock.millis(), EventType.EXIT_REFUSED, p.lastPrice(), p.stop(), p.stop(), why));
+        LOG.error("position {} {}: {}", id, p.symbol(), why);
+        notifier.notify("EXIT_REFUSED", f, why);
+        answer(closing, id, f);
+        if (settings.protectOnExchange() && f.stop() == f.stop()) {
+            placeStop(f); // the canceled exchange stop comes back: the position is not left bare while a person looks
         }
     }
 
-    private void finish(Position p, double price, String reason, String detail) {
-        Position c = p.closed(price, reason, clock.millis());
-        store.save(c, event(c, clock.millis(), EventType.ORDER_FILLED, price, p.stop(), p.stop(), detail));
-        open.remove(c.id());
-        trackers.remove(c.id());
+    @Override
+    public void finish(long id, double price, String reason, String detail) {
+        Position p = open.get(id);
+        if (p == null) {
+            return; // already closed (the stream and the desk can both say so)
+        }
+        Position c = p.closed(price, reason, clock.millis()).withAttention(null);
+        journal.save(c, event(c, clock.millis(), EventType.ORDER_FILLED, price, p.stop(), p.stop(), detail));
+        open.remove(id);
+        trackers.remove(id);
+        stopBusy.remove(id);
+        exitReasons.remove(id);
         LOG.info("position {} {} closed at {} ({}): {}", c.id(), c.symbol(), fmt(price), reason, detail);
         notifier.notify("ORDER_FILLED", c, detail);
-        resubscribe();
+        answer(closing, id, c);
+        feed.want(symbols());
     }
 
-    private void fail(Position p, String why) {
-        Position f = p.withStatus(PositionStatus.FAILED);
-        store.save(f, event(f, clock.millis(), EventType.ORDER_FAILED, p.lastPrice(), p.stop(), p.stop(), why));
-        open.remove(f.id());
-        trackers.remove(f.id());
-        LOG.error("position {} {}: order failed, needs a person: {}", f.id(), f.symbol(), why);
-        notifier.notify("ORDER_FAILED", f, why);
-        resubscribe();
-    }
+    // ---- the exchange stop ------------------------------------------------------------------------------
 
-    /** Keeps a STOP_LOSS resting on the exchange at the current stop (moved by cancel-replace). */
+    /** Keeps a STOP_LOSS resting on the exchange at the current stop; one change in flight per position, the newest stop wins. */
     private void protect(Position p) {
-        if (p.stop() != p.stop() || settings.dryRun()) {
+        if (!settings.protectOnExchange() || settings.dryRun() || p.status() != PositionStatus.TRAILING || p.stop() != p.stop()) {
             return;
         }
-        boolean sell = p.direction().sign() > 0;
+        placeStop(p);
+    }
+
+    private void placeStop(Position p) {
+        if (!stopBusy.add(p.id())) {
+            return; // the outcome of the change in flight looks again at the stop then current
+        }
+        int seq = p.orderSeq() + 1;
+        String sid = ids.stop(p.id(), seq);
+        Position w = p.withOrderSeq(seq).withPendingStop(sid);
+        open.put(w.id(), w);
+        journal.save(w); // write-ahead: a restart finds this id whatever the reply was
+        SymbolRules rules = gateway.rules(w.symbol());
+        BigDecimal stopPrice = rules.stopPrice(w.stop(), w.isLong());
+        BigDecimal qty = rules.quantity(w.quantity());
+        String old = w.exchangeStop();
+        desk.submit(w.id(), "exchange stop", () -> {
+            StopResult r = desk.placeStop(w.id(), w.symbol(), w.isLong(), old, sid, qty, stopPrice);
+            post("exchange stop outcome", () -> stopOutcome(w.id(), sid, old, stopPrice, r));
+        });
+    }
+
+    private void stopOutcome(long id, String sid, String old, BigDecimal stopPrice, StopResult r) {
+        stopBusy.remove(id);
+        Position p = open.get(id);
+        if (p == null) {
+            return;
+        }
+        switch (r.kind()) {
+            case FILLED -> {
+                finish(id, r.order().averagePrice(), "STOP", "the exchange stop " + r.order().clientOrderId() + " filled");
+                return;
+            }
+            case PLACED -> {
+                Position q = p.withExchangeStop(sid).withPendingStop(null);
+                open.put(id, q);
+                journal.save(q, event(q, clock.millis(), old == null ? EventType.STOP_PLACED : EventType.STOP_REPLACED, q.lastPrice(), q.stop(), q.stop(),
+                        "STOP_LOSS " + (q.isLong() ? "SELL" : "BUY") + " at " + stopPrice.toPlainString() + ", client id " + sid));
+                p = q;
+            }
+            case BARE -> {
+                Position q = p.withExchangeStop(null).withPendingStop(null);
+                open.put(id, q);
+                note(id, EventType.ORDER_FAILED, "no stop rests on the exchange now: " + r.detail() + "; the runner trails and will close at market", true);
+                return;
+            }
+            default -> {
+                Position q = p.withPendingStop(null);
+                open.put(id, q);
+                note(id, EventType.ORDER_FAILED, "exchange stop not moved: " + r.detail() + (old == null ? "" : "; " + old + " still rests"), true);
+                return;
+            }
+        }
+        // A tighter stop arrived while this one was in flight: move again (a looser one never rests).
+        if (p.status() == PositionStatus.TRAILING && gateway.rules(p.symbol()).stopPrice(p.stop(), p.isLong()).compareTo(stopPrice) != 0) {
+            protect(p);
+        }
+    }
+
+    // ---- the user data stream (first word on fills) --------------------------------------------------
+
+    @Override
+    public void onExecution(ExecutionReport report) {
+        post("execution report", () -> {
+            if (ids == null) {
+                return;
+            }
+            Optional<ClientIds.Parsed> ours = ids.parse(report.orderClientId());
+            if (ours.isEmpty()) {
+                return;
+            }
+            Position p = open.get(ours.get().position());
+            if (p == null || !report.filled()) {
+                return;
+            }
+            String cid = report.orderClientId();
+            double avg = report.cumQty().signum() > 0 ? report.cumQuote().divide(report.cumQty(), java.math.MathContext.DECIMAL64).doubleValue() : Double.NaN;
+            if (cid.equals(p.exchangeStop()) || cid.equals(p.pendingStop())) {
+                finish(p.id(), avg, "STOP", "the exchange stop " + cid + " filled (user data stream)");
+            } else if (cid.equals(p.exitOrder())) {
+                finish(p.id(), avg, exitReasons.getOrDefault(p.id(), "STOP"), "MARKET " + cid + " filled at " + fmt(avg) + " (user data stream)");
+            }
+        });
+    }
+
+    @Override
+    public void onUpdatesConnected() {
+        LOG.info("user data stream subscribed: fills are pushed");
+    }
+
+    @Override
+    public void onUpdatesLost(String why) {
+        LOG.warn("user data stream lost ({}): fills are found by asking for orders until it is back", why);
+    }
+
+    // ---- the reconciler's view of the core ------------------------------------------------------------
+
+    @Override
+    public Optional<Position> position(long id) {
+        return Optional.ofNullable(open.get(id));
+    }
+
+    @Override
+    public void replace(Position p, EventType type, String detail) {
+        open.put(p.id(), p);
+        journal.save(p, event(p, clock.millis(), type, p.lastPrice(), p.stop(), p.stop(), detail));
+    }
+
+    @Override
+    public void entryFilled(long id, OrderState o, String detail) {
+        Position p = open.get(id);
+        if (p == null || p.status() != PositionStatus.PENDING) {
+            return;
+        }
         SymbolRules rules = gateway.rules(p.symbol());
-        BigDecimal stop = rules.stopPrice(p.stop(), sell);
-        String next = "rt" + p.id() + "s" + (store.events(p.id()).size() + 1);
-        try {
-            OrderState o = p.exchangeStop() == null
-                    ? gateway.stopLoss(p.symbol(), sell, rules.quantity(p.quantity()), stop, next)
-                    : gateway.replaceStop(p.symbol(), p.exchangeStop(), sell, rules.quantity(p.quantity()), stop, next);
-            Position q = p.withExchangeStop(o.clientOrderId().isEmpty() ? next : o.clientOrderId());
-            open.put(q.id(), q);
-            store.save(q, event(q, clock.millis(), p.exchangeStop() == null ? EventType.STOP_PLACED : EventType.STOP_REPLACED, p.lastPrice(),
-                    p.stop(), p.stop(), "STOP_LOSS " + (sell ? "SELL" : "BUY") + " at " + stop.toPlainString() + ", client id " + next));
-        } catch (ExchangeException e) {
-            // The engine still trails and will close at market; the exchange stop is a safety net.
-            store.save(p, event(p, clock.millis(), EventType.ORDER_FAILED, p.lastPrice(), p.stop(), p.stop(), "exchange stop not moved: " + e.getMessage()));
-            LOG.warn("position {}: could not move the exchange stop: {}", p.id(), e.getMessage());
-        }
+        // What the account holds: the fill less commission taken in the coin, on the step.
+        BigDecimal qty = p.isLong() ? rules.quantity(o.netQty()) : rules.quantity(o.executedQty());
+        String held = o.baseCommission().signum() > 0 ? " (" + o.executedQty().toPlainString() + " filled, " + o.baseCommission().toPlainString()
+                + " paid in commission)" : "";
+        startTrailing(p, o.averagePrice(), qty, o.time(), detail + held);
     }
 
-    /** Brings a stored position in line with what the exchange says; reports what differs. */
-    private void reconcile(Position p) {
-        if (settings.dryRun()) {
-            if (p.status() == PositionStatus.CLOSING) {
-                finish(p, p.lastPrice(), "STOP", "dry-run: closed at the last price on restart");
-            }
+    @Override
+    public void entryFailed(long id, String why) {
+        Position p = open.get(id);
+        if (p == null) {
             return;
         }
-        try {
-            switch (p.status()) {
-                case PENDING -> {
-                    Optional<OrderState> e = gateway.find(p.symbol(), p.entryOrderId());
-                    if (e.isPresent() && e.get().filled()) {
-                        startTrailing(p, e.get().averagePrice(), e.get().executedQty(), "entry found filled on restart");
-                    } else {
-                        fail(p, "entry order " + p.entryOrderId() + (e.isPresent() ? " is " + e.get().status() : " never reached the exchange")
-                                + ": not trailing a position that may not exist");
-                    }
-                }
-                case CLOSING -> {
-                    Optional<OrderState> x = gateway.find(p.symbol(), p.exitOrderId());
-                    if (x.isPresent() && x.get().filled()) {
-                        finish(p, x.get().averagePrice(), "STOP", "exit order found filled on restart");
-                    } else if (x.isPresent() && x.get().open()) {
-                        store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(), "exit order still open"));
-                    } else {
-                        store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(),
-                                "exit order " + p.exitOrderId() + " not on the exchange: sending it"));
-                        exit(p, "STOP", p.lastPrice());
-                    }
-                }
-                case TRAILING -> {
-                    if (p.exchangeStop() != null) {
-                        Optional<OrderState> s = gateway.find(p.symbol(), p.exchangeStop());
-                        if (s.isPresent() && s.get().filled()) {
-                            finish(p, s.get().averagePrice(), "STOP", "the exchange stop " + p.exchangeStop() + " filled while we were away");
-                        } else if (s.isEmpty() || !s.get().open()) {
-                            store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(),
-                                    "exchange stop " + p.exchangeStop() + " missing: placing it again"));
-                            protect(p.withExchangeStop(null));
-                        }
-                    } else if (settings.protectOnExchange()) {
-                        protect(p);
-                    }
-                }
-                default -> {
-                }
-            }
-        } catch (ExchangeException e) {
-            LOG.warn("position {}: could not reconcile with the exchange: {}", p.id(), e.getMessage());
-            store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(), "could not ask the exchange: " + e.getMessage()));
-        }
+        Position f = p.withStatus(PositionStatus.FAILED).withAttention(why);
+        journal.save(f, event(f, clock.millis(), EventType.ORDER_FAILED, p.lastPrice(), p.stop(), p.stop(), why));
+        open.remove(id);
+        trackers.remove(id);
+        LOG.error("position {} {}: entry failed: {}", id, p.symbol(), why);
+        notifier.notify("ORDER_FAILED", f, why);
+        answer(entering, id, f);
     }
 
-    /** Positions claim base assets; if the account holds less, say so (it is not ours to fix). */
-    private void checkBalances() {
-        if (settings.dryRun() || open.isEmpty()) {
+    @Override
+    public void reprotect(Position p) {
+        open.put(p.id(), p);
+        protect(p);
+    }
+
+    @Override
+    public void flag(long id, String why) {
+        Position p = open.get(id);
+        if (p == null) {
             return;
         }
-        Map<String, BigDecimal> need = new HashMap<>();
-        for (Position p : open.values()) {
-            if (p.direction().sign() > 0 && p.status() == PositionStatus.TRAILING) {
-                need.merge(gateway.rules(p.symbol()).base(), p.quantity(), BigDecimal::add);
-            }
-        }
-        Map<String, BigDecimal> have = safe(gateway::holdings, Map.of());
-        for (Map.Entry<String, BigDecimal> e : need.entrySet()) {
-            BigDecimal h = have.getOrDefault(e.getKey(), BigDecimal.ZERO);
-            if (h.compareTo(e.getValue()) < 0) {
-                LOG.warn("balance check: the account holds {} {} (free and locked), the open long positions claim {}", h.toPlainString(),
-                        e.getKey(), e.getValue().toPlainString());
-                for (Position p : open.values()) {
-                    if (gateway.rules(p.symbol()).base().equals(e.getKey())) {
-                        store.save(p, event(p, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(),
-                                "the account holds " + h.toPlainString() + " " + e.getKey() + ", less than the " + e.getValue().toPlainString()
-                                        + " the open positions claim: something else sold it, or a position was closed by hand"));
-                    }
-                }
-            }
-        }
+        Position f = p.withAttention(why);
+        open.put(id, f);
+        journal.save(f, event(f, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(), why));
+        notifier.notify("RECONCILED", f, why);
     }
 
     // ---- commands (any thread) --------------------------------------------------------------------
 
     /** Starts trailing a position (entering at market first when it has no entry price). */
     public Position open(OpenRequest r) {
-        return call(() -> {
-            TrailingConfig cfg = r.config() != null ? r.config() : settings.defaultConfig();
-            if (cfg == null) {
-                throw new IllegalArgumentException("config: none given and the runner has no --config");
+        return open(r, null);
+    }
+
+    /**
+     * Starts trailing a position. Checked first against the symbol's filters (and, for an
+     * adopted position, the account's free balance); with an idempotency key, a repeat of
+     * the same request answers the first one's position and sends nothing.
+     */
+    public Position open(OpenRequest r, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Position> done = store.byIdempotencyKey(idempotencyKey);
+            if (done.isPresent()) {
+                return done.get();
             }
-            SymbolRules rules = gateway.rules(r.symbol());
-            BigDecimal qty = rules.quantity(r.quantity());
-            double refPrice = r.entryPrice() == r.entryPrice() ? r.entryPrice() : Double.NaN;
-            if (refPrice == refPrice) {
-                String problem = rules.problem(qty, refPrice);
-                if (problem != null) {
-                    throw new IllegalArgumentException("quantity: " + problem);
+        }
+        TrailingConfig cfg = r.config() != null ? r.config() : settings.defaultConfig();
+        if (cfg == null) {
+            throw new IllegalArgumentException("config: none given and the runner has no --config");
+        }
+        boolean market = r.entryPrice() != r.entryPrice();
+        if (market && settings.dryRun()) {
+            throw new IllegalArgumentException("entryPrice: required in dry-run (no order is sent to enter at market)");
+        }
+        // Network checks on the caller's thread: the runner's thread never waits on the exchange.
+        SymbolRules rules;
+        try {
+            rules = gateway.rules(r.symbol());
+        } catch (ExchangeException e) {
+            if (e.definite() && e.code() == -1121) {
+                throw new IllegalArgumentException("symbol: " + r.symbol() + " is not a symbol the exchange trades");
+            }
+            throw new IllegalStateException("could not read the symbol's filters: " + e.getMessage());
+        }
+        desk.ordersPer10s(rules.ordersPer10s());
+        String qtyProblem = rules.quantityProblem(r.quantity(), market);
+        if (qtyProblem != null) {
+            throw new IllegalArgumentException("quantity: " + qtyProblem);
+        }
+        if (!market) {
+            String priceProblem = rules.priceProblem(r.entryPrice());
+            if (priceProblem != null) {
+                throw new IllegalArgumentException("entryPrice: " + priceProblem);
+            }
+            String notional = rules.problem(r.quantity(), r.entryPrice());
+            if (notional != null) {
+                throw new IllegalArgumentException("quantity: " + notional);
+            }
+            if (!settings.dryRun() && r.direction().sign() > 0) {
+                BigDecimal free = gateway.balances().getOrDefault(rules.base(), BigDecimal.ZERO);
+                BigDecimal claimed = call(() -> claimed(rules.base()));
+                if (free.subtract(claimed).compareTo(r.quantity()) < 0) {
+                    throw new IllegalArgumentException("quantity: the account holds " + free.toPlainString() + " " + rules.base() + " free"
+                            + (claimed.signum() > 0 ? ", of which open positions claim " + claimed.toPlainString() : "")
+                            + ": it cannot adopt a position of " + r.quantity().toPlainString());
+                }
+            }
+        }
+        CompletableFuture<Position> entered = new CompletableFuture<>();
+        boolean[] sent = {false};
+        Position started = call(() -> {
+            if (idempotencyKey != null) {
+                Optional<Position> raced = store.byIdempotencyKey(idempotencyKey);
+                if (raced.isPresent()) {
+                    return raced.get(); // the same request raced in: the runner's thread creates one at a time
                 }
             }
             long now = clock.millis();
-            boolean market = r.entryPrice() != r.entryPrice();
-            if (market && settings.dryRun()) {
-                throw new IllegalArgumentException("entryPrice: required in dry-run (no order is sent to enter at market)");
-            }
-            Position p = new Position(0, r.symbol(), r.direction(), qty, market ? Double.NaN : r.entryPrice(), cfg, Double.NaN, Double.NaN,
+            Position p = new Position(0, r.symbol(), r.direction(), r.quantity(), market ? Double.NaN : r.entryPrice(), cfg, Double.NaN, Double.NaN,
                     market ? Double.NaN : r.entryPrice(), 0, market ? PositionStatus.PENDING : PositionStatus.TRAILING, Double.NaN, null, now, 0,
                     null);
-            p = store.create(p, new StopEvent(0, 0, now, EventType.OPENED, p.entryPrice(), Double.NaN, Double.NaN,
-                    (market ? "entering at market " : "entered at " + fmt(r.entryPrice()) + " ") + r.direction().id() + " " + qty.toPlainString()
-                            + " " + r.symbol() + " with " + cfg.label()));
+            Position made = store.create(p, new StopEvent(0, 0, now, EventType.OPENED, p.entryPrice(), Double.NaN, Double.NaN,
+                    (market ? "entering at market " : "entered at " + fmt(r.entryPrice()) + " ") + r.direction().id() + " " + r.quantity().toPlainString()
+                            + " " + r.symbol() + " with " + cfg.label()), idempotencyKey);
             if (!market) {
-                return startTrailing(p, r.entryPrice(), qty, "trailing from the given entry");
+                // An adopted position has no fill to start from: its first trade is a jump.
+                return startTrailing(made, r.entryPrice(), r.quantity(), 0, "trailing from the given entry");
             }
-            boolean buy = r.direction().sign() > 0;
-            store.save(p, event(p, now, EventType.ORDER_SENT, Double.NaN, Double.NaN, Double.NaN,
-                    "MARKET " + (buy ? "BUY " : "SELL ") + qty.toPlainString() + " " + r.symbol() + ", client id " + p.entryOrderId()));
-            OrderState o;
-            try {
-                o = gateway.market(r.symbol(), !buy, qty, p.entryOrderId());
-            } catch (ExchangeException e) {
-                fail(p, "entry: " + e.getMessage());
-                throw new IllegalStateException("entry order failed: " + e.getMessage());
-            }
-            if (!o.filled()) {
-                fail(p, "entry order ended " + o.status());
-                throw new IllegalStateException("entry order ended " + o.status());
-            }
-            return startTrailing(p, o.averagePrice(), o.executedQty(), "entered at market");
+            String eid = ids.entry(made.id());
+            Position w = made;
+            open.put(w.id(), w);
+            trackers.put(w.id(), new TrailingStop(cfg));
+            entering.put(w.id(), entered);
+            sent[0] = true;
+            journal.save(w, event(w, now, EventType.ORDER_SENT, Double.NaN, Double.NaN, Double.NaN,
+                    "MARKET " + (w.isLong() ? "BUY " : "SELL ") + w.quantity().toPlainString() + " " + w.symbol() + ", client id " + eid));
+            desk.submit(w.id(), "entry", () -> {
+                try {
+                    OrderState o = desk.place(w.id(), w.symbol(), eid, () -> gateway.market(w.symbol(), !w.isLong(), w.quantity(), eid));
+                    post("entry outcome", () -> {
+                        if (o.executedQty().signum() > 0) {
+                            entryFilled(w.id(), o, "entered at market");
+                        } else {
+                            entryFailed(w.id(), "entry order " + eid + " ended " + o.status() + " with nothing filled");
+                        }
+                    });
+                } catch (ExchangeException e) {
+                    post("entry refused", () -> entryFailed(w.id(), "entry refused: " + e.getMessage()));
+                }
+            });
+            return w;
         });
+        if (!sent[0]) {
+            return started;
+        }
+        Position p = await(entered, started);
+        if (p.status() == PositionStatus.FAILED) {
+            throw new IllegalStateException("entry order failed: " + p.attention());
+        }
+        return p;
     }
 
-    private Position startTrailing(Position p, double entry, BigDecimal qty, String detail) {
+    private static void answer(Map<Long, CompletableFuture<Position>> waiting, long id, Position p) {
+        CompletableFuture<Position> f = waiting.remove(id);
+        if (f != null) {
+            f.complete(p);
+        }
+    }
+
+    private static Position await(CompletableFuture<Position> f, Position meanwhile) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return meanwhile; // still resolving: the runner keeps at it, and the position says so
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return meanwhile;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private BigDecimal claimed(String base) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Position p : open.values()) {
+            if (p.isLong() && gateway.rules(p.symbol()).base().equals(base)) {
+                sum = sum.add(p.quantity());
+            }
+        }
+        return sum;
+    }
+
+    private Position startTrailing(Position p, double entry, BigDecimal qty, long time, String detail) {
         TrailingStop ts = new TrailingStop(p.config());
-        long t = marketTime.getOrDefault(p.symbol(), 0L);
-        ts.open(p.direction(), entry, t);
-        Position q = p.withEntry(entry, qty, t).withState(ts.peak(), ts.stop(), entry, t).withStatus(PositionStatus.TRAILING);
-        store.save(q, event(q, t, EventType.STOP_MOVED, entry, Double.NaN, ts.stop(), detail + (ts.hasStop() ? ": initial stop" : ": no stop until activation")));
+        ts.open(p.direction(), entry, time);
+        Position q = p.withEntry(entry, qty, time).withState(ts.peak(), ts.stop(), entry, time).withStatus(PositionStatus.TRAILING);
+        journal.save(q, event(q, time, EventType.STOP_MOVED, entry, Double.NaN, ts.stop(), detail + (ts.hasStop() ? ": initial stop" : ": no stop until activation")));
         open.put(q.id(), q);
         trackers.put(q.id(), ts);
         LOG.info("position {} {} {} {} at {}: trailing with {}, stop {}", q.id(), q.symbol(), q.direction().id(), qty.toPlainString(), fmt(entry),
                 q.config().label(), fmt(ts.stop()));
-        if (settings.protectOnExchange() && ts.hasStop()) {
-            protect(q);
-        }
-        resubscribe();
+        protect(q);
+        feed.want(symbols());
+        answer(entering, q.id(), open.getOrDefault(q.id(), q));
         return open.getOrDefault(q.id(), q);
     }
 
-    /** Stops trailing a position; with {@code close}, closes it at market first. */
+    /** Stops trailing a position; with {@code close}, closes it at market first (waiting up to 30 s for the fill). */
     public Position stop(long id, boolean close) {
-        return call(() -> {
+        CompletableFuture<Position> done = new CompletableFuture<>();
+        Position now = call(() -> {
             Position p = open.get(id);
             if (p == null) {
-                Optional<Position> stored = store.get(id);
-                if (stored.isEmpty()) {
-                    throw new java.util.NoSuchElementException("no position " + id);
-                }
-                return stored.get();
+                return store.get(id).orElseThrow(() -> new NoSuchElementException("no position " + id));
             }
             if (close) {
-                Position c = p.withStatus(PositionStatus.CLOSING);
-                store.save(c, event(c, clock.millis(), EventType.CLOSE_REQUESTED, p.lastPrice(), p.stop(), p.stop(), "closed through the API"));
-                open.put(id, c);
-                exit(c, "MANUAL", p.lastPrice());
-            } else {
-                if (p.exchangeStop() != null && !settings.dryRun()) {
-                    safe(() -> gateway.cancel(p.symbol(), p.exchangeStop()), Optional.empty());
+                if (p.status() == PositionStatus.PENDING) {
+                    throw new IllegalArgumentException("close: the entry of position " + id + " is still being resolved; close it once it trails");
                 }
-                Position c = p.closed(Double.NaN, "TRAILING_STOPPED", clock.millis());
-                store.save(c, event(c, clock.millis(), EventType.TRAILING_STOPPED, p.lastPrice(), p.stop(), p.stop(),
-                        "trailing stopped through the API; the position is left as it is"));
-                open.remove(id);
-                trackers.remove(id);
-                resubscribe();
+                Position c = p.withStatus(PositionStatus.CLOSING).withAttention(null);
+                open.put(id, c);
+                journal.save(c, event(c, clock.millis(), EventType.CLOSE_REQUESTED, p.lastPrice(), p.stop(), p.stop(), "closed through the API"));
+                closing.put(id, done);
+                beginExit(c, "MANUAL", p.lastPrice());
+                return open.containsKey(id) ? c : store.get(id).orElse(c);
             }
-            return store.get(id).orElseThrow();
+            if (p.status() != PositionStatus.TRAILING && p.status() != PositionStatus.EXIT_REFUSED) {
+                throw new IllegalArgumentException("position " + id + " is " + p.status() + ": its order is being resolved; stop it once that is done");
+            }
+            for (String sid : new String[] {p.exchangeStop(), p.pendingStop()}) {
+                if (sid != null && !settings.dryRun()) {
+                    desk.submit(id, "cancel", () -> desk.cancel(id, p.symbol(), sid));
+                }
+            }
+            Position c = p.closed(Double.NaN, "TRAILING_STOPPED", clock.millis());
+            journal.save(c, event(c, clock.millis(), EventType.TRAILING_STOPPED, p.lastPrice(), p.stop(), p.stop(),
+                    "trailing stopped through the API; the position is left as it is"));
+            open.remove(id);
+            trackers.remove(id);
+            feed.want(symbols());
+            return c;
         });
+        return now.status() == PositionStatus.CLOSING ? await(done, now) : now;
     }
 
-    /** Runs on the writer thread and waits for it. */
+    /** Runs on the runner's thread and waits for it. */
     private <T> T call(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        writer.execute(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
+        try {
+            core.execute(() -> {
+                try {
+                    f.complete(task.call());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the runner is stopped");
+        }
         try {
             return f.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -687,26 +798,22 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         }
     }
 
-    private static <T> T safe(Callable<T> c, T fallback) {
-        try {
-            return c.call();
-        } catch (Exception e) {
-            LOG.warn("exchange call failed: {}", e.getMessage());
-            return fallback;
-        }
-    }
-
     private static StopEvent event(Position p, long time, EventType type, double price, double oldStop, double newStop, String detail) {
         return new StopEvent(p.id(), 0, time, type, price, oldStop, newStop, detail);
     }
 
     static String fmt(double v) {
-        return v != v ? "none" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return v != v ? "none" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** Positions still open, as the writer sees them now. */
+    /** Positions still open, as the runner sees them now. */
     public List<Position> openPositions() {
         return call(() -> List.copyOf(open.values()));
+    }
+
+    /** True when no order, feed or database work is waiting (tests settle on it). */
+    boolean idle() {
+        return call(() -> !desk.busy() && !feed.busy() && journal.healthy() && exitBusy.isEmpty() && stopBusy.isEmpty());
     }
 
     /** Graceful stop: flushes every position's last price, leaves exchange stops in place. */
@@ -718,27 +825,32 @@ public final class LiveRunner implements PriceSource.Listener, AutoCloseable {
         try {
             call(() -> {
                 for (Position p : open.values()) {
-                    store.save(p);
+                    journal.save(p);
                 }
+                journal.flush();
                 return null;
             });
         } catch (RuntimeException e) {
             LOG.warn("flush on close failed: {}", e.getMessage());
         }
         closed = true;
-        writer.shutdown();
+        updates.close();
+        desk.close();
+        core.shutdown();
         try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
+            core.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        prices.close();
+        feed.close();
     }
 
     /** Stops at once without flushing: what a crash looks like (tests use it to prove recovery). */
     public void kill() {
         closed = true;
-        writer.shutdownNow();
-        prices.close();
+        core.shutdownNow();
+        desk.kill();
+        updates.close();
+        feed.close();
     }
 }

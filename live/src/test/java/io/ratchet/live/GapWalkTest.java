@@ -31,7 +31,7 @@ class GapWalkTest {
     Path dir;
 
     static final class Feed implements PriceSource {
-        Listener l;
+        volatile Listener l;
 
         @Override
         public void subscribe(Set<String> symbols, Listener listener) {
@@ -112,8 +112,9 @@ class GapWalkTest {
         }
     }
 
-    private static void settle(LiveRunner r) {
-        r.openPositions(); // a round trip through the writer: everything queued before it is done
+    /** Waits until the runner, its feed and its desk have nothing left to do. */
+    private static void settle(LiveRunner r) throws InterruptedException {
+        LiveHarness.await(r::idle, 10_000, "the runner to settle");
     }
 
     @Test
@@ -125,6 +126,7 @@ class GapWalkTest {
             LiveRunner r = new LiveRunner(new LiveRunner.Settings(ONE_PCT, false, false, 600_000, 1), store, x, feed, h, Notifier.NONE, Clock.systemUTC());
             r.start();
             Position p = r.open(new OpenRequest("BTCUSDT", Direction.LONG, new BigDecimal("0.01"), 100, null));
+            LiveHarness.await(() -> feed.l != null, 10_000, "the subscription");
             feed.l.onTrade("BTCUSDT", 100, T + 20_000);
             settle(r);
             feed.l.onConnectionLost("test");
@@ -141,7 +143,7 @@ class GapWalkTest {
             assertThat(hit.price()).isEqualTo(101.5);
             assertThat(hit.time()).isEqualTo(T + 40_000);
             assertThat(hit.detail()).contains("trigger " + LiveRunner.fmt(103 * (1 - 0.01)));
-            assertThat(x.orders).containsExactly("SELL 0.01 rt" + p.id() + "x");
+            assertThat(x.orders).containsExactly("SELL 0.01 " + store.clientPrefix() + "-" + p.id() + "-x1");
             assertThat(h.calls).containsExactly("trades 20..60");
             r.close();
         }
@@ -156,6 +158,7 @@ class GapWalkTest {
             LiveRunner r = new LiveRunner(new LiveRunner.Settings(ONE_PCT, false, false, 600_000, 1), store, x, feed, h, Notifier.NONE, Clock.systemUTC());
             r.start();
             Position p = r.open(new OpenRequest("BTCUSDT", Direction.LONG, new BigDecimal("0.01"), 100, null));
+            LiveHarness.await(() -> feed.l != null, 10_000, "the subscription");
             feed.l.onTrade("BTCUSDT", 100, T + 50_000);
             settle(r);
             feed.l.onConnectionLost("test");

@@ -55,7 +55,7 @@ class LiveControlTest {
             assertThat(closed.get("exitReason").asText()).isEqualTo("MANUAL");
             JsonNode orders = LiveJson.MAPPER.readTree(h.sim.allOrdersJson());
             assertThat(orders.size()).isEqualTo(1);
-            assertThat(orders.get(0).get("clientOrderId").asText()).isEqualTo("rt" + b + "x");
+            assertThat(orders.get(0).get("clientOrderId").asText()).isEqualTo(h.store.clientPrefix() + "-" + b + "-x1");
             assertThat(h.store.events(b).stream().map(StopEvent::type)).contains(EventType.CLOSE_REQUESTED, EventType.ORDER_FILLED);
             assertThat(h.runner.openPositions()).isEmpty();
 

@@ -68,21 +68,16 @@ class LiveEndToEndTest {
                     last = e.newStop();
                 }
             }
-            // The same path through the engine gives the same stop moves and the same hit.
+            // The trades the exchange printed after the entry, through the engine, give the same stop moves and the same hit:
+            // the runner walked what the position lived through, whether from the stream or from REST.
             long entryTime = events.stream().filter(e -> e.type() == EventType.STOP_MOVED).findFirst().orElseThrow().time();
             TrailingStop ts = new TrailingStop(CFG);
             ts.open(Direction.LONG, entry, entryTime);
             List<Double> engineStops = new java.util.ArrayList<>();
             engineStops.add(ts.stop());
             double trigger = Double.NaN;
-            boolean first = true;
-            for (double[] t : h.source.trades) {
-                if (t[1] <= entryTime) {
-                    continue;
-                }
-                // The feed starts after the entry: its first trade is a jump from the entry (rule 1).
-                int r = first ? ts.onGap((long) t[1], t[0]) : ts.onPrice((long) t[1], t[0]);
-                first = false;
+            for (double[] t : h.sim.printedTrades(entryTime + 1, Long.MAX_VALUE)) {
+                int r = ts.onPrice((long) t[1], t[0]);
                 if (r == TrailingStop.MOVED) {
                     engineStops.add(ts.stop());
                 } else if (r == TrailingStop.HIT) {
@@ -90,6 +85,7 @@ class LiveEndToEndTest {
                     break;
                 }
             }
+            assertThat(trigger).as("the engine's walk of the printed trades ends in a hit").isNotNaN();
             List<Double> liveStops = events.stream().filter(e -> e.type() == EventType.STOP_MOVED).map(StopEvent::newStop).toList();
             assertThat(liveStops).isEqualTo(engineStops);
             assertThat(events.stream().filter(e -> e.type() == EventType.STOP_HIT).findFirst().orElseThrow().detail())
@@ -98,9 +94,9 @@ class LiveEndToEndTest {
             // One entry and one exit reached the exchange, with the position's client ids.
             JsonNode orders = LiveJson.MAPPER.readTree(h.sim.allOrdersJson());
             assertThat(orders.size()).isEqualTo(2);
-            assertThat(orders.get(0).get("clientOrderId").asText()).isEqualTo("rt" + id + "e");
+            assertThat(orders.get(0).get("clientOrderId").asText()).isEqualTo(h.store.clientPrefix() + "-" + id + "-e");
             assertThat(orders.get(0).get("side").asText()).isEqualTo("BUY");
-            assertThat(orders.get(1).get("clientOrderId").asText()).isEqualTo("rt" + id + "x");
+            assertThat(orders.get(1).get("clientOrderId").asText()).isEqualTo(h.store.clientPrefix() + "-" + id + "-x1");
             assertThat(orders.get(1).get("side").asText()).isEqualTo("SELL");
             assertThat(orders.get(1).get("status").asText()).isEqualTo("FILLED");
             // The stored exit is the exchange's fill (a MARKET order fills where the market is, not at the trigger).

@@ -42,7 +42,8 @@ public final class SimExchange implements AutoCloseable {
         this.market = new Market(config.series(), config.start(), config.speed(), config.seed());
         String symbol = config.series().symbol();
         this.book = new Book(symbol, config.base(), config.quote(), tickOf(config.series()), config.fee(), config.balances(), market,
-                () -> config.clock().millis(), config.seed());
+                // Orders are stamped in the replay's time, as on Binance trades and orders share one clock.
+                market::lastTradeTime, config.seed());
         this.streams = new Streams(symbol, () -> config.clock().millis(), faults, (from, to) -> market.klines(from, to, Integer.MAX_VALUE, false));
         market.addListener((id, price, qty, t, maker) -> book.onTrade(price));
         market.addListener(streams);
@@ -133,6 +134,15 @@ public final class SimExchange implements AutoCloseable {
 
     public double lastPrice() {
         return market.lastPrice();
+    }
+
+    /** Every trade printed so far with time in {@code [from, to]}, in order, each {price, time}: what a test compares a live walk with. */
+    public List<double[]> printedTrades(long from, long to) {
+        List<double[]> out = new java.util.ArrayList<>();
+        for (double[] t : market.aggTrades(null, from, to, Integer.MAX_VALUE)) {
+            out.add(new double[] {t[1], t[3]});
+        }
+        return out;
     }
 
     /** Open time of the first replayed bar: bars before it are history. */

@@ -57,9 +57,14 @@ public final class ControlApi implements AutoCloseable {
             cfg.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).contentType("application/json").result(error(e.getMessage()).toString()));
             cfg.routes.exception(NoSuchElementException.class, (e, ctx) -> ctx.status(404).contentType("application/json").result(error(e.getMessage()).toString()));
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).contentType("application/json").result(error(e.getMessage()).toString()));
+            cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(503).contentType("application/json").result(error(e.getMessage()).toString()));
             cfg.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json").result(error(e.getMessage()).toString()));
             cfg.routes.post("/api/positions", ctx -> {
-                Position p = runner.open(parse(ctx));
+                String key = ctx.header("Idempotency-Key");
+                if (key != null && !key.matches("[\\x21-\\x7e]{1,200}")) {
+                    throw new BadRequest("Idempotency-Key: 1 to 200 visible ASCII characters, got '" + key + "'");
+                }
+                Position p = runner.open(parse(ctx), key);
                 ctx.status(201).contentType("application/json").result(LiveJson.position(p).toString());
             });
             cfg.routes.get("/api/positions", ctx -> {
@@ -135,17 +140,21 @@ public final class ControlApi implements AutoCloseable {
             throw new BadRequest(e.getMessage());
         }
         BigDecimal qty;
+        JsonNode q = n.get("quantity");
+        if (q == null || !(q.isTextual() || q.isNumber())) {
+            throw new BadRequest("quantity: expected a positive number such as \"0.01\", got " + q);
+        }
         try {
-            qty = new BigDecimal(n.path("quantity").asText(""));
+            qty = new BigDecimal(q.asText());
         } catch (NumberFormatException e) {
-            throw new BadRequest("quantity: expected a positive number, got " + n.get("quantity"));
+            throw new BadRequest("quantity: expected a positive number such as \"0.01\", got " + q);
         }
         if (qty.signum() <= 0) {
             throw new BadRequest("quantity: must be positive, got " + qty.toPlainString());
         }
         double entry = Double.NaN;
         if (n.hasNonNull("entryPrice")) {
-            if (!n.get("entryPrice").isNumber() || !(n.get("entryPrice").asDouble() > 0)) {
+            if (!n.get("entryPrice").isNumber() || !(n.get("entryPrice").asDouble() > 0) || Double.isInfinite(n.get("entryPrice").asDouble())) {
                 throw new BadRequest("entryPrice: must be a positive number (or absent to enter at market), got " + n.get("entryPrice"));
             }
             entry = n.get("entryPrice").asDouble();

@@ -31,6 +31,16 @@ public final class LiveJson {
             o.put("exitReason", p.exitReason());
         }
         o.put("openedAt", p.openedAt());
+        if (p.attention() == null) {
+            o.putNull("attention");
+        } else {
+            o.put("attention", p.attention());
+        }
+        if (p.exchangeStop() == null) {
+            o.putNull("exchangeStop");
+        } else {
+            o.put("exchangeStop", p.exchangeStop());
+        }
         if (p.closedAt() > 0) {
             o.put("closedAt", p.closedAt());
         } else {

@@ -24,14 +24,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binance's spot order API, signed, with what a long-running process needs: 429/418 wait
- * out {@code Retry-After}; -1021 resyncs the clock offset from {@code /api/v3/time}; 5xx and
- * network errors retry with backoff where retrying is safe (reads, and orders that carry a
- * client id: a repeat is refused as a duplicate, never filled twice). The key and secret are
- * held here only and never written to a log or a message.
+ * out {@code Retry-After}; -1021 resyncs the clock offset from {@code /api/v3/time}; reads
+ * retry network errors and 5xx with backoff. A new order or a cancel-replace is never sent
+ * twice here: Binance accepts a client id again once its first order is filled, so a blind
+ * repeat can fill twice. An unknown outcome (network error, 5xx, -1001/-1006/-1007) is
+ * thrown as not definite, for the caller to resolve by asking for the order. The key and
+ * secret are held here only and never written to a log or a message.
  */
 public final class BinanceRest implements OrderGateway {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceRest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long after its timestamp a signed request can still be accepted: past it, an order that is not found never will be. */
+    public static final long RECV_WINDOW = 5_000;
 
     private final URI base;
     private final String apiKey;
@@ -68,32 +72,74 @@ public final class BinanceRest implements OrderGateway {
 
     @Override
     public SymbolRules rules(String symbol) {
-        return rules.computeIfAbsent(symbol, s -> {
-            JsonNode info = call("GET", "/api/v3/exchangeInfo", Map.of("symbol", s), false, true);
-            for (JsonNode sym : info.path("symbols")) {
-                if (sym.path("symbol").asText().equals(s)) {
-                    BigDecimal tick = BigDecimal.ZERO;
-                    BigDecimal step = BigDecimal.ZERO;
-                    BigDecimal minQty = BigDecimal.ZERO;
-                    BigDecimal minNotional = BigDecimal.ZERO;
-                    for (JsonNode f : sym.path("filters")) {
-                        switch (f.path("filterType").asText()) {
-                            case "PRICE_FILTER" -> tick = new BigDecimal(f.path("tickSize").asText("0"));
-                            case "LOT_SIZE" -> {
-                                step = new BigDecimal(f.path("stepSize").asText("0"));
-                                minQty = new BigDecimal(f.path("minQty").asText("0"));
-                            }
-                            case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = new BigDecimal(f.path("minNotional").asText("0"));
-                            default -> {
-                            }
-                        }
-                    }
-                    return new SymbolRules(s, sym.path("baseAsset").asText(), sym.path("quoteAsset").asText(), tick.stripTrailingZeros(),
-                            step.stripTrailingZeros(), minQty, minNotional);
+        SymbolRules known = rules.get(symbol);
+        if (known != null) {
+            return known;
+        }
+        JsonNode info;
+        try {
+            info = call("GET", "/api/v3/exchangeInfo", Map.of("symbol", symbol), false, true);
+        } catch (ExchangeException e) {
+            if (e.code() == -1121 || e.code() == -1100) {
+                throw new ExchangeException(400, -1121, "unknown symbol " + symbol + " (Binance " + e.code() + ")", true);
+            }
+            throw e;
+        }
+        int ordersPer10s = 0;
+        for (JsonNode l : info.path("rateLimits")) {
+            if (l.path("rateLimitType").asText().equals("ORDERS") && l.path("interval").asText().equals("SECOND")) {
+                ordersPer10s = (int) (l.path("limit").asLong() * 10 / Math.max(1, l.path("intervalNum").asLong()));
+            }
+        }
+        for (JsonNode sym : info.path("symbols")) {
+            if (sym.path("symbol").asText().equals(symbol)) {
+                SymbolRules r = parseRules(sym, ordersPer10s);
+                rules.put(symbol, r);
+                return r;
+            }
+        }
+        throw new ExchangeException(400, -1121, "unknown symbol " + symbol, true);
+    }
+
+    static SymbolRules parseRules(JsonNode sym, int ordersPer10s) {
+        BigDecimal tick = BigDecimal.ZERO;
+        BigDecimal minPrice = BigDecimal.ZERO;
+        BigDecimal maxPrice = BigDecimal.ZERO;
+        BigDecimal step = BigDecimal.ZERO;
+        BigDecimal minQty = BigDecimal.ZERO;
+        BigDecimal maxQty = BigDecimal.ZERO;
+        BigDecimal mStep = BigDecimal.ZERO;
+        BigDecimal mMin = BigDecimal.ZERO;
+        BigDecimal mMax = BigDecimal.ZERO;
+        BigDecimal minNotional = BigDecimal.ZERO;
+        for (JsonNode f : sym.path("filters")) {
+            switch (f.path("filterType").asText()) {
+                case "PRICE_FILTER" -> {
+                    tick = dec(f, "tickSize");
+                    minPrice = dec(f, "minPrice");
+                    maxPrice = dec(f, "maxPrice");
+                }
+                case "LOT_SIZE" -> {
+                    step = dec(f, "stepSize");
+                    minQty = dec(f, "minQty");
+                    maxQty = dec(f, "maxQty");
+                }
+                case "MARKET_LOT_SIZE" -> {
+                    mStep = dec(f, "stepSize");
+                    mMin = dec(f, "minQty");
+                    mMax = dec(f, "maxQty");
+                }
+                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = dec(f, "minNotional");
+                default -> {
                 }
             }
-            throw new ExchangeException(400, -1121, "Invalid symbol: " + s, true);
-        });
+        }
+        return new SymbolRules(sym.path("symbol").asText(), sym.path("baseAsset").asText(), sym.path("quoteAsset").asText(), tick.stripTrailingZeros(),
+                step.stripTrailingZeros(), minQty, minNotional, maxQty, mMin, mMax, mStep.stripTrailingZeros(), minPrice, maxPrice, ordersPer10s);
+    }
+
+    private static BigDecimal dec(JsonNode f, String field) {
+        return new BigDecimal(f.path(field).asText("0"));
     }
 
     @Override
@@ -105,7 +151,15 @@ public final class BinanceRest implements OrderGateway {
         p.put("quantity", quantity.toPlainString());
         p.put("newClientOrderId", clientOrderId);
         p.put("newOrderRespType", "FULL");
-        return state(call("POST", "/api/v3/order", p, true, true));
+        JsonNode o = call("POST", "/api/v3/order", p, true, false);
+        String base = rules(symbol).base();
+        BigDecimal commission = BigDecimal.ZERO;
+        for (JsonNode f : o.path("fills")) {
+            if (f.path("commissionAsset").asText().equals(base)) {
+                commission = commission.add(new BigDecimal(f.path("commission").asText("0")));
+            }
+        }
+        return state(o, commission);
     }
 
     @Override
@@ -118,7 +172,7 @@ public final class BinanceRest implements OrderGateway {
         p.put("stopPrice", stopPrice.toPlainString());
         p.put("newClientOrderId", clientOrderId);
         p.put("newOrderRespType", "RESULT");
-        return state(call("POST", "/api/v3/order", p, true, true));
+        return state(call("POST", "/api/v3/order", p, true, false), BigDecimal.ZERO);
     }
 
     @Override
@@ -133,13 +187,15 @@ public final class BinanceRest implements OrderGateway {
         p.put("stopPrice", stopPrice.toPlainString());
         p.put("newClientOrderId", newClientId);
         p.put("newOrderRespType", "RESULT");
-        return state(call("POST", "/api/v3/order/cancelReplace", p, true, true).path("newOrderResponse"));
+        // Refusals: -2021 the old stop was canceled but the new one refused; -2022 the cancel was refused, nothing placed.
+        return state(call("POST", "/api/v3/order/cancelReplace", p, true, false).path("newOrderResponse"), BigDecimal.ZERO);
     }
 
     @Override
     public Optional<OrderState> cancel(String symbol, String clientOrderId) {
         try {
-            return Optional.of(state(call("DELETE", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), true, true)));
+            return Optional.of(state(call("DELETE", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), true, true),
+                    BigDecimal.ZERO));
         } catch (ExchangeException e) {
             if (e.code() == -2011) {
                 return Optional.empty();
@@ -151,7 +207,18 @@ public final class BinanceRest implements OrderGateway {
     @Override
     public Optional<OrderState> find(String symbol, String clientOrderId) {
         try {
-            return Optional.of(state(call("GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), true, true)));
+            JsonNode o = call("GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), true, true);
+            BigDecimal commission = BigDecimal.ZERO;
+            if (new BigDecimal(o.path("executedQty").asText("0")).signum() > 0) {
+                // An order's own answer leaves out commission: the account's trades of that order say it.
+                String base = rules(symbol).base();
+                for (JsonNode t : call("GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", o.path("orderId").asText()), true, true)) {
+                    if (t.path("commissionAsset").asText().equals(base)) {
+                        commission = commission.add(new BigDecimal(t.path("commission").asText("0")));
+                    }
+                }
+            }
+            return Optional.of(state(o, commission));
         } catch (ExchangeException e) {
             if (e.code() == -2013) {
                 return Optional.empty();
@@ -164,7 +231,7 @@ public final class BinanceRest implements OrderGateway {
     public List<OrderState> openOrders(String symbol) {
         List<OrderState> out = new ArrayList<>();
         for (JsonNode o : call("GET", "/api/v3/openOrders", Map.of("symbol", symbol), true, true)) {
-            out.add(state(o));
+            out.add(state(o, BigDecimal.ZERO));
         }
         return out;
     }
@@ -187,58 +254,50 @@ public final class BinanceRest implements OrderGateway {
         return out;
     }
 
-    private static OrderState state(JsonNode o) {
+    private static OrderState state(JsonNode o, BigDecimal baseCommission) {
         BigDecimal executed = new BigDecimal(o.path("executedQty").asText("0"));
         BigDecimal quote = new BigDecimal(o.path("cummulativeQuoteQty").asText("0"));
         double avg = executed.signum() > 0 ? quote.divide(executed, java.math.MathContext.DECIMAL64).doubleValue() : Double.NaN;
         String stop = o.path("stopPrice").asText("0");
         return new OrderState(o.path("clientOrderId").asText(o.path("origClientOrderId").asText()), o.path("orderId").asLong(),
-                o.path("status").asText("NEW"), o.path("type").asText(), o.path("side").asText(), executed, avg, new BigDecimal(stop));
+                o.path("status").asText("NEW"), o.path("type").asText(), o.path("side").asText(), executed, avg, new BigDecimal(stop), baseCommission,
+                o.path("transactTime").asLong(o.path("updateTime").asLong(0)));
     }
 
     // ---- transport -----------------------------------------------------------------------------
 
-    /** One call with Binance's retry rules; {@code idempotent}: safe to repeat after an unknown outcome. */
+    /**
+     * One call with Binance's rules. {@code idempotent}: safe to repeat after an unknown
+     * outcome (reads, cancels); otherwise an unknown outcome is thrown, never repeated here.
+     * Rate limits and -1021 are refusals before the exchange acted: waited out (Retry-After)
+     * or resynced, then sent again, for any call.
+     */
     JsonNode call(String method, String path, Map<String, String> params, boolean signed, boolean idempotent) {
         int failures = 0;
         int limited = 0;
-        boolean resynced = false;
+        int resynced = 0;
         while (true) {
             HttpResponse<String> r;
             try {
                 r = http.send(request(method, path, params, signed), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
+                String what = method + " " + path + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
                 if (!idempotent || ++failures > maxRetries) {
-                    throw new ExchangeException(0, 0, method + " " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), false);
+                    throw new ExchangeException(0, 0, what + " (outcome unknown)", false);
                 }
-                pause(backoff(failures), method + " " + path + " network error, retry " + failures);
+                pause(backoff(failures), what + ", retry " + failures);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ExchangeException(0, 0, "interrupted", false);
+                throw new ExchangeException(0, 0, method + " " + path + ": interrupted (outcome unknown)", false);
             }
             int status = r.statusCode();
             if (status == 200) {
                 try {
                     return JSON.readTree(r.body());
                 } catch (IOException e) {
-                    throw new ExchangeException(200, 0, path + ": unreadable answer", false);
+                    throw new ExchangeException(200, 0, method + " " + path + ": unreadable answer (outcome unknown)", false);
                 }
-            }
-            if (status == 429 || status == 418) {
-                long wait = r.headers().firstValueAsLong("Retry-After").orElse(60) * 1000;
-                if (++limited > maxRetries) {
-                    throw new ExchangeException(status, -1003, path + ": rate limited " + limited + " times in a row", true);
-                }
-                pause(wait, path + " answered " + status + ", Retry-After " + wait / 1000 + " s");
-                continue;
-            }
-            if (status >= 500) {
-                if (!idempotent || ++failures > maxRetries) {
-                    throw new ExchangeException(status, 0, path + ": HTTP " + status + " (outcome unknown)", false);
-                }
-                pause(backoff(failures), path + " answered " + status + ", retry " + failures);
-                continue;
             }
             int code = 0;
             String msg = "HTTP " + status;
@@ -247,14 +306,29 @@ public final class BinanceRest implements OrderGateway {
                 code = e.path("code").asInt();
                 msg = e.path("msg").asText(msg);
             } catch (IOException ignored) {
-                // not JSON
+                // not JSON: the status says it
             }
-            if (code == -1021 && !resynced) {
-                resynced = true;
+            if (status == 429 || status == 418) {
+                long wait = r.headers().firstValueAsLong("Retry-After").orElse(60) * 1000;
+                if (++limited > maxRetries) {
+                    throw new ExchangeException(status, code != 0 ? code : -1003, method + " " + path + ": rate limited " + limited + " times in a row", true);
+                }
+                pause(wait, method + " " + path + " answered " + status + ", Retry-After " + wait / 1000 + " s");
+                continue;
+            }
+            if (status >= 500 || ExchangeException.unknownCode(code)) {
+                String what = method + " " + path + ": HTTP " + status + (code != 0 ? " Binance " + code + " " + msg : "");
+                if (!idempotent || ++failures > maxRetries) {
+                    throw new ExchangeException(status, code, what + " (outcome unknown)", false);
+                }
+                pause(backoff(failures), what + ", retry " + failures);
+                continue;
+            }
+            if (code == -1021 && resynced++ < maxRetries) {
                 resync();
                 continue;
             }
-            throw new ExchangeException(status, code, path + ": Binance " + code + " " + msg, true);
+            throw new ExchangeException(status, code, method + " " + path + ": Binance " + code + " " + msg, true);
         }
     }
 
@@ -274,7 +348,7 @@ public final class BinanceRest implements OrderGateway {
             if (q.length() > 0) {
                 q.append('&');
             }
-            q.append("recvWindow=10000&timestamp=").append(clock.millis() + offset);
+            q.append("recvWindow=").append(RECV_WINDOW).append("&timestamp=").append(clock.millis() + offset);
             String signature = sign(q.toString()); // before appending: the signature covers the rest only
             q.append("&signature=").append(signature);
         }
@@ -307,7 +381,7 @@ public final class BinanceRest implements OrderGateway {
     }
 
     private static long backoff(int failures) {
-        return Math.min(30_000, 250L << Math.min(failures - 1, 7));
+        return Backoff.DEFAULT.delay(failures);
     }
 
     private void pause(long millis, String why) {

@@ -2,8 +2,8 @@ package io.ratchet.live.exchange;
 
 /**
  * The exchange refused or failed a call. {@code definite} says whether the outcome is known
- * (a 4xx with a Binance code: the order was not placed) or unknown (timeouts, 5xx: it may
- * have been placed, so ask before trying again).
+ * (a 4xx with a Binance code: the order was not placed) or unknown (timeouts, resets, 5xx,
+ * -1001/-1006/-1007: it may have been placed, so ask before trying again).
  */
 public final class ExchangeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -29,5 +29,18 @@ public final class ExchangeException extends RuntimeException {
 
     public boolean definite() {
         return definite;
+    }
+
+    /**
+     * Refused before the exchange acted, for a reason that time cures: a rate limit (429/418,
+     * -1003, -1015) or a clock out of the receive window (-1021). Wait, then send the same again.
+     */
+    public boolean waitAndRetry() {
+        return definite && (status == 429 || status == 418 || code == -1003 || code == -1015 || code == -1021);
+    }
+
+    /** Binance's codes for "sent, status unknown". */
+    static boolean unknownCode(int code) {
+        return code == -1001 || code == -1006 || code == -1007;
     }
 }

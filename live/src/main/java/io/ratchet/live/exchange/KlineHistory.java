@@ -14,4 +14,9 @@ public interface KlineHistory {
 
     /** Trades with time in {@code [from, to)}, oldest first, each {price, time}. */
     List<double[]> trades(String symbol, long from, long to);
+
+    /** The most recent trade, {price, time}, or none: where a position with no known last point starts. */
+    default List<double[]> latestTrade(String symbol) {
+        return List.of();
+    }
 }

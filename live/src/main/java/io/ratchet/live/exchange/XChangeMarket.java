@@ -128,8 +128,10 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         while (true) {
             Long id = fromId;
             // A time window first; then by id, as Binance does not take both.
+            // Binance takes a start and an end less than an hour apart; a longer span starts at the start and pages by id.
+            Long end = to - from < 3_600_000L ? to - 1 : null;
             List<BinanceAggTrades> page = retrying("aggTrades", () -> id == null
-                    ? md.aggTradesAllProducts(pairs.apply(symbol), null, from, to - 1, 1000)
+                    ? md.aggTradesAllProducts(pairs.apply(symbol), null, from, end, 1000)
                     : md.aggTradesAllProducts(pairs.apply(symbol), id, null, null, 1000));
             for (BinanceAggTrades t : page) {
                 if (t.timestamp >= to) {
@@ -144,6 +146,16 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
             }
             fromId = page.get(page.size() - 1).aggregateTradeId + 1;
         }
+    }
+
+    @Override
+    public List<double[]> latestTrade(String symbol) {
+        BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
+        List<double[]> out = new ArrayList<>();
+        for (BinanceAggTrades t : retrying("aggTrades", () -> md.aggTradesAllProducts(pairs.apply(symbol), null, null, null, 1))) {
+            out.add(new double[] {t.price.doubleValue(), t.timestamp});
+        }
+        return out;
     }
 
     /** One REST call, waiting out 429/418 for Retry-After (at most 10 times). */

@@ -8,7 +8,6 @@ import io.ratchet.live.PositionStatus;
 import io.ratchet.live.StopEvent;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,19 +16,28 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ratchet.live.ClientIds;
 import org.flywaydb.core.Flyway;
 
 /**
  * Positions in any JDBC database: a SQLite file by default ({@code jdbc:sqlite:ratchet.db}),
- * PostgreSQL for more. The schema is migrated by Flyway on open. One connection, one
- * transaction per call, synchronized: the runner is the only writer, the API reads.
+ * PostgreSQL for more. The schema is migrated by Flyway on open. Connections come from a
+ * HikariCP pool, so a connection the database dropped is replaced on the next call rather
+ * than failing every call after it; one transaction per call, synchronized: the runner is
+ * the only writer, the API reads.
  */
 public final class JdbcPositionStore implements PositionStore {
-    private final Connection c;
-    private final String vendor;
+    private static final String COLUMNS = "symbol, direction, quantity, entry_price, config, peak, stop, last_price, last_time, status, exit_price, "
+            + "exit_reason, opened_at, closed_at, exchange_stop, pending_stop, exit_order, order_seq, entry_time, attention, id";
 
-    private JdbcPositionStore(Connection c, String vendor) {
-        this.c = c;
+    private final HikariDataSource pool;
+    private final String vendor;
+    private String prefix;
+
+    private JdbcPositionStore(HikariDataSource pool, String vendor) {
+        this.pool = pool;
         this.vendor = vendor;
     }
 
@@ -38,22 +46,36 @@ public final class JdbcPositionStore implements PositionStore {
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db: expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got a URL for another database");
         }
+        String vendor = url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
+        HikariDataSource pool = null;
         try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-            Connection c = DriverManager.getConnection(url, user, password);
-            String vendor = url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl(url);
+            hc.setUsername(user);
+            hc.setPassword(password);
+            hc.setAutoCommit(false);
+            hc.setPoolName("ratchet-store");
+            hc.setConnectionTimeout(5_000);
+            hc.setInitializationFailTimeout(5_000);
             if (vendor.equals("sqlite")) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=FULL");
-                    s.execute("PRAGMA foreign_keys=ON");
-                }
+                // One connection: SQLite has one writer; the pragmas hold per connection.
+                hc.setMaximumPoolSize(1);
+                hc.addDataSourceProperty("journal_mode", "WAL");
+                hc.addDataSourceProperty("synchronous", "FULL");
+                hc.addDataSourceProperty("foreign_keys", "true");
+                hc.addDataSourceProperty("busy_timeout", "5000");
+            } else {
+                hc.setMaximumPoolSize(2);
             }
-            c.setAutoCommit(false);
-            return new JdbcPositionStore(c, vendor);
-        } catch (SQLException | RuntimeException e) {
+            pool = new HikariDataSource(hc);
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return new JdbcPositionStore(pool, vendor);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
             // The URL may hold a password: say which database failed, never the URL.
-            throw new IllegalStateException("cannot open the " + (url.startsWith("jdbc:sqlite:") ? "SQLite" : "PostgreSQL")
+            throw new IllegalStateException("cannot open the " + (vendor.equals("sqlite") ? "SQLite" : "PostgreSQL")
                     + " database: " + rootMessage(e), e);
         }
     }
@@ -71,48 +93,97 @@ public final class JdbcPositionStore implements PositionStore {
         return vendor;
     }
 
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One transaction on a pooled connection; a failure rolls back and is said with what was being done. */
+    private synchronized <T> T tx(String what, Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone; the pool replaces it
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed: " + rootMessage(e), e);
+        }
+    }
+
     @Override
-    public synchronized Position create(Position p, StopEvent opened) {
-        try {
+    public Position create(Position p, StopEvent opened, String idempotencyKey) {
+        return tx("storing a new position", c -> {
+            if (idempotencyKey != null) {
+                Optional<Long> existing = keyed(c, idempotencyKey);
+                if (existing.isPresent()) {
+                    return query(c, "SELECT * FROM positions WHERE id = " + existing.get()).get(0);
+                }
+            }
             long id;
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM positions")) {
                 r.next();
                 id = r.getLong(1);
             }
-            Position withId = new Position(id, p.symbol(), p.direction(), p.quantity(), p.entryPrice(), p.config(), p.peak(), p.stop(),
-                    p.lastPrice(), p.lastTime(), p.status(), p.exitPrice(), p.exitReason(), p.openedAt(), p.closedAt(), p.exchangeStop());
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO positions (symbol, direction, quantity, entry_price, config, peak, stop, "
-                    + "last_price, last_time, status, exit_price, exit_reason, opened_at, closed_at, exchange_stop, id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Position withId = p.withId(id);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO positions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(s, withId);
                 s.executeUpdate();
             }
-            insertEvents(id, new StopEvent[] {opened});
-            c.commit();
+            insertEvents(c, id, new StopEvent[] {opened});
+            if (idempotencyKey != null) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, position_id, created_at) VALUES (?, ?, ?)")) {
+                    s.setString(1, idempotencyKey);
+                    s.setLong(2, id);
+                    s.setLong(3, p.openedAt());
+                    s.executeUpdate();
+                }
+            }
             return withId;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("storing a new position failed: " + e.getMessage(), e);
+        });
+    }
+
+    private static Optional<Long> keyed(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT position_id FROM idempotency_keys WHERE idem_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
         }
     }
 
     @Override
-    public synchronized void save(Position p, StopEvent... events) {
-        try {
+    public Optional<Position> byIdempotencyKey(String key) {
+        return tx("reading an idempotency key", c -> {
+            Optional<Long> id = keyed(c, key);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(query(c, "SELECT * FROM positions WHERE id = " + id.get()).get(0));
+        });
+    }
+
+    @Override
+    public void save(Position p, StopEvent... events) {
+        tx("storing position " + p.id(), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE positions SET symbol = ?, direction = ?, quantity = ?, entry_price = ?, "
                     + "config = ?, peak = ?, stop = ?, last_price = ?, last_time = ?, status = ?, exit_price = ?, exit_reason = ?, opened_at = ?, "
-                    + "closed_at = ?, exchange_stop = ? WHERE id = ?")) {
+                    + "closed_at = ?, exchange_stop = ?, pending_stop = ?, exit_order = ?, order_seq = ?, entry_time = ?, attention = ? WHERE id = ?")) {
                 bind(s, p);
                 if (s.executeUpdate() != 1) {
                     throw new SQLException("no position " + p.id());
                 }
             }
-            insertEvents(p.id(), events);
-            c.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("storing position " + p.id() + " failed: " + e.getMessage(), e);
-        }
+            insertEvents(c, p.id(), events);
+            return null;
+        });
     }
 
     private void bind(PreparedStatement s, Position p) throws SQLException {
@@ -135,10 +206,15 @@ public final class JdbcPositionStore implements PositionStore {
             s.setNull(14, Types.BIGINT);
         }
         s.setString(15, p.exchangeStop());
-        s.setLong(16, p.id());
+        s.setString(16, p.pendingStop());
+        s.setString(17, p.exitOrder());
+        s.setInt(18, p.orderSeq());
+        s.setLong(19, p.entryTime());
+        s.setString(20, p.attention());
+        s.setLong(21, p.id());
     }
 
-    private void insertEvents(long id, StopEvent[] events) throws SQLException {
+    private static void insertEvents(Connection c, long id, StopEvent[] events) throws SQLException {
         if (events.length == 0) {
             return;
         }
@@ -181,74 +257,79 @@ public final class JdbcPositionStore implements PositionStore {
     }
 
     @Override
-    public synchronized Optional<Position> get(long id) {
-        List<Position> l = query("SELECT * FROM positions WHERE id = " + id);
+    public Optional<Position> get(long id) {
+        List<Position> l = tx("reading position " + id, c -> query(c, "SELECT * FROM positions WHERE id = " + id));
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
     @Override
-    public synchronized List<Position> open() {
-        return query("SELECT * FROM positions WHERE status IN ('PENDING', 'TRAILING', 'CLOSING') ORDER BY id");
+    public List<Position> open() {
+        return tx("reading open positions", c -> query(c, "SELECT * FROM positions WHERE status IN ('PENDING', 'TRAILING', 'CLOSING', 'EXIT_REFUSED') ORDER BY id"));
     }
 
     @Override
-    public synchronized List<Position> all() {
-        return query("SELECT * FROM positions ORDER BY id");
+    public List<Position> all() {
+        return tx("reading positions", c -> query(c, "SELECT * FROM positions ORDER BY id"));
     }
 
-    private List<Position> query(String sql) {
+    private static List<Position> query(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             List<Position> out = new ArrayList<>();
             while (r.next()) {
                 long closed = r.getLong("closed_at");
+                boolean noClose = r.wasNull();
                 out.add(new Position(r.getLong("id"), r.getString("symbol"), Direction.parse(r.getString("direction")),
                         new BigDecimal(r.getString("quantity")), getDouble(r, "entry_price"),
                         TrailingConfigJson.parse(r.getString("config"), "positions.config"), getDouble(r, "peak"), getDouble(r, "stop"),
                         getDouble(r, "last_price"), r.getLong("last_time"), PositionStatus.valueOf(r.getString("status")),
-                        getDouble(r, "exit_price"), r.getString("exit_reason"), r.getLong("opened_at"), r.wasNull() ? 0 : closed,
-                        r.getString("exchange_stop")));
+                        getDouble(r, "exit_price"), r.getString("exit_reason"), r.getLong("opened_at"), noClose ? 0 : closed,
+                        r.getString("exchange_stop"), r.getString("pending_stop"), r.getString("exit_order"), r.getInt("order_seq"),
+                        r.getLong("entry_time"), r.getString("attention")));
             }
-            c.commit();
             return out;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("reading positions failed: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized List<StopEvent> events(long positionId) {
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM stop_events WHERE position_id = ? ORDER BY seq")) {
-            s.setLong(1, positionId);
-            List<StopEvent> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new StopEvent(positionId, r.getInt("seq"), r.getLong("time"), EventType.valueOf(r.getString("type")),
-                            getDouble(r, "price"), getDouble(r, "old_stop"), getDouble(r, "new_stop"), r.getString("detail")));
+    public List<StopEvent> events(long positionId) {
+        return tx("reading events of position " + positionId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM stop_events WHERE position_id = ? ORDER BY seq")) {
+                s.setLong(1, positionId);
+                List<StopEvent> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new StopEvent(positionId, r.getInt("seq"), r.getLong("time"), EventType.valueOf(r.getString("type")),
+                                getDouble(r, "price"), getDouble(r, "old_stop"), getDouble(r, "new_stop"), r.getString("detail")));
+                    }
                 }
+                return out;
             }
-            c.commit();
-            return out;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("reading events failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is gone; the next call reports it
-        }
+        });
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // closing anyway
+    public synchronized String clientPrefix() {
+        if (prefix == null) {
+            prefix = tx("reading the client id prefix", c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM installation WHERE name = 'client_prefix'");
+                     ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return r.getString(1);
+                    }
+                }
+                String made = ClientIds.newPrefix();
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO installation (name, setting_value) VALUES ('client_prefix', ?)")) {
+                    s.setString(1, made);
+                    s.executeUpdate();
+                }
+                return made;
+            });
         }
+        return prefix;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -1,0 +1,387 @@
+package io.ratchet.live;
+
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.live.exchange.Backoff;
+import io.ratchet.live.exchange.KlineHistory;
+import io.ratchet.live.exchange.PriceSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The price feed, kept alive and complete: subscribes to what the open positions need,
+ * treats a silent stream as dead (reconnecting with backoff, polling REST bars meanwhile),
+ * and fills every gap (a drop, a silence, a restart, a new subscription) from REST before
+ * live prices go on: partial minutes trade by trade, whole minutes as 1m bars. Each position
+ * is filled from its own last point, never from before it.
+ *
+ * <p>State is touched on the runner's thread only; network calls run on the feed's own
+ * thread and hand their results back to the runner, so the runner never waits on the
+ * network.
+ */
+final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedSupervisor.class);
+    static final long MINUTE = 60_000;
+
+    /** The runner, as the feed sees it; every method is called on the runner's thread. */
+    interface Walker {
+        /** Trailing positions on the symbol: id, direction sign and last point time. */
+        List<Position> trailing(String symbol);
+
+        /** A live trade through every trailing position on the symbol; positions in {@code jump} take it as a jump. */
+        void walkTrade(String symbol, double price, long time, Set<Long> jump);
+
+        /** Points {price, time, jump?1:0} through one position, skipping those before its last point; true if it closed. */
+        boolean walkPoints(long position, List<double[]> points, String cause);
+
+        void gapNote(long position, String detail);
+
+        /** Runs a task on the runner's thread. */
+        void post(String what, Runnable task);
+    }
+
+    private final PriceSource prices;
+    private final KlineHistory history;
+    private final Clock clock;
+    private final long staleAfterMillis;
+    private final Walker runner;
+    private final ExecutorService io;
+    private final AtomicInteger busy = new AtomicInteger();
+
+    private Set<String> subscribed = Set.of();
+    private final Set<String> gapped = new HashSet<>();
+    private final Set<String> streaming = new HashSet<>();
+    /** Subscribed, and not one trade from the stream yet: watched from REST meanwhile. */
+    private final Set<String> fresh = new HashSet<>();
+    private final Map<String, List<double[]>> held = new HashMap<>();
+    private final Set<String> polling = new HashSet<>();
+    private volatile long lastTradeWall;
+    private long nextReconnectWall;
+    private long lastPollWall;
+    private int reconnects;
+    private volatile boolean closed;
+
+    FeedSupervisor(PriceSource prices, KlineHistory history, Clock clock, long staleAfterMillis, Walker runner) {
+        this.prices = prices;
+        this.history = history;
+        this.clock = clock;
+        this.staleAfterMillis = staleAfterMillis;
+        this.runner = runner;
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ratchet-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        this.lastTradeWall = clock.millis();
+    }
+
+    // ---- network threads: hand over only ---------------------------------------------------------
+
+    @Override
+    public void onTrade(String symbol, double price, long time) {
+        lastTradeWall = clock.millis();
+        if (!closed) {
+            runner.post("trade", () -> trade(symbol, price, time));
+        }
+    }
+
+    @Override
+    public void onConnectionLost(String why) {
+        if (!closed) {
+            runner.post("connection lost", () -> {
+                LOG.warn("price feed lost ({}): the gap will be walked from REST", why);
+                markGapped(subscribed);
+            });
+        }
+    }
+
+    // ---- runner's thread ---------------------------------------------------------------------------
+
+    /** Subscribes to exactly these symbols; a resubscription drops every feed, so every symbol starts after a gap. */
+    void want(Set<String> symbols) {
+        Set<String> want = new TreeSet<>(symbols);
+        if (want.equals(subscribed)) {
+            return;
+        }
+        markGapped(want);
+        for (String s : want) {
+            if (!subscribed.contains(s)) {
+                fresh.add(s);
+            }
+        }
+        fresh.retainAll(want);
+        subscribed = want;
+        io(() -> prices.subscribe(want, this), "subscribing to " + want);
+    }
+
+    private void markGapped(Set<String> symbols) {
+        gapped.addAll(symbols);
+        streaming.removeAll(symbols);
+    }
+
+    private void trade(String symbol, double price, long time) {
+        if (!subscribed.contains(symbol)) {
+            return;
+        }
+        reconnects = 0;
+        nextReconnectWall = 0;
+        streaming.add(symbol);
+        fresh.remove(symbol);
+        List<double[]> waiting = held.get(symbol);
+        if (waiting != null) {
+            waiting.add(new double[] {price, time});
+            return;
+        }
+        if (!gapped.remove(symbol)) {
+            runner.walkTrade(symbol, price, time, Set.of());
+            return;
+        }
+        List<Position> behind = new ArrayList<>();
+        for (Position p : runner.trailing(symbol)) {
+            if (p.lastTime() > 0 && p.lastTime() < time) {
+                behind.add(p);
+            }
+        }
+        if (behind.isEmpty()) {
+            runner.walkTrade(symbol, price, time, Set.of());
+            return;
+        }
+        List<double[]> hold = new ArrayList<>();
+        hold.add(new double[] {price, time});
+        held.put(symbol, hold);
+        Set<Long> unfilled = new HashSet<>();
+        AtomicInteger left = new AtomicInteger(behind.size());
+        for (Position p : behind) {
+            fill(p, time, unfilled, () -> {
+                if (left.decrementAndGet() == 0) {
+                    release(symbol, unfilled);
+                }
+            });
+        }
+    }
+
+    /** The trades held while the gap was filled, walked in order; the first is a jump for positions REST could not fill. */
+    private void release(String symbol, Set<Long> unfilled) {
+        List<double[]> waiting = held.remove(symbol);
+        boolean first = true;
+        for (double[] t : waiting) {
+            runner.walkTrade(symbol, t[0], (long) t[1], first ? unfilled : Set.of());
+            first = false;
+        }
+    }
+
+    /**
+     * Fills one position's gap up to {@code until}, part by part (each fetched on the feed's
+     * thread, walked on the runner's), asking REST for nothing more once the position closed.
+     */
+    private void fill(Position p, long until, Set<Long> unfilled, Runnable done) {
+        long from = p.lastTime();
+        long m1 = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
+        long m2 = Math.floorDiv(until, MINUTE) * MINUTE;
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part(false, from + 1, Math.min(m1, until)));
+        if (m1 < m2) {
+            parts.add(new Part(true, m1, m2));
+        }
+        if (m1 <= m2) {
+            parts.add(new Part(false, m2, until));
+        }
+        step(p, parts, 0, new int[2], unfilled, done);
+    }
+
+    private record Part(boolean bars, long from, long to) {
+    }
+
+    private void step(Position p, List<Part> parts, int k, int[] counts, Set<Long> unfilled, Runnable done) {
+        if (k == parts.size()) {
+            if (counts[0] + counts[1] > 0) {
+                runner.gapNote(p.id(), "walked " + counts[0] + " trades and " + counts[1] + " one-minute bars from REST after a gap in the feed");
+            }
+            done.run();
+            return;
+        }
+        Part part = parts.get(k);
+        int sign = p.direction().sign();
+        io(() -> {
+            List<double[]> points;
+            try {
+                points = part.bars ? barPoints(history.minuteBars(p.symbol(), part.from, part.to), sign)
+                        : tradePoints(history.trades(p.symbol(), part.from, part.to));
+            } catch (RuntimeException e) {
+                runner.post("gap of position " + p.id(), () -> {
+                    LOG.warn("position {}: could not fetch the gap from REST ({}): the next trade is walked as a jump", p.id(), e.getMessage());
+                    runner.gapNote(p.id(), "the gap could not be fetched (" + e.getMessage() + "); the next trade is walked as a jump");
+                    unfilled.add(p.id());
+                    done.run();
+                });
+                return;
+            }
+            runner.post("gap of position " + p.id(), () -> {
+                counts[part.bars ? 1 : 0] += part.bars ? points.size() / 4 : points.size();
+                if (runner.walkPoints(p.id(), points, part.bars ? "bar after a gap in the feed" : "trade after a gap in the feed")) {
+                    done.run();
+                } else {
+                    step(p, parts, k + 1, counts, unfilled, done);
+                }
+            });
+        }, "fetching the gap of position " + p.id());
+    }
+
+    static List<double[]> tradePoints(List<double[]> trades) {
+        List<double[]> out = new ArrayList<>(trades.size());
+        for (double[] t : trades) {
+            out.add(new double[] {t[0], t[1], 0});
+        }
+        return out;
+    }
+
+    /** Each bar: its open a jump (rule 1), low and high in ohlc order, the close at the bar's end. */
+    static List<double[]> barPoints(List<double[]> bars, int sign) {
+        List<double[]> out = new ArrayList<>(bars.size() * 4);
+        for (double[] b : bars) {
+            long t = (long) b[0];
+            boolean lowFirst = IntrabarOrder.OHLC.lowFirst(sign, b[1], b[4]);
+            out.add(new double[] {b[1], t, 1});
+            out.add(new double[] {lowFirst ? b[3] : b[2], t, 0});
+            out.add(new double[] {lowFirst ? b[2] : b[3], t, 0});
+            out.add(new double[] {b[4], t + MINUTE - 1, 0});
+        }
+        return out;
+    }
+
+    /**
+     * Once a second: a symbol the stream has not delivered yet is watched from REST trades
+     * (a new position is never unwatched); a silent stream is treated as dead: reconnect with
+     * backoff, and walk each newly closed minute from REST meanwhile.
+     */
+    void watchdog(boolean anyOpen) {
+        long now = clock.millis();
+        if (closed || !anyOpen) {
+            lastTradeWall = now;
+            return;
+        }
+        for (String symbol : fresh) {
+            if (!held.containsKey(symbol)) {
+                poll(symbol, false);
+            }
+        }
+        long silent = now - lastTradeWall;
+        if (silent <= staleAfterMillis) {
+            return;
+        }
+        markGapped(subscribed);
+        if (now >= nextReconnectWall) {
+            long base = new Backoff(Math.max(1, staleAfterMillis), 60_000).delay(reconnects + 1);
+            nextReconnectWall = now + base;
+            reconnects++;
+            LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting (attempt {}, next in {} ms at the latest); polling REST meanwhile",
+                    silent, reconnects, base);
+            Set<String> want = subscribed;
+            io(() -> prices.subscribe(want, this), "reconnecting");
+        }
+        if (now - lastPollWall >= 2_000) {
+            lastPollWall = now;
+            for (String symbol : subscribed) {
+                if (!held.containsKey(symbol)) {
+                    poll(symbol, true);
+                }
+            }
+        }
+    }
+
+    /** Walks what REST has after each position's last point: closed minutes as bars when silent, else trades. */
+    private void poll(String symbol, boolean bars) {
+        if (!polling.add(symbol)) {
+            return;
+        }
+        List<Position> ps = runner.trailing(symbol);
+        Map<Long, Long> from = new HashMap<>();
+        Map<Long, Integer> signs = new HashMap<>();
+        for (Position p : ps) {
+            from.put(p.id(), p.lastTime());
+            signs.put(p.id(), p.direction().sign());
+        }
+        io(() -> {
+            Map<Long, List<double[]>> got = new HashMap<>();
+            try {
+                for (Map.Entry<Long, Long> e : from.entrySet()) {
+                    long last = e.getValue();
+                    if (bars) {
+                        List<double[]> b = last > 0 ? history.minuteBars(symbol, Math.floorDiv(last, MINUTE) * MINUTE + MINUTE, Long.MAX_VALUE) : List.of();
+                        got.put(e.getKey(), barPoints(b.isEmpty() ? b : b.subList(0, b.size() - 1), signs.get(e.getKey()))); // the newest may be open
+                    } else {
+                        List<double[]> t = last > 0 ? history.trades(symbol, last + 1, Long.MAX_VALUE) : history.latestTrade(symbol);
+                        List<double[]> points = tradePoints(t);
+                        if (last <= 0 && !points.isEmpty()) {
+                            double[] latest = points.get(points.size() - 1);
+                            points = List.of(new double[] {latest[0], latest[1], 1}); // no known point before: the latest trade is a jump
+                        }
+                        got.put(e.getKey(), points);
+                    }
+                }
+            } catch (RuntimeException e) {
+                runner.post("poll " + symbol, () -> {
+                    polling.remove(symbol);
+                    LOG.warn("could not poll {} from REST: {}", symbol, e.getMessage());
+                });
+                return;
+            }
+            runner.post("poll " + symbol, () -> {
+                polling.remove(symbol);
+                if (held.containsKey(symbol) || (!bars && !fresh.contains(symbol))) {
+                    return; // the stream is back and its gap is being filled exactly: these would come out of order
+                }
+                for (Map.Entry<Long, List<double[]>> e : got.entrySet()) {
+                    if (!e.getValue().isEmpty()) {
+                        runner.walkPoints(e.getKey(), e.getValue(), bars ? "polled from REST while the stream is silent" : "polled from REST until the stream delivers");
+                        runner.gapNote(e.getKey(), (bars ? e.getValue().size() / 4 + " one-minute bars polled from REST while the stream is silent"
+                                : e.getValue().size() + " trades polled from REST until the stream delivers"));
+                    }
+                }
+            });
+        }, "polling " + symbol);
+    }
+
+    private void io(Runnable r, String what) {
+        if (closed) {
+            return;
+        }
+        busy.incrementAndGet();
+        io.execute(() -> {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                LOG.error("feed: {} failed", what, e);
+            } finally {
+                busy.decrementAndGet();
+            }
+        });
+    }
+
+    boolean busy() {
+        return busy.get() > 0 || !held.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        io.shutdownNow();
+        try {
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        prices.close();
+    }
+}
