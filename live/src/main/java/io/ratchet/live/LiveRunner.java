@@ -96,7 +96,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         this.updates = updates;
         this.notifier = notifier;
         this.clock = clock;
-        this.journal = new Journal(store, notifier);
+        this.journal = new Journal(store, (type, p, detail) -> tell(type, p, detail));
         this.core = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ratchet-live");
             t.setDaemon(false);
@@ -180,12 +180,24 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
                 LOG.error("runner: {} failed", what, e);
                 String detail = what + " failed: " + e;
                 Position any = open.values().stream().findFirst().orElse(null);
-                notifier.notify("RUNNER_ERROR", any, detail);
+                tell("RUNNER_ERROR", any, detail);
                 for (Position p : open.values()) {
                     journal.save(p, event(p, clock.millis(), EventType.RUNNER_ERROR, p.lastPrice(), p.stop(), p.stop(), detail));
                 }
             }
         };
+    }
+
+    /** A notification that cannot stop trading: a notifier that throws is logged and stored, never in the way of an order. */
+    private void tell(String type, Position p, String detail) {
+        try {
+            notifier.notify(type, p, detail);
+        } catch (RuntimeException e) {
+            LOG.error("notification {} failed: {}", type, e.toString());
+            if (p != null && open.containsKey(p.id())) {
+                journal.save(p, event(p, clock.millis(), EventType.RUNNER_ERROR, p.lastPrice(), p.stop(), p.stop(), "notification " + type + " failed: " + e));
+            }
+        }
     }
 
     /** An order event on a position, stored and, for failures, notified. */
@@ -198,7 +210,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         journal.save(p, event(p, clock.millis(), type, p.lastPrice(), p.stop(), p.stop(), detail));
         LOG.warn("position {} {}: {}", p.id(), p.symbol(), detail);
         if (tell) {
-            notifier.notify(type.name(), p, detail);
+            tell(type.name(), p, detail);
         }
     }
 
@@ -273,7 +285,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
             journal.save(c, event(c, time, EventType.STOP_HIT, price, old, old, "trigger " + fmt(ts.trigger()) + (cause == null ? "" : ", " + cause)));
             open.put(c.id(), c);
             LOG.info("position {} {} {}: stop {} hit at {} (trigger {})", c.id(), c.symbol(), c.direction().id(), fmt(old), fmt(price), fmt(ts.trigger()));
-            notifier.notify("STOP_HIT", c, "price " + fmt(price) + ", trigger " + fmt(ts.trigger()));
+            tell("STOP_HIT", c, "price " + fmt(price) + ", trigger " + fmt(ts.trigger()));
             beginExit(c, "STOP", ts.trigger());
             return true;
         }
@@ -384,7 +396,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         open.put(id, f);
         journal.save(f, event(f, clock.millis(), EventType.EXIT_REFUSED, p.lastPrice(), p.stop(), p.stop(), why));
         LOG.error("position {} {}: {}", id, p.symbol(), why);
-        notifier.notify("EXIT_REFUSED", f, why);
+        tell("EXIT_REFUSED", f, why);
         answer(closing, id, f);
         if (settings.protectOnExchange() && f.stop() == f.stop()) {
             placeStop(f); // the canceled exchange stop comes back: the position is not left bare while a person looks
@@ -404,7 +416,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         stopBusy.remove(id);
         exitReasons.remove(id);
         LOG.info("position {} {} closed at {} ({}): {}", c.id(), c.symbol(), fmt(price), reason, detail);
-        notifier.notify("ORDER_FILLED", c, detail);
+        tell("ORDER_FILLED", c, detail);
         answer(closing, id, c);
         feed.want(symbols());
     }
@@ -428,12 +440,11 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         Position w = p.withOrderSeq(seq).withPendingStop(sid);
         open.put(w.id(), w);
         journal.save(w); // write-ahead: a restart finds this id whatever the reply was
-        SymbolRules rules = gateway.rules(w.symbol());
-        BigDecimal stopPrice = rules.stopPrice(w.stop(), w.isLong());
-        BigDecimal qty = rules.quantity(w.quantity());
         String old = w.exchangeStop();
         desk.submit(w.id(), "exchange stop", () -> {
-            StopResult r = desk.placeStop(w.id(), w.symbol(), w.isLong(), old, sid, qty, stopPrice);
+            SymbolRules rules = gateway.rules(w.symbol());
+            BigDecimal stopPrice = rules.stopPrice(w.stop(), w.isLong());
+            StopResult r = desk.placeStop(w.id(), w.symbol(), w.isLong(), old, sid, rules.quantity(w.quantity()), stopPrice);
             post("exchange stop outcome", () -> stopOutcome(w.id(), sid, old, stopPrice, r));
         });
     }
@@ -549,7 +560,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         open.remove(id);
         trackers.remove(id);
         LOG.error("position {} {}: entry failed: {}", id, p.symbol(), why);
-        notifier.notify("ORDER_FAILED", f, why);
+        tell("ORDER_FAILED", f, why);
         answer(entering, id, f);
     }
 
@@ -568,7 +579,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         Position f = p.withAttention(why);
         open.put(id, f);
         journal.save(f, event(f, clock.millis(), EventType.RECONCILED, p.lastPrice(), p.stop(), p.stop(), why));
-        notifier.notify("RECONCILED", f, why);
+        tell("RECONCILED", f, why);
     }
 
     // ---- commands (any thread) --------------------------------------------------------------------
@@ -626,7 +637,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
                 BigDecimal free = gateway.balances().getOrDefault(rules.base(), BigDecimal.ZERO);
                 BigDecimal claimed = call(() -> claimed(rules.base()));
                 if (free.subtract(claimed).compareTo(r.quantity()) < 0) {
-                    throw new IllegalArgumentException("quantity: the account holds " + free.toPlainString() + " " + rules.base() + " free"
+                    throw new IllegalArgumentException("quantity: the account holds " + free.stripTrailingZeros().toPlainString() + " " + rules.base() + " free"
                             + (claimed.signum() > 0 ? ", of which open positions claim " + claimed.toPlainString() : "")
                             + ": it cannot adopt a position of " + r.quantity().toPlainString());
                 }

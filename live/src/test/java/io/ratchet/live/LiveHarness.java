@@ -35,6 +35,10 @@ final class LiveHarness implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
     long staleAfterMillis = 10_000;
     Notifier notifier = Notifier.NONE;
+    /** Wraps the real store (a test injects database failures with it). */
+    java.util.function.UnaryOperator<PositionStore> wrapStore = s -> s;
+    /** The real store under any wrapper: what the database holds. */
+    PositionStore db;
 
     /** Records what the feed delivered, in order: the path the engine walked. */
     static final class RecordingSource implements io.ratchet.live.exchange.PriceSource {
@@ -73,7 +77,8 @@ final class LiveHarness implements AutoCloseable {
     }
 
     LiveHarness startRunner(TrailingConfig cfg, boolean protect) {
-        store = JdbcPositionStore.open(dbUrl, null, null);
+        db = JdbcPositionStore.open(dbUrl, null, null);
+        store = wrapStore.apply(db);
         BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
@@ -89,12 +94,34 @@ final class LiveHarness implements AutoCloseable {
     void crash() {
         api.close();
         runner.kill();
-        store.close();
+        db.close();
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json, String idempotencyKey) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Orders the simulator took, as allOrders answers. */
+    com.fasterxml.jackson.databind.JsonNode orders() throws Exception {
+        return io.ratchet.live.api.LiveJson.MAPPER.readTree(sim.allOrdersJson());
+    }
+
+    /** Filled orders of one side and type on the simulator. */
+    long filled(String side, String type) throws Exception {
+        long n = 0;
+        for (com.fasterxml.jackson.databind.JsonNode o : orders()) {
+            if (o.get("side").asText().equals(side) && o.get("type").asText().equals(type) && o.get("status").asText().equals("FILLED")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     HttpResponse<String> delete(String path) throws Exception {
@@ -125,8 +152,8 @@ final class LiveHarness implements AutoCloseable {
             if (runner != null) {
                 runner.close();
             }
-            if (store != null) {
-                store.close();
+            if (db != null) {
+                db.close();
             }
         } finally {
             sim.close();
