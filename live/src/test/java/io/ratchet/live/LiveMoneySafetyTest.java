@@ -73,7 +73,8 @@ class LiveMoneySafetyTest {
             long first = id(h.post("/api/positions", body));
             LiveHarness.await(() -> h.db.get(first).orElseThrow().status() == PositionStatus.CLOSED, 60_000, "the first position to close");
             Thread.sleep(3_000); // three minutes of replay without a position: the symbol is unsubscribed
-            long before = h.sim.marketTime();
+            List<double[]> printed = h.sim.printedTrades(0, Long.MAX_VALUE);
+            long before = (long) printed.get(printed.size() - 1)[1]; // the last trade printed before the entry
             long second = id(h.post("/api/positions", body));
             LiveHarness.await(() -> h.db.events(second).stream().filter(e -> e.type() == EventType.STOP_MOVED).count() >= 3
                     || h.db.get(second).orElseThrow().status() == PositionStatus.CLOSED, 60_000, "the second position to trail");
