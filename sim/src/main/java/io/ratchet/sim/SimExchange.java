@@ -654,6 +654,8 @@ public final class SimExchange implements AutoCloseable {
         if (mode == null) {
             throw ApiException.missing("cancelReplaceMode");
         }
+        // the new order counts against the ORDERS limit before anything is canceled
+        orderLimit.take(config.clock().millis());
         ObjectNode data = JSON.createObjectNode();
         Order canceled = null;
         try {
@@ -671,7 +673,6 @@ public final class SimExchange implements AutoCloseable {
             }
         }
         try {
-            orderLimit.take(config.clock().millis());
             Order o = book.place(newOrder(p));
             data.put("newOrderResult", "SUCCESS");
             data.set("newOrderResponse", orderResponse(o, p.getOrDefault("newOrderRespType", "ACK")));
