@@ -214,8 +214,8 @@ final class WsApi {
             it.remove();
             try {
                 c.ctx.session.disconnect();
-            } catch (RuntimeException ignored) {
-                // already gone
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WsApi.class).warn("dropping a WebSocket API connection failed", e);
             }
         }
     }

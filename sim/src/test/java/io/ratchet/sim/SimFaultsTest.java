@@ -235,7 +235,7 @@ class SimFaultsTest {
             sim.faults().dropStreamsAfterNextFill();
             rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=d-1");
             assertThat(marketClosed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
-            String userClosed = user.closed.get(5, TimeUnit.SECONDS);
+            String userClosed = user.closed.get(15, TimeUnit.SECONDS);
             // 1006: closed abnormally, no close frame (the JDK reports a cut connection so)
             assertThat(userClosed).isEqualTo("1006 ");
             assertThat(sim.faults().streamDropsAfterFill()).isEqualTo(1);
