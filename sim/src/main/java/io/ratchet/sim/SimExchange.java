@@ -173,6 +173,11 @@ public final class SimExchange implements AutoCloseable {
         return wsApi.connections();
     }
 
+    /** WebSocket API connections opened since the start. */
+    public int wsApiConnectionsOpened() {
+        return wsApi.opened();
+    }
+
     /** Active user data stream subscriptions over all WebSocket API connections. */
     public int userStreamSubscriptions() {
         return wsApi.subscriptions();

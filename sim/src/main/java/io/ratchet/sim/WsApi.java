@@ -53,6 +53,7 @@ final class WsApi {
     private final String apiSecret;
     private final WsApiSettings settings;
     private final LongSupplier wall;
+    private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger pingsSent = new AtomicInteger();
     private final AtomicInteger shutdownsSent = new AtomicInteger();
 
@@ -64,6 +65,7 @@ final class WsApi {
     }
 
     void onConnect(WsContext ctx) {
+        opened.incrementAndGet();
         conns.put(ctx.sessionId(), new Conn(ctx, wall.getAsLong()));
     }
 
@@ -73,6 +75,10 @@ final class WsApi {
 
     int connections() {
         return conns.size();
+    }
+
+    int opened() {
+        return opened.get();
     }
 
     int subscriptions() {

@@ -45,10 +45,14 @@ public final class BinanceUserStream implements OrderUpdates {
      * @param minBackoff   the first wait before reconnecting after a drop; doubles per failure
      * @param maxBackoff   the longest wait
      * @param replyTimeout how long a connect or the subscribe reply may take
+     * @param silence      a connection that has sent nothing (not even a ping or a pong) this long is
+     *                     given up; we ping it four times in that span
      */
-    public record Settings(Duration lifetime, Duration renewAhead, Duration minBackoff, Duration maxBackoff, Duration replyTimeout) {
+    public record Settings(Duration lifetime, Duration renewAhead, Duration minBackoff, Duration maxBackoff, Duration replyTimeout,
+                           Duration silence) {
+        /** Binance pings every 20 s and cuts at 24 h. */
         public static final Settings BINANCE = new Settings(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMillis(500),
-                Duration.ofSeconds(30), Duration.ofSeconds(10));
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
         public Settings {
             if (renewAhead.compareTo(lifetime) >= 0 || minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
@@ -117,6 +121,22 @@ public final class BinanceUserStream implements OrderUpdates {
         }
         listener = l;
         scheduler.execute(this::connect);
+        long tick = Math.max(1, settings.silence().toMillis() / 4);
+        scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Pings the current connection and gives it up when it has been silent too long. */
+    private void watch() {
+        UserStreamConnection c = current;
+        if (c == null || closed) {
+            return;
+        }
+        long silentMillis = c.silentNanos() / 1_000_000;
+        if (silentMillis > settings.silence().toMillis()) {
+            c.fail("silent for " + silentMillis + " ms");
+        } else {
+            c.ping();
+        }
     }
 
     @Override

@@ -39,6 +39,7 @@ final class UserStreamConnection implements WebSocket.Listener {
     private final AtomicBoolean closedByUs = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean endedByPeer;
+    private volatile long lastHeardNanos = System.nanoTime();
     private volatile WebSocket ws;
 
     private UserStreamConnection(Handler handler, String name) {
@@ -89,8 +90,54 @@ final class UserStreamConnection implements WebSocket.Listener {
         }
     }
 
+    /** Nanoseconds since anything (a message, a ping, a pong) last came in. */
+    long silentNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    /**
+     * Pings the server. A closed peer can go unnoticed by the reader; a write to it fails,
+     * and that failure ends the connection here.
+     */
+    void ping() {
+        WebSocket w = ws;
+        if (w != null) {
+            w.sendPing(java.nio.ByteBuffer.allocate(0)).whenComplete((x, e) -> {
+                if (e != null) {
+                    fail("ping failed: " + e);
+                }
+            });
+        }
+    }
+
+    /** Gives the connection up from our side (silent, or a write failed) and reports it ended. */
+    void fail(String why) {
+        endedByPeer = true;
+        WebSocket w = ws;
+        if (w != null) {
+            w.abort();
+        }
+        ended(why);
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket w, java.nio.ByteBuffer message) {
+        lastHeardNanos = System.nanoTime();
+        w.request(1);
+        // null: the JDK then sends the Pong itself
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket w, java.nio.ByteBuffer message) {
+        lastHeardNanos = System.nanoTime();
+        w.request(1);
+        return null;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+        lastHeardNanos = System.nanoTime();
         text.append(data);
         if (last) {
             String message = text.toString();
