@@ -61,13 +61,13 @@ final class RawClient {
     }
 
     /**
-     * A SELL stop below the last trade that the replay will trade through within 40 bars: 0.05 %
+     * A SELL stop below the last trade that the replay will trade through within 40 bars: 0.1 %
      * below, or deeper if the data dips deeper first (the data fix the path; only the moment varies).
      */
     static String stopThatTriggers(SimExchange sim) {
         KlineSeries s = SimExchangeRawTest.SERIES;
         double last = sim.lastPrice();
-        double stop = last * (1 - 0.0005);
+        double stop = last * (1 - 0.001);
         int bar = (int) ((sim.marketTime() - s.openTime(0)) / s.interval().millis());
         for (int i = bar; i < bar + 40; i++) {
             if (s.low(i) < stop) {
@@ -75,6 +75,25 @@ final class RawClient {
                 return BigDecimal.valueOf(stop).setScale(tick.scale(), RoundingMode.DOWN).toPlainString();
             }
         }
-        throw new AssertionError("the data do not fall 0.05 % within 40 bars of " + bar + ": pick another seed");
+        throw new AssertionError("the data do not fall 0.1 % within 40 bars of " + bar + ": pick another seed");
+    }
+
+    /**
+     * Places a SELL STOP_LOSS of 0.5 that will trigger; returns its stop. The replay may cross
+     * the stop between choosing and placing it (-2010 "would trigger immediately"): then again.
+     */
+    String placeStopThatTriggers(String clientId) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String stop = stopThatTriggers(sim);
+            HttpResponse<String> r = signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + stop
+                    + "&newClientOrderId=" + clientId);
+            if (r.statusCode() == 200) {
+                return stop;
+            }
+            if (!r.body().contains("Order would trigger immediately.")) {
+                throw new AssertionError("placing the stop answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        throw new AssertionError("the replay crossed every stop chosen before it was placed");
     }
 }

@@ -162,26 +162,27 @@ class SimFaultsTest {
 
     @Test
     void theOrdersLimitRefusesACancelReplaceSpammer() throws Exception {
-        start();
+        // a limit of 20, so that 20 requests fit in 10 s even on a loaded machine
+        start(SimConfig.of(SimExchangeRawTest.SERIES).withSpeed(1).withOrdersPer10s(20));
         JsonNode limits = RawClient.JSON.readTree(rest.http.send(java.net.http.HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v3/exchangeInfo"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body()).get("rateLimits");
-        assertThat(limits.get(1).toString()).isEqualTo("{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":100}");
+        assertThat(limits.get(1).toString()).isEqualTo("{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":20}");
         String low = RawClient.below(sim, 0.5);
         String lower = RawClient.below(sim, 0.6);
         rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + low + "&newClientOrderId=s0");
-        for (int i = 1; i < 100; i++) {
+        for (int i = 1; i < 20; i++) {
             rest.ok("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + (i % 2 == 0 ? low : lower)
                     + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s" + (i - 1) + "&newClientOrderId=s" + i);
         }
         HttpResponse<String> r = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
-                + low + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s99&newClientOrderId=s100");
+                + low + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s19&newClientOrderId=s20");
         assertThat(r.statusCode()).isEqualTo(429);
-        assertThat(r.body()).isEqualTo("{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 100 orders per TEN_SECOND.\"}");
+        assertThat(r.body()).isEqualTo("{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 20 orders per TEN_SECOND.\"}");
         assertThat(sim.ordersRefusedByRateLimit()).isEqualTo(1);
         // refused whole: the stop it would have replaced is still there
         JsonNode open = rest.ok("GET", "/api/v3/openOrders", "symbol=BTCUSDT");
         assertThat(open.size()).isEqualTo(1);
-        assertThat(open.get(0).get("clientOrderId").asText()).isEqualTo("s99");
+        assertThat(open.get(0).get("clientOrderId").asText()).isEqualTo("s19");
         assertThat(rest.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01").statusCode()).isEqualTo(429);
     }
 

@@ -165,8 +165,7 @@ class SimWsApiTest {
         RawClient rest = new RawClient(sim);
         try (WsApiClient c = WsApiClient.connect(sim)) {
             c.subscribe();
-            String stop = RawClient.stopThatTriggers(sim);
-            rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + stop + "&newClientOrderId=stop-1");
+            String stop = rest.placeStopThatTriggers("stop-1");
             await(() -> c.reports("stop-1").size() == 2, 20_000);
             JsonNode nw = c.reports("stop-1").get(0);
             assertThat(nw.get("x").asText()).isEqualTo("NEW");

@@ -91,12 +91,16 @@ class BinanceUserStreamTest {
         await(() -> events.connected() == 1, 5_000);
     }
 
-    private JsonNode order(String params) throws Exception {
-        String q = "symbol=BTCUSDT&" + params + "&timestamp=" + System.currentTimeMillis();
+    private HttpResponse<String> send(String params) throws Exception {
+        String q = params + "&timestamp=" + System.currentTimeMillis();
         HttpRequest req = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v3/order?" + q + "&signature="
                 + BinanceSignature.hmac(SimConfig.DEFAULT_SECRET, q))).header("X-MBX-APIKEY", SimConfig.DEFAULT_KEY)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode order(String params) throws Exception {
+        HttpResponse<String> r = send("symbol=BTCUSDT&" + params);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
@@ -139,8 +143,7 @@ class BinanceUserStreamTest {
     @Test
     void aRestingStopLossThatTriggersArrivesAsFilled() throws Exception {
         start(SimConfig.of(SERIES).withSpeed(240), FAST);
-        String stop = stopThatTriggers();
-        order("side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + stop + "&newClientOrderId=stop-1");
+        String stop = placeStopThatTriggers("stop-1");
         await(() -> events.of("stop-1").size() == 2, 20_000);
         assertThat(events.of("stop-1").get(0).executionType()).isEqualTo("NEW");
         ExecutionReport filled = events.of("stop-1").get(1);
@@ -152,16 +155,27 @@ class BinanceUserStreamTest {
         assertThat(filled.commissionAsset()).isEqualTo("USDT");
     }
 
-    /** A SELL stop 0.05 % under the last trade that the data trade through within 40 bars. */
-    private String stopThatTriggers() {
-        double stop = sim.lastPrice() * (1 - 0.0005);
-        int bar = (int) ((sim.marketTime() - SERIES.openTime(0)) / SERIES.interval().millis());
-        for (int i = bar; i < bar + 40; i++) {
-            if (SERIES.low(i) < stop) {
-                return BigDecimal.valueOf(stop).setScale(2, RoundingMode.DOWN).toPlainString();
+    /**
+     * Places a SELL STOP_LOSS of 0.5 0.1 % under the last trade, which the data trade through
+     * within 40 bars; again if the replay crossed it before it was placed (-2010).
+     */
+    private String placeStopThatTriggers(String clientId) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            double stop = sim.lastPrice() * (1 - 0.001);
+            int bar = (int) ((sim.marketTime() - SERIES.openTime(0)) / SERIES.interval().millis());
+            boolean falls = false;
+            for (int i = bar; i < bar + 40; i++) {
+                falls |= SERIES.low(i) < stop;
             }
+            assertThat(falls).as("the data fall 0.1 % within 40 bars of " + bar).isTrue();
+            String text = BigDecimal.valueOf(stop).setScale(2, RoundingMode.DOWN).toPlainString();
+            HttpResponse<String> r = send("symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + text + "&newClientOrderId=" + clientId);
+            if (r.statusCode() == 200) {
+                return text;
+            }
+            assertThat(r.body()).contains("Order would trigger immediately.");
         }
-        throw new AssertionError("the data do not fall 0.05 % within 40 bars of " + bar);
+        throw new AssertionError("the replay crossed every stop chosen before it was placed");
     }
 
     @Test
