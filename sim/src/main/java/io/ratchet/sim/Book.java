@@ -30,7 +30,7 @@ final class Book {
         /** {@code fill} is the execution for TRADE, else null. */
         void execution(Order o, String executionType, Fill fill);
 
-        void balances(long time, Map<String, BigDecimal[]> changed);
+        void balances(long time, Map<String, BigDecimal[]> all);
     }
 
     final String symbol;

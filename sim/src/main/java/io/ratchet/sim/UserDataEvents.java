@@ -35,13 +35,14 @@ final class UserDataEvents implements Book.Events {
     }
 
     @Override
-    public void balances(long time, Map<String, BigDecimal[]> changed) {
+    public void balances(long time, Map<String, BigDecimal[]> all) {
         ObjectNode e = JSON.createObjectNode();
         e.put("e", "outboundAccountPosition");
         e.put("E", time);
         e.put("u", time);
         ArrayNode b = e.putArray("B");
-        changed.forEach((asset, v) -> b.addObject().put("a", asset).put("f", Decimals.of(v[0])).put("l", Decimals.of(v[1])));
+        // every asset the account holds, not only the changed ones
+        all.forEach((asset, v) -> b.addObject().put("a", asset).put("f", Decimals.of(v[0])).put("l", Decimals.of(v[1])));
         wsApi.publish(e);
     }
 
