@@ -1,9 +1,12 @@
 package io.ratchet.cli;
 
 import io.ratchet.data.kline.KlineSource;
+import io.ratchet.sim.Commission;
 import io.ratchet.sim.Faults;
+import io.ratchet.sim.LostReply;
 import io.ratchet.sim.SimConfig;
 import io.ratchet.sim.SimExchange;
+import io.ratchet.sim.WsApiSettings;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Spec;
             "that XChange and ratchet live use, on one port. Bars before --start are history (GET /api/v3/klines);",
             "bars after it are replayed as trades (four per bar: open, low/high in ohlc order, close) at --speed.",
             "MARKET orders fill at the last trade; STOP_LOSS orders trigger on the replayed path.",
+            "The WebSocket API (/ws-api/v3) carries the user data stream: userDataStream.subscribe.signature, then",
+            "an executionReport per order change and an outboundAccountPosition per balance change.",
             "Prints the REST base URL on the first line and the stream URL on the second; runs until SIGTERM."},
         footer = {"", "Keys: signed calls must carry --api-key and be signed with --api-secret (defaults: "
             + SimConfig.DEFAULT_KEY + " / " + SimConfig.DEFAULT_SECRET + "),",
@@ -68,6 +73,36 @@ final class SimExchangeCommand implements Callable<Integer> {
 
     @Option(names = "--fee", defaultValue = "0.001", description = "Taker commission. Default: ${DEFAULT-VALUE}.")
     double fee;
+
+    @Option(names = "--commission-asset", defaultValue = "RECEIVED_ASSET", paramLabel = "RECEIVED_ASSET|QUOTE",
+            description = "In which asset a BUY pays commission: RECEIVED_ASSET, the base, as Binance without BNB (a BUY of q receives "
+                    + "q minus commission); QUOTE, on top of the price (receives all of q). Default: ${DEFAULT-VALUE}.")
+    Commission commission;
+
+    @Option(names = "--orders-per-10s", paramLabel = "N", defaultValue = "100", description = "The ORDERS rate limit (429 -1015 beyond it). Default: ${DEFAULT-VALUE}.")
+    int ordersPer10s;
+
+    @Option(names = "--ws-ping-every", paramLabel = "MS", defaultValue = "20000", description = "WebSocket API: a ping every MS. Default: ${DEFAULT-VALUE}.")
+    long wsPingEvery;
+
+    @Option(names = "--ws-lifetime", paramLabel = "SECONDS", defaultValue = "86400",
+            description = "WebSocket API: connections are closed after this long, a serverShutdown event --ws-shutdown-notice before. Default: ${DEFAULT-VALUE}.")
+    long wsLifetime;
+
+    @Option(names = "--ws-shutdown-notice", paramLabel = "SECONDS", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
+    long wsShutdownNotice;
+
+    @Option(names = "--lose-reply-every", paramLabel = "N", defaultValue = "0",
+            description = "Fault: every N-th order request (POST/DELETE /api/v3/order...) is carried out, then its reply is lost (--lose-reply-as).")
+    int loseReplyEvery;
+
+    @Option(names = "--lose-reply-as", paramLabel = "STATUS_503|CLOSE", defaultValue = "STATUS_503",
+            description = "STATUS_503: answered 503 -1000; CLOSE: the connection closed with no answer. Default: ${DEFAULT-VALUE}.")
+    LostReply loseReplyAs;
+
+    @Option(names = "--drop-streams-every-fills", paramLabel = "N", defaultValue = "0",
+            description = "Fault: every N-th fill closes every stream connection; the user data stream loses that fill's report.")
+    int dropStreamsEveryFills;
 
     @Option(names = "--drop-stream-every", paramLabel = "SECONDS", defaultValue = "0", description = "Fault: close every stream connection every N seconds.")
     int dropStreamEvery;
@@ -126,7 +161,14 @@ final class SimExchangeCommand implements Callable<Integer> {
             cfg = cfg.withBalances(balances(balance));
         }
         cfg = cfg.withFee(fee).withFaults(new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
-                .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery));
+                .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery)
+                .loseReplyEvery(loseReplyEvery, loseReplyAs).dropStreamsEveryFills(dropStreamsEveryFills));
+        try {
+            cfg = cfg.withCommission(commission).withOrdersPer10s(ordersPer10s)
+                    .withWsApi(new WsApiSettings(wsPingEvery, wsLifetime * 1000, wsShutdownNotice * 1000));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         SimExchange sim;
         try {
             sim = new SimExchange(cfg).start(port);
@@ -138,8 +180,8 @@ final class SimExchangeCommand implements Callable<Integer> {
         out.println(sim.wsUrl());
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("sim-exchange: %s %s, replaying from %s UTC at %sx; history before it. Ctrl-C or SIGTERM stops.%n", r.series().symbol(),
-                r.series().interval().id(), Fmt.time(sim.replayStart()), Fmt.plain(speed));
+        err.printf("sim-exchange: %s %s, replaying from %s UTC at %sx; history before it; WebSocket API at %s. Ctrl-C or SIGTERM stops.%n",
+                r.series().symbol(), r.series().interval().id(), Fmt.time(sim.replayStart()), Fmt.plain(speed), sim.wsApiUrl());
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

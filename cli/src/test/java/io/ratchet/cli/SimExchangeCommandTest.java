@@ -63,6 +63,8 @@ class SimExchangeCommandTest {
         CliRun help = CliRun.of("sim-exchange", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--drop-stream-every", "--stall-after", "--rate-limit-every", "--retry-after", "--server-error-every",
-                "--server-error-rate", "--timestamp-error-every", "--delay", "--seed", "--api-key", "--api-secret", "--balance");
+                "--server-error-rate", "--timestamp-error-every", "--delay", "--seed", "--api-key", "--api-secret", "--balance",
+                "--commission-asset", "--orders-per-10s", "--ws-ping-every", "--ws-lifetime", "--ws-shutdown-notice", "--lose-reply-every",
+                "--lose-reply-as", "--drop-streams-every-fills");
     }
 }

@@ -19,29 +19,46 @@ import java.util.regex.Pattern;
 final class Book {
     private static final Pattern CLIENT_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
     static final BigDecimal STEP = new BigDecimal("0.00001");
+    static final BigDecimal MAX_QTY = new BigDecimal("9000");
+    static final BigDecimal MARKET_MAX_QTY = new BigDecimal("100");
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     static final BigDecimal MIN_NOTIONAL = new BigDecimal("5");
+    static final BigDecimal MAX_NOTIONAL = new BigDecimal("9000000");
+
+    /** Told of every change to an account order and its balances, under the book's lock, in order. */
+    interface Events {
+        /** {@code fill} is the execution for TRADE, else null. */
+        void execution(Order o, String executionType, Fill fill);
+
+        void balances(long time, Map<String, BigDecimal[]> all);
+    }
 
     final String symbol;
     final String base;
     final String quote;
     final BigDecimal tick;
     private final BigDecimal fee;
+    private final Commission commission;
+    private final Events events;
     private final LongSupplier wall;
     private final Market market;
     private final Map<Long, Order> orders = new LinkedHashMap<>();
     private final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
+    private final Map<String, Integer> filledByClientId = new LinkedHashMap<>();
     private final SplittableRandom random;
     private long nextOrderId = 1;
     private long nextFillId = 1;
 
-    Book(String symbol, String base, String quote, BigDecimal tick, double fee, Map<String, BigDecimal> start, Market market,
-         LongSupplier wall, long seed) {
+    Book(String symbol, String base, String quote, BigDecimal tick, double fee, Commission commission, Map<String, BigDecimal> start,
+         Market market, LongSupplier wall, long seed, Events events) {
         this.symbol = symbol;
         this.base = base;
         this.quote = quote;
         this.tick = tick;
         this.fee = BigDecimal.valueOf(fee);
+        this.commission = commission;
+        this.events = events;
         this.market = market;
         this.wall = wall;
         this.random = new SplittableRandom(seed);
@@ -92,8 +109,11 @@ final class Book {
         } else {
             throw ApiException.missing("quantity");
         }
-        if (qty.signum() <= 0 || qty.remainder(STEP).signum() != 0 || qty.compareTo(new BigDecimal("9000")) > 0) {
+        if (qty.compareTo(STEP) < 0 || qty.remainder(STEP).signum() != 0 || qty.compareTo(MAX_QTY) > 0) {
             throw ApiException.badRequest(-1013, "Filter failure: LOT_SIZE");
+        }
+        if (type.equals("MARKET") && qty.compareTo(MARKET_MAX_QTY) > 0) {
+            throw ApiException.badRequest(-1013, "Filter failure: MARKET_LOT_SIZE");
         }
         BigDecimal price = null;
         BigDecimal stop = null;
@@ -116,7 +136,9 @@ final class Book {
             }
         }
         BigDecimal notionalPrice = price != null ? price : stop != null ? stop : lastPrice;
-        if (notionalPrice.multiply(qty).compareTo(MIN_NOTIONAL) < 0) {
+        BigDecimal notional = notionalPrice.multiply(qty);
+        // applyMaxToMarket is false: a MARKET order is held only to the minimum
+        if (notional.compareTo(MIN_NOTIONAL) < 0 || !type.equals("MARKET") && notional.compareTo(MAX_NOTIONAL) > 0) {
             throw ApiException.badRequest(-1013, "Filter failure: NOTIONAL");
         }
         long now = wall.getAsLong();
@@ -129,16 +151,21 @@ final class Book {
         }
         Order o = new Order(nextOrderId++, id, n.side(), type, qty, price, stop, tif, now);
         orders.put(o.id, o);
+        if (!type.equals("MARKET")) {
+            lock(o);
+        }
+        events.execution(o, "NEW", null);
         switch (type) {
             case "MARKET" -> execute(o, lastPrice, now);
             case "LIMIT" -> {
-                lock(o);
                 if (n.side().equals("BUY") ? lastPrice.compareTo(price) <= 0 : lastPrice.compareTo(price) >= 0) {
                     execute(o, lastPrice, now);
                 }
             }
-            default -> lock(o);
+            default -> {
+            }
         }
+        events.balances(now, balances());
         return o;
     }
 
@@ -156,7 +183,7 @@ final class Book {
             throw ApiException.missing(field);
         }
         BigDecimal p = decimal(field, text);
-        if (p.signum() <= 0 || p.remainder(tick).signum() != 0 || p.compareTo(new BigDecimal("1000000")) > 0) {
+        if (p.compareTo(tick) < 0 || p.remainder(tick).signum() != 0 || p.compareTo(MAX_PRICE) > 0) {
             throw ApiException.badRequest(-1013, "Filter failure: PRICE_FILTER");
         }
         return p;
@@ -209,28 +236,28 @@ final class Book {
         BigDecimal notional = price.multiply(qty);
         BigDecimal[] b = balances.get(base);
         BigDecimal[] q = balances.get(quote);
-        BigDecimal commission;
+        BigDecimal paid;
         String commissionAsset;
         if (o.side.equals("BUY")) {
-            if (q[0].compareTo(notional) < 0) {
-                o.status = "EXPIRED";
-                o.updateTime = now;
+            boolean inBase = this.commission == Commission.RECEIVED_ASSET;
+            paid = (inBase ? qty : notional).multiply(fee).setScale(8, RoundingMode.HALF_UP);
+            commissionAsset = inBase ? base : quote;
+            BigDecimal cost = inBase ? notional : notional.add(paid);
+            if (q[0].compareTo(cost) < 0) {
+                expire(o, now);
                 return;
             }
-            commission = qty.multiply(fee).setScale(8, RoundingMode.HALF_UP);
-            commissionAsset = base;
-            q[0] = q[0].subtract(notional);
-            b[0] = b[0].add(qty).subtract(commission);
+            q[0] = q[0].subtract(cost);
+            b[0] = b[0].add(inBase ? qty.subtract(paid) : qty);
         } else {
             if (b[0].compareTo(qty) < 0) {
-                o.status = "EXPIRED";
-                o.updateTime = now;
+                expire(o, now);
                 return;
             }
-            commission = notional.multiply(fee).setScale(8, RoundingMode.HALF_UP);
+            paid = notional.multiply(fee).setScale(8, RoundingMode.HALF_UP);
             commissionAsset = quote;
             b[0] = b[0].subtract(qty);
-            q[0] = q[0].add(notional).subtract(commission);
+            q[0] = q[0].add(notional).subtract(paid);
         }
         o.executedQty = qty;
         o.cumQuote = notional;
@@ -239,13 +266,23 @@ final class Book {
         if (o.workingTime < 0) {
             o.workingTime = now;
         }
-        fills.add(new Fill(nextFillId++, o.id, o.side, price, qty, commission, commissionAsset, now));
+        Fill f = new Fill(nextFillId++, o.id, o.side, price, qty, paid, commissionAsset, now);
+        fills.add(f);
+        filledByClientId.merge(o.clientOrderId, 1, Integer::sum);
+        events.execution(o, "TRADE", f);
+    }
+
+    private void expire(Order o, long now) {
+        o.status = "EXPIRED";
+        o.updateTime = now;
+        events.execution(o, "EXPIRED", null);
     }
 
     /** A replayed trade: triggers stops and crosses limits at its price. */
     synchronized void onTrade(double tradePrice) {
         BigDecimal p = BigDecimal.valueOf(tradePrice);
         long now = wall.getAsLong();
+        boolean changed = false;
         for (Order o : orders.values()) {
             if (!o.isOpen()) {
                 continue;
@@ -259,16 +296,22 @@ final class Book {
                 o.workingTime = now;
                 if (o.type.equals("STOP_LOSS")) {
                     execute(o, p, now);
+                    changed = true;
                     continue;
                 }
             }
             if (o.price != null && o.workingTime >= 0 && (sell ? p.compareTo(o.price) >= 0 : p.compareTo(o.price) <= 0)) {
                 execute(o, o.price, now);
+                changed = true;
             }
+        }
+        if (changed) {
+            events.balances(now, balances());
         }
     }
 
-    synchronized Order cancel(Long orderId, String clientId) {
+    /** {@code cancelClientId}: the cancel request's own client id, generated when null. */
+    synchronized Order cancel(Long orderId, String clientId, String cancelClientId) {
         Order o = find(orderId, clientId);
         if (o == null || !o.isOpen()) {
             throw ApiException.badRequest(-2011, "Unknown order sent.");
@@ -276,6 +319,9 @@ final class Book {
         unlock(o);
         o.status = "CANCELED";
         o.updateTime = wall.getAsLong();
+        o.cancelClientOrderId = cancelClientId != null ? cancelClientId : randomId();
+        events.execution(o, "CANCELED", null);
+        events.balances(o.updateTime, balances());
         return o;
     }
 
@@ -314,6 +360,11 @@ final class Book {
 
     synchronized List<Fill> fills() {
         return List.copyOf(fills);
+    }
+
+    /** How many orders with each client id filled: a reused id counts every order that used it. */
+    synchronized Map<String, Integer> filledByClientId() {
+        return Map.copyOf(filledByClientId);
     }
 
     /** asset -> {free, locked}, copied. */

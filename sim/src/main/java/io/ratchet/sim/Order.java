@@ -18,6 +18,8 @@ final class Order {
     String status = "NEW";
     long updateTime;
     long workingTime;
+    /** The client id of the request that canceled it, once canceled. */
+    String cancelClientOrderId;
 
     Order(long id, String clientOrderId, String side, String type, BigDecimal origQty, BigDecimal price, BigDecimal stopPrice,
           String timeInForce, long time) {

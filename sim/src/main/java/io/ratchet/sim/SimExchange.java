@@ -31,6 +31,9 @@ public final class SimExchange implements AutoCloseable {
     private final Book book;
     private final Streams streams;
     private final Faults faults;
+    private final WsApi wsApi;
+    private final UserDataEvents userEvents;
+    private final OrderRateLimit orderLimit;
     private final AtomicInteger weight = new AtomicInteger();
     private volatile long weightMinute;
     private Javalin app;
@@ -41,9 +44,12 @@ public final class SimExchange implements AutoCloseable {
         this.faults = config.faults();
         this.market = new Market(config.series(), config.start(), config.speed(), config.seed());
         String symbol = config.series().symbol();
-        this.book = new Book(symbol, config.base(), config.quote(), tickOf(config.series()), config.fee(), config.balances(), market,
-                // Orders are stamped in the replay's time, as on Binance trades and orders share one clock.
-                market::lastTradeTime, config.seed());
+        this.wsApi = new WsApi(config.apiKey(), config.apiSecret(), config.wsApi(), () -> config.clock().millis());
+        this.userEvents = new UserDataEvents(symbol, wsApi, faults);
+        this.orderLimit = new OrderRateLimit(config.ordersPer10s());
+        // Orders are stamped in the replay's time: on Binance, trades and orders share one clock.
+        this.book = new Book(symbol, config.base(), config.quote(), tickOf(config.series()), config.fee(), config.commission(),
+                config.balances(), market, market::lastTradeTime, config.seed(), userEvents);
         this.streams = new Streams(symbol, () -> config.clock().millis(), faults, (from, to) -> market.klines(from, to, Integer.MAX_VALUE, false));
         market.addListener((id, price, qty, t, maker) -> book.onTrade(price));
         market.addListener(streams);
@@ -88,6 +94,12 @@ public final class SimExchange implements AutoCloseable {
                 ws.onClose(streams::onClose);
                 ws.onError(streams::onClose);
             });
+            cfg.routes.ws("/ws-api/v3", ws -> {
+                ws.onConnect(wsApi::onConnect);
+                ws.onMessage(ctx -> wsApi.onMessage(ctx, ctx.message()));
+                ws.onClose(wsApi::onClose);
+                ws.onError(wsApi::onClose);
+            });
             cfg.routes.ws("/stream", ws -> {
                 ws.onConnect(ctx -> streams.onConnect(ctx, null, ctx.queryParam("streams")));
                 ws.onMessage(ctx -> streams.onMessage(ctx, ctx.message()));
@@ -106,6 +118,7 @@ public final class SimExchange implements AutoCloseable {
             try {
                 market.advance(config.clock().millis());
                 streams.maintain();
+                wsApi.maintain();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(SimExchange.class).warn("replay step failed", e);
             }
@@ -161,6 +174,48 @@ public final class SimExchange implements AutoCloseable {
         return streams.connections();
     }
 
+    /** {@code ws://127.0.0.1:PORT/ws-api/v3}: the WebSocket API (the user data stream's home). */
+    public String wsApiUrl() {
+        return "ws://127.0.0.1:" + port() + "/ws-api/v3";
+    }
+
+    public int wsApiConnections() {
+        return wsApi.connections();
+    }
+
+    /** WebSocket API connections opened since the start. */
+    public int wsApiConnectionsOpened() {
+        return wsApi.opened();
+    }
+
+    /** Active user data stream subscriptions over all WebSocket API connections. */
+    public int userStreamSubscriptions() {
+        return wsApi.subscriptions();
+    }
+
+    public int wsApiPingsSent() {
+        return wsApi.pingsSent();
+    }
+
+    public int wsApiShutdownsSent() {
+        return wsApi.shutdownsSent();
+    }
+
+    /** Cuts every WebSocket API connection now, without a close handshake. */
+    public void dropWsApiConnections() {
+        wsApi.dropAll();
+    }
+
+    /** How many orders filled under each client id: a reused id counts each order that used it. */
+    public Map<String, Integer> filledByClientId() {
+        return book.filledByClientId();
+    }
+
+    /** New orders the ORDERS limit refused (429 -1015). */
+    public int ordersRefusedByRateLimit() {
+        return orderLimit.refused();
+    }
+
     @Override
     public synchronized void close() {
         if (replay != null) {
@@ -175,6 +230,7 @@ public final class SimExchange implements AutoCloseable {
 
     private void routes(io.javalin.config.RoutesConfig r) {
         r.before(this::beforeRequest);
+        r.after(this::afterRequest);
         r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> error(ctx, 500, -1000, "An unknown error occurred while processing the request."));
         r.get("/api/v3/ping", ctx -> json(ctx, JSON.createObjectNode(), 1));
@@ -218,6 +274,7 @@ public final class SimExchange implements AutoCloseable {
         });
         r.post("/api/v3/order", ctx -> {
             Map<String, String> p = signed(ctx);
+            orderLimit.take(config.clock().millis());
             Order o = book.place(newOrder(p));
             json(ctx, orderResponse(o, p.getOrDefault("newOrderRespType", o.type.equals("MARKET") || o.type.equals("LIMIT") ? "FULL" : "ACK")), 1);
         });
@@ -233,7 +290,7 @@ public final class SimExchange implements AutoCloseable {
         r.delete("/api/v3/order", ctx -> {
             Map<String, String> p = signed(ctx);
             checkSymbol(p.get("symbol"));
-            json(ctx, cancelNode(book.cancel(longParam(p, "orderId"), p.get("origClientOrderId")), p.get("newClientOrderId")), 1);
+            json(ctx, cancelNode(book.cancel(longParam(p, "orderId"), p.get("origClientOrderId"), p.get("newClientOrderId"))), 1);
         });
         r.get("/api/v3/openOrders", ctx -> {
             Map<String, String> p = signed(ctx);
@@ -249,7 +306,7 @@ public final class SimExchange implements AutoCloseable {
             checkSymbol(p.get("symbol"));
             ArrayNode a = JSON.createArrayNode();
             for (Order o : book.open()) {
-                a.add(cancelNode(book.cancel(o.id, null), null));
+                a.add(cancelNode(book.cancel(o.id, null, null)));
             }
             json(ctx, a, 1);
         });
@@ -307,6 +364,28 @@ public final class SimExchange implements AutoCloseable {
         }
         if (fault == 503) {
             throw new ApiException(503, -1000, "An unknown error occurred while processing the request.");
+        }
+        ApiException aimed = faults.aimedFault(ctx.method().name(), ctx.path(), params(ctx));
+        if (aimed != null) {
+            if (aimed.status == 429) {
+                ctx.header("Retry-After", Integer.toString(faults.retryAfterSeconds));
+            }
+            throw aimed;
+        }
+    }
+
+    /** A request the exchange carried out may still lose its reply on the way back. */
+    private void afterRequest(Context ctx) {
+        if (ctx.statusCode() != 200) {
+            return;
+        }
+        LostReply lost = faults.lostReply(ctx.method().name(), ctx.path(), params(ctx));
+        if (lost == LostReply.STATUS_503) {
+            error(ctx, 503, -1000, "An unknown error occurred while processing the request.");
+        } else if (lost == LostReply.CLOSE) {
+            ctx.result("");
+            org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req())
+                    .getConnectionMetaData().getConnection().getEndPoint().close();
         }
     }
 
@@ -422,7 +501,7 @@ public final class SimExchange implements AutoCloseable {
         root.put("serverTime", config.clock().millis());
         ArrayNode limits = root.putArray("rateLimits");
         limits.addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE").put("intervalNum", 1).put("limit", 6000);
-        limits.addObject().put("rateLimitType", "ORDERS").put("interval", "SECOND").put("intervalNum", 10).put("limit", 100);
+        limits.addObject().put("rateLimitType", "ORDERS").put("interval", "SECOND").put("intervalNum", 10).put("limit", orderLimit.limit());
         limits.addObject().put("rateLimitType", "ORDERS").put("interval", "DAY").put("intervalNum", 1).put("limit", 200000);
         limits.addObject().put("rateLimitType", "RAW_REQUESTS").put("interval", "MINUTE").put("intervalNum", 5).put("limit", 300000);
         root.putArray("exchangeFilters");
@@ -448,13 +527,14 @@ public final class SimExchange implements AutoCloseable {
         s.put("isSpotTradingAllowed", true);
         s.put("isMarginTradingAllowed", false);
         ArrayNode f = s.putArray("filters");
-        f.addObject().put("filterType", "PRICE_FILTER").put("minPrice", Decimals.of(book.tick)).put("maxPrice", "1000000.00000000")
+        f.addObject().put("filterType", "PRICE_FILTER").put("minPrice", Decimals.of(book.tick)).put("maxPrice", Decimals.of(Book.MAX_PRICE))
                 .put("tickSize", Decimals.of(book.tick));
-        f.addObject().put("filterType", "LOT_SIZE").put("minQty", Decimals.of(Book.STEP)).put("maxQty", "9000.00000000")
+        f.addObject().put("filterType", "LOT_SIZE").put("minQty", Decimals.of(Book.STEP)).put("maxQty", Decimals.of(Book.MAX_QTY))
                 .put("stepSize", Decimals.of(Book.STEP));
-        f.addObject().put("filterType", "MARKET_LOT_SIZE").put("minQty", "0.00000000").put("maxQty", "100.00000000").put("stepSize", "0.00000000");
+        f.addObject().put("filterType", "MARKET_LOT_SIZE").put("minQty", "0.00000000").put("maxQty", Decimals.of(Book.MARKET_MAX_QTY))
+                .put("stepSize", "0.00000000");
         f.addObject().put("filterType", "NOTIONAL").put("minNotional", Decimals.of(Book.MIN_NOTIONAL)).put("applyMinToMarket", true)
-                .put("maxNotional", "9000000.00000000").put("applyMaxToMarket", false).put("avgPriceMins", 5);
+                .put("maxNotional", Decimals.of(Book.MAX_NOTIONAL)).put("applyMaxToMarket", false).put("avgPriceMins", 5);
         s.putArray("permissions");
         s.putArray("permissionSets").addArray().add("SPOT");
         s.put("defaultSelfTradePreventionMode", "NONE");
@@ -569,13 +649,13 @@ public final class SimExchange implements AutoCloseable {
         return n;
     }
 
-    private ObjectNode cancelNode(Order o, String cancelClientId) {
+    private ObjectNode cancelNode(Order o) {
         ObjectNode n = JSON.createObjectNode();
         n.put("symbol", book.symbol);
         n.put("origClientOrderId", o.clientOrderId);
         n.put("orderId", o.id);
         n.put("orderListId", -1);
-        n.put("clientOrderId", cancelClientId != null ? cancelClientId : "cancel-" + o.id);
+        n.put("clientOrderId", o.cancelClientOrderId);
         n.put("transactTime", o.updateTime);
         orderFields(n, o);
         n.put("selfTradePreventionMode", "NONE");
@@ -589,12 +669,14 @@ public final class SimExchange implements AutoCloseable {
         if (mode == null) {
             throw ApiException.missing("cancelReplaceMode");
         }
+        // the new order counts against the ORDERS limit before anything is canceled
+        orderLimit.take(config.clock().millis());
         ObjectNode data = JSON.createObjectNode();
         Order canceled = null;
         try {
-            canceled = book.cancel(longParam(p, "cancelOrderId"), p.get("cancelOrigClientOrderId"));
+            canceled = book.cancel(longParam(p, "cancelOrderId"), p.get("cancelOrigClientOrderId"), p.get("cancelNewClientOrderId"));
             data.put("cancelResult", "SUCCESS");
-            data.set("cancelResponse", cancelNode(canceled, p.get("cancelNewClientOrderId")));
+            data.set("cancelResponse", cancelNode(canceled));
         } catch (ApiException e) {
             data.put("cancelResult", "FAILURE");
             data.set("cancelResponse", JSON.createObjectNode().put("code", e.code).put("msg", e.getMessage()));
@@ -613,6 +695,7 @@ public final class SimExchange implements AutoCloseable {
             data.put("newOrderResult", "FAILURE");
             data.set("newOrderResponse", JSON.createObjectNode().put("code", e.code).put("msg", e.getMessage()));
             if (canceled != null) {
+                userEvents.rejected(newOrder(p), rejectReason(e), config.clock().millis());
                 replaceError(ctx, 409, -2021, "Order cancel-replace partially failed.", data);
             } else {
                 replaceError(ctx, 400, -2022, "Order cancel-replace failed.", data);
@@ -624,6 +707,16 @@ public final class SimExchange implements AutoCloseable {
             return;
         }
         json(ctx, data, 1);
+    }
+
+    /** The {@code r} of a REJECTED report, by the engine's message. */
+    private static String rejectReason(ApiException e) {
+        return switch (e.getMessage()) {
+            case "Account has insufficient balance for requested action." -> "INSUFFICIENT_BALANCES";
+            case "Order would trigger immediately." -> "STOP_PRICE_WOULD_TRIGGER_IMMEDIATELY";
+            case "Duplicate order sent." -> "DUPLICATE_ORDER";
+            default -> "UNKNOWN_ORDER";
+        };
     }
 
     private void replaceError(Context ctx, int status, int code, String msg, ObjectNode data) {
