@@ -32,6 +32,7 @@ final class LiveHarness implements AutoCloseable {
     LiveRunner runner;
     ControlApi api;
     RecordingSource source;
+    io.ratchet.live.exchange.OrderUpdates updates;
     final HttpClient http = HttpClient.newHttpClient();
     long staleAfterMillis = 10_000;
     Notifier notifier = Notifier.NONE;
@@ -72,8 +73,18 @@ final class LiveHarness implements AutoCloseable {
     }
 
     LiveHarness(double speed, String dbUrl) {
-        this.sim = new SimExchange(SimConfig.of(BTC).withSpeed(speed)).start();
+        this(SimConfig.of(BTC).withSpeed(speed), dbUrl);
+    }
+
+    LiveHarness(SimConfig config, String dbUrl) {
+        this.sim = new SimExchange(config).start();
         this.dbUrl = dbUrl;
+    }
+
+    /** The account's free balance of an asset on the simulator. */
+    java.math.BigDecimal free(String asset) throws Exception {
+        BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
+        return rest.balances().getOrDefault(asset, java.math.BigDecimal.ZERO);
     }
 
     LiveHarness startRunner(TrailingConfig cfg, boolean protect) {
@@ -83,7 +94,9 @@ final class LiveHarness implements AutoCloseable {
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
         source = new RecordingSource(market);
-        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, notifier,
+        updates = new io.ratchet.live.exchange.BinanceUserStream(URI.create(sim.wsApiUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET,
+                Clock.systemUTC());
+        runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, updates, notifier,
                 Clock.systemUTC());
         runner.start();
         api = ControlApi.start("127.0.0.1", 0, null, runner, store);
@@ -109,12 +122,16 @@ final class LiveHarness implements AutoCloseable {
     }
 
     /** Orders the simulator took, as allOrders answers. */
-    com.fasterxml.jackson.databind.JsonNode orders() throws Exception {
-        return io.ratchet.live.api.LiveJson.MAPPER.readTree(sim.allOrdersJson());
+    com.fasterxml.jackson.databind.JsonNode orders() {
+        try {
+            return io.ratchet.live.api.LiveJson.MAPPER.readTree(sim.allOrdersJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Filled orders of one side and type on the simulator. */
-    long filled(String side, String type) throws Exception {
+    long filled(String side, String type) {
         long n = 0;
         for (com.fasterxml.jackson.databind.JsonNode o : orders()) {
             if (o.get("side").asText().equals(side) && o.get("type").asText().equals(type) && o.get("status").asText().equals("FILLED")) {

@@ -95,13 +95,7 @@ class LiveMoneySafetyTest {
             long id = id(h.post("/api/positions", "{\"symbol\":\"BTCUSDT\",\"direction\":\"long\",\"quantity\":\"0.01\",\"entryPrice\":"
                     + h.sim.lastPrice() + "}"));
             fs.failing.set(true);
-            LiveHarness.await(() -> {
-                try {
-                    return h.filled("SELL", "MARKET") == 1;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, 60_000, "the exit to fill while the database is down");
+            LiveHarness.await(() -> h.filled("SELL", "MARKET") == 1, 60_000, "the exit to fill while the database is down");
             assertThat(fs.refused.get()).as("the database refused writes").isPositive();
             assertThat(h.db.get(id).orElseThrow().status()).as("the database did not hear of the hit").isEqualTo(PositionStatus.TRAILING);
             fs.failing.set(false);
