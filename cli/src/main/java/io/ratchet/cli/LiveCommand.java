@@ -10,6 +10,8 @@ import io.ratchet.live.Position;
 import io.ratchet.live.api.ControlApi;
 import io.ratchet.live.api.LiveJson;
 import io.ratchet.live.exchange.BinanceRest;
+import io.ratchet.live.exchange.BinanceUserStream;
+import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.XChangeMarket;
 import io.ratchet.live.store.JdbcPositionStore;
 import io.ratchet.sim.SimConfig;
@@ -55,6 +57,9 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--stream-url", paramLabel = "URL", description = "Stream base URL; for sim, derived from --base-url.")
     URI streamUrl;
 
+    @Option(names = "--ws-api-url", paramLabel = "URL", description = "WebSocket API URL for the user data stream; for sim, derived from --base-url.")
+    URI wsApiUrl;
+
     @Option(names = "--db", defaultValue = "jdbc:sqlite:ratchet.db", paramLabel = "JDBC_URL", description = "SQLite file or PostgreSQL. Default: ${DEFAULT-VALUE}.")
     String db;
 
@@ -87,6 +92,7 @@ final class LiveCommand implements Callable<Integer> {
         String secret = System.getenv("BINANCE_API_SECRET");
         URI rest;
         URI stream;
+        URI wsApi;
         boolean testnet = false;
         switch (exchange) {
             case "sim" -> {
@@ -95,6 +101,7 @@ final class LiveCommand implements Callable<Integer> {
                 }
                 rest = baseUrl;
                 stream = streamUrl != null ? streamUrl : URI.create(baseUrl.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/");
+                wsApi = wsApiUrl != null ? wsApiUrl : URI.create(baseUrl.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws-api/v3");
                 if (key == null || secret == null) {
                     key = SimConfig.DEFAULT_KEY;
                     secret = SimConfig.DEFAULT_SECRET;
@@ -106,11 +113,13 @@ final class LiveCommand implements Callable<Integer> {
             case "testnet" -> {
                 rest = baseUrl != null ? baseUrl : URI.create("https://testnet.binance.vision");
                 stream = streamUrl;
+                wsApi = wsApiUrl != null ? wsApiUrl : BinanceUserStream.TESTNET;
                 testnet = baseUrl == null;
             }
             case "mainnet" -> {
                 rest = baseUrl != null ? baseUrl : URI.create("https://api.binance.com");
                 stream = streamUrl;
+                wsApi = wsApiUrl != null ? wsApiUrl : BinanceUserStream.PRODUCTION;
             }
             default -> throw new UsageException("--exchange: unknown '" + exchange + "' (allowed: testnet, mainnet, sim)");
         }
@@ -135,8 +144,10 @@ final class LiveCommand implements Callable<Integer> {
         XChangeMarket market = new XChangeMarket(rest, stream, testnet, s -> new CurrencyPair(gateway.rules(s).base(), gateway.rules(s).quote()),
                 Thread::sleep);
         Notifier notifier = notifyUrl == null ? Notifier.NONE : new HttpNotifier(notifyUrl);
+        // Fills are pushed by the user data stream when orders are sent; order queries stay the fallback.
+        OrderUpdates updates = dryRun ? OrderUpdates.NONE : new BinanceUserStream(wsApi, key, secret, Clock.systemUTC());
         LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, market, market,
-                notifier, Clock.systemUTC());
+                updates, notifier, Clock.systemUTC());
         String token = System.getenv("RATCHET_API_TOKEN");
         runner.start();
         ControlApi api;

@@ -60,6 +60,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
     private final PositionStore store;
     private final Journal journal;
     private final OrderGateway gateway;
+    private final KlineHistory history;
     private final OrderUpdates updates;
     private final Notifier notifier;
     private final Clock clock;
@@ -93,6 +94,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         this.settings = settings;
         this.store = store;
         this.gateway = gateway;
+        this.history = history;
         this.updates = updates;
         this.notifier = notifier;
         this.clock = clock;
@@ -643,6 +645,17 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
                 }
             }
         }
+        // An adopted position starts at the exchange's latest trade: the walk never looks before it.
+        long adoptedAt = 0;
+        if (!market) {
+            try {
+                List<double[]> latest = history.latestTrade(r.symbol());
+                adoptedAt = latest.isEmpty() ? 0 : (long) latest.get(0)[1];
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the latest trade of {} ({}): the position's first trade is walked as a jump", r.symbol(), e.getMessage());
+            }
+        }
+        long since = adoptedAt;
         CompletableFuture<Position> entered = new CompletableFuture<>();
         boolean[] sent = {false};
         Position started = call(() -> {
@@ -660,8 +673,7 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
                     (market ? "entering at market " : "entered at " + fmt(r.entryPrice()) + " ") + r.direction().id() + " " + r.quantity().toPlainString()
                             + " " + r.symbol() + " with " + cfg.label()), idempotencyKey);
             if (!market) {
-                // An adopted position has no fill to start from: its first trade is a jump.
-                return startTrailing(made, r.entryPrice(), r.quantity(), 0, "trailing from the given entry");
+                return startTrailing(made, r.entryPrice(), r.quantity(), since, "trailing from the given entry");
             }
             String eid = ids.entry(made.id());
             Position w = made;

@@ -75,6 +75,9 @@ final class Reconciler {
     }
 
     private void one(Position p, ClientIds ids) {
+        if (p.status() != PositionStatus.PENDING && closedWhileAway(p, ids)) {
+            return;
+        }
         switch (p.status()) {
             case PENDING -> {
                 String eid = ids.entry(p.id());
@@ -108,6 +111,24 @@ final class Reconciler {
             default -> {
             }
         }
+    }
+
+    /**
+     * An exit of this position that filled, whatever the database says: the database may have
+     * been down when the exit was sent (it is sent anyway) and the runner stopped before it came
+     * back, so the account's own orders are the last word.
+     */
+    private boolean closedWhileAway(Position p, ClientIds ids) {
+        List<OrderState> orders = desk.read(p.id(), "reading recent orders of " + p.symbol(), () -> gateway.recentOrders(p.symbol()));
+        for (OrderState o : orders) {
+            Optional<ClientIds.Parsed> ours = ids.parse(o.clientOrderId());
+            if (ours.isPresent() && ours.get().position() == p.id() && (ours.get().kind() == 'x' || ours.get().kind() == 's') && o.filled()) {
+                core.post("reconcile: closed while away", () -> core.finish(p.id(), o.averagePrice(), "STOP",
+                        "exit " + o.clientOrderId() + " found filled on the exchange on restart"));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exchange stop as stored, and the one being placed when the runner stopped. */

@@ -77,8 +77,16 @@ final class LiveHarness implements AutoCloseable {
     }
 
     LiveHarness(SimConfig config, String dbUrl) {
-        this.sim = new SimExchange(config).start();
+        this(new SimExchange(config).start(), dbUrl, true);
+    }
+
+    private final boolean ownsSim;
+
+    /** A runner on a simulator that outlives it ({@code ownsSim} false: closing the harness leaves the simulator running). */
+    LiveHarness(SimExchange sim, String dbUrl, boolean ownsSim) {
+        this.sim = sim;
         this.dbUrl = dbUrl;
+        this.ownsSim = ownsSim;
     }
 
     /** The account's free balance of an asset on the simulator. */
@@ -108,6 +116,9 @@ final class LiveHarness implements AutoCloseable {
         api.close();
         runner.kill();
         db.close();
+        runner = null;
+        api = null;
+        db = null;
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
@@ -173,7 +184,9 @@ final class LiveHarness implements AutoCloseable {
                 db.close();
             }
         } finally {
-            sim.close();
+            if (ownsSim) {
+                sim.close();
+            }
         }
     }
 

@@ -42,6 +42,11 @@ public final class AimedFault {
         return left.get();
     }
 
+    /** Disarms what is left (a test ends its scenario; the simulator goes on). */
+    public void cancel() {
+        left.set(0);
+    }
+
     public RequestMatch match() {
         return match;
     }

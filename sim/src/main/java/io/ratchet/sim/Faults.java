@@ -165,6 +165,11 @@ public final class Faults {
         dropAfterNextFill.set(true);
     }
 
+    /** Disarms a pending drop after the next fill (a scenario ended before any fill). */
+    public void cancelDropAfterNextFill() {
+        dropAfterNextFill.set(false);
+    }
+
     /** How many times a fill has dropped the streams. */
     public int streamDropsAfterFill() {
         return streamDropsAfterFill.get();

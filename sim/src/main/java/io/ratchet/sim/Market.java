@@ -149,7 +149,8 @@ final class Market {
     synchronized java.util.List<double[]> aggTrades(Long fromId, long start, long end, int limit) {
         java.util.List<double[]> out = new java.util.ArrayList<>();
         int n = (int) tradeId;
-        int i = fromId != null ? (int) Math.max(0, fromId - 1) : lowerBound(start, n);
+        // As Binance: with neither an id nor a time, the most recent trades.
+        int i = fromId != null ? (int) Math.max(0, fromId - 1) : start == Long.MIN_VALUE && end == Long.MAX_VALUE ? Math.max(0, n - limit) : lowerBound(start, n);
         for (; i < n && out.size() < limit; i++) {
             if (fromId == null && tTime[i] > end) {
                 break;

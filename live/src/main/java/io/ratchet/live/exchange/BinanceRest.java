@@ -237,6 +237,15 @@ public final class BinanceRest implements OrderGateway {
     }
 
     @Override
+    public List<OrderState> recentOrders(String symbol) {
+        List<OrderState> out = new ArrayList<>();
+        for (JsonNode o : call("GET", "/api/v3/allOrders", Map.of("symbol", symbol, "limit", "1000"), true, true)) {
+            out.add(state(o, BigDecimal.ZERO));
+        }
+        return out;
+    }
+
+    @Override
     public Map<String, BigDecimal> balances() {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (JsonNode b : call("GET", "/api/v3/account", Map.of(), true, true).path("balances")) {

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Where orders go. Every order carries the caller's client order id, so retries are idempotent. */
+/**
+ * Where orders go. Every order carries the caller's client order id. A new order or a
+ * cancel-replace is sent once: an unknown outcome is thrown as a not-definite
+ * {@link ExchangeException}, for the caller to resolve by {@link #find}.
+ */
 public interface OrderGateway {
 
     SymbolRules rules(String symbol);
@@ -26,6 +30,11 @@ public interface OrderGateway {
     Optional<OrderState> find(String symbol, String clientOrderId);
 
     List<OrderState> openOrders(String symbol);
+
+    /** The account's recent orders on the symbol, open or not, oldest first: what a restart reads to learn what happened while it was away. */
+    default List<OrderState> recentOrders(String symbol) {
+        return List.of();
+    }
 
     /** Free balances by asset: what an order can use now. */
     Map<String, BigDecimal> balances();
