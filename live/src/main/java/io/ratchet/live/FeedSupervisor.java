@@ -66,6 +66,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     private final Set<String> fresh = new HashSet<>();
     private final Map<String, List<double[]>> held = new HashMap<>();
     private final Set<String> polling = new HashSet<>();
+    private final Map<String, Long> lastIds = new HashMap<>();
     private volatile long lastTradeWall;
     private long nextReconnectWall;
     private long lastPollWall;
@@ -90,9 +91,14 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
 
     @Override
     public void onTrade(String symbol, double price, long time) {
+        onTrade(symbol, price, time, -1);
+    }
+
+    @Override
+    public void onTrade(String symbol, double price, long time, long tradeId) {
         lastTradeWall = clock.millis();
         if (!closed) {
-            runner.post("trade", () -> trade(symbol, price, time));
+            runner.post("trade", () -> trade(symbol, price, time, tradeId));
         }
     }
 
@@ -121,6 +127,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             }
         }
         fresh.retainAll(want);
+        lastIds.keySet().retainAll(want);
         subscribed = want;
         io(() -> prices.subscribe(want, this), "subscribing to " + want);
     }
@@ -130,9 +137,20 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         streaming.removeAll(symbols);
     }
 
-    private void trade(String symbol, double price, long time) {
+    private void trade(String symbol, double price, long time, long tradeId) {
         if (!subscribed.contains(symbol)) {
             return;
+        }
+        if (tradeId > 0) {
+            Long last = lastIds.put(symbol, tradeId);
+            if (last != null && tradeId <= last) {
+                lastIds.put(symbol, last);
+                return; // delivered twice (a reconnect's overlap)
+            }
+            if (last != null && tradeId != last + 1 && !gapped.contains(symbol)) {
+                LOG.warn("{}: trade ids jumped from {} to {} without a drop being reported: the trades missed are walked from REST", symbol, last, tradeId);
+                gapped.add(symbol);
+            }
         }
         reconnects = 0;
         nextReconnectWall = 0;

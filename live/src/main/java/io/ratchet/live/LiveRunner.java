@@ -650,7 +650,8 @@ public final class LiveRunner implements OrderUpdates.Listener, FeedSupervisor.W
         if (!market) {
             try {
                 List<double[]> latest = history.latestTrade(r.symbol());
-                adoptedAt = latest.isEmpty() ? 0 : (long) latest.get(0)[1];
+                // Just after it: that trade was printed before the position existed.
+                adoptedAt = latest.isEmpty() ? 0 : (long) latest.get(0)[1] + 1;
             } catch (RuntimeException e) {
                 LOG.warn("could not read the latest trade of {} ({}): the position's first trade is walked as a jump", r.symbol(), e.getMessage());
             }

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Execution(ExecutionMode.CONCURRENT)
 class LiveChaosTest {
     static final int SCHEDULES = Integer.getInteger("ratchet.chaos.schedules", 200);
-    static final int LANES = 4;
+    static final int LANES = 6;
     static final BlockingQueue<SimExchange> SIMS = new ArrayBlockingQueue<>(LANES);
     static final Map<String, AtomicInteger> FIGURES = new ConcurrentHashMap<>();
     static Path dir;
@@ -63,9 +63,9 @@ class LiveChaosTest {
         dir = Files.createTempDirectory("ratchet-chaos");
         for (int i = 0; i < LANES; i++) {
             // Plenty of both assets: a second SELL would find the coins, so only the runner stands in its way.
-            SimConfig cfg = SimConfig.of(LiveHarness.BTC).withSpeed(120).withSeed(1000 + i)
+            SimConfig cfg = SimConfig.of(LiveHarness.BTC).withSpeed(480).withSeed(1000 + i)
                     .withBalances(Map.of("USDT", new BigDecimal("1000000"), "BTC", new BigDecimal("100")))
-                    .withStart(LiveHarness.BTC.openTime(0) + (1 + i * 5L) * 24 * 3_600_000);
+                    .withStart(LiveHarness.BTC.openTime(0) + (1 + i * 4L) * 24 * 3_600_000);
             SIMS.add(new SimExchange(cfg).start());
         }
     }
@@ -113,8 +113,8 @@ class LiveChaosTest {
         try (LiveHarness h = new LiveHarness(sim, "jdbc:sqlite:" + dir.resolve("chaos-" + seed + ".db"), false)) {
             h.wrapStore = FailingStore::new;
             h.staleAfterMillis = 3_000;
-            double trail = 0.0008 + rnd.nextDouble() * 0.002;
-            TrailingConfig cfg = new TrailingConfig(Mode.PERCENT, trail, 0, trail + rnd.nextDouble() * 0.002, 0, 0.001, 0);
+            double trail = 0.0005 + rnd.nextDouble() * 0.001;
+            TrailingConfig cfg = new TrailingConfig(Mode.PERCENT, trail, 0, trail + rnd.nextDouble() * 0.001, 0, 0.001, 0);
             h.startRunner(cfg, protect);
             List<AimedFault> armed = new ArrayList<>();
             List<String> kinds = new ArrayList<>();
@@ -156,18 +156,18 @@ class LiveChaosTest {
             }
             int disruptions = 0;
             if (rnd.nextInt(4) == 0) {
-                Thread.sleep(rnd.nextInt(1500));
+                Thread.sleep(rnd.nextInt(1000));
                 FailingStore fs = (FailingStore) h.store;
                 fs.failing.set(true);
-                Thread.sleep(300 + rnd.nextInt(1200));
+                Thread.sleep(300 + rnd.nextInt(700));
                 fs.failing.set(false);
                 add("fault.database", fs.refused.get() > 0 ? 1 : 0);
                 disruptions += fs.refused.get();
             }
             if (rnd.nextInt(4) == 0) {
-                Thread.sleep(rnd.nextInt(2000));
+                Thread.sleep(rnd.nextInt(1000));
                 h.crash();
-                Thread.sleep(rnd.nextInt(1500));
+                Thread.sleep(rnd.nextInt(1000));
                 h.startRunner(cfg, protect);
                 add("fault.kill", 1);
                 disruptions++;

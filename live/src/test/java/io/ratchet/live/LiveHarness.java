@@ -55,8 +55,13 @@ final class LiveHarness implements AutoCloseable {
             inner.subscribe(symbols, new Listener() {
                 @Override
                 public void onTrade(String symbol, double price, long time) {
+                    onTrade(symbol, price, time, -1);
+                }
+
+                @Override
+                public void onTrade(String symbol, double price, long time, long tradeId) {
                     trades.add(new double[] {price, time});
-                    l.onTrade(symbol, price, time);
+                    l.onTrade(symbol, price, time, tradeId);
                 }
 
                 @Override

@@ -9,6 +9,14 @@ public interface PriceSource extends AutoCloseable {
     interface Listener {
         void onTrade(String symbol, double price, long time);
 
+        /**
+         * A trade with the exchange's trade id, which counts up by one per symbol: a jump in it
+         * is a gap even when the connection never said it dropped.
+         */
+        default void onTrade(String symbol, double price, long time, long tradeId) {
+            onTrade(symbol, price, time);
+        }
+
         /** The feed stopped or was cut: what comes next is after a gap. */
         void onConnectionLost(String why);
     }

@@ -84,7 +84,7 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         ex.connect(b.build()).blockingAwait();
         for (String s : symbols) {
             subs.add(ex.getStreamingMarketDataService().getTrades(pairs.apply(s)).subscribe(
-                    t -> listener.onTrade(s, t.getPrice().doubleValue(), t.getTimestamp().getTime()),
+                    t -> listener.onTrade(s, t.getPrice().doubleValue(), t.getTimestamp().getTime(), tradeId(t.getId())),
                     e -> listener.onConnectionLost("trade stream error: " + e.getMessage())));
         }
         subs.add(ex.connectionStateObservable().subscribe(state -> {
@@ -93,6 +93,14 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
             }
         }, e -> listener.onConnectionLost("connection state error: " + e.getMessage())));
         LOG.info("streaming trades for {}", symbols);
+    }
+
+    private static long tradeId(String id) {
+        try {
+            return id == null ? -1 : Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
