@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Execution(ExecutionMode.CONCURRENT)
 class LiveChaosTest {
     static final int SCHEDULES = Integer.getInteger("ratchet.chaos.schedules", 200);
-    static final int LANES = 6;
+    static final int LANES = 8;
     static final BlockingQueue<SimExchange> SIMS = new ArrayBlockingQueue<>(LANES);
     static final Map<String, AtomicInteger> FIGURES = new ConcurrentHashMap<>();
     static Path dir;
@@ -65,7 +65,7 @@ class LiveChaosTest {
             // Plenty of both assets: a second SELL would find the coins, so only the runner stands in its way.
             SimConfig cfg = SimConfig.of(LiveHarness.BTC).withSpeed(480).withSeed(1000 + i)
                     .withBalances(Map.of("USDT", new BigDecimal("1000000"), "BTC", new BigDecimal("100")))
-                    .withStart(LiveHarness.BTC.openTime(0) + (1 + i * 4L) * 24 * 3_600_000);
+                    .withStart(LiveHarness.BTC.openTime(0) + (1 + i * 3L) * 24 * 3_600_000);
             SIMS.add(new SimExchange(cfg).start());
         }
     }
