@@ -35,8 +35,8 @@ public record ClientIds(String prefix) {
         return prefix + "-" + position + "-s" + n;
     }
 
-    /** What an id names, if it is one of ours. */
-    public record Parsed(long position, char kind) {
+    /** What an id names, if it is one of ours: the position, the kind, and the id's number ({@code 0} for the entry). */
+    public record Parsed(long position, char kind, int n) {
     }
 
     public Optional<Parsed> parse(String clientId) {
@@ -49,7 +49,8 @@ public record ClientIds(String prefix) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Parsed(Long.parseLong(rest.substring(0, dash)), rest.charAt(dash + 1)));
+            String num = rest.substring(dash + 2);
+            return Optional.of(new Parsed(Long.parseLong(rest.substring(0, dash)), rest.charAt(dash + 1), num.isEmpty() ? 0 : Integer.parseInt(num)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

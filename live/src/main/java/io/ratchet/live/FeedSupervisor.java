@@ -336,8 +336,12 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 for (Map.Entry<Long, Long> e : from.entrySet()) {
                     long last = e.getValue();
                     if (bars) {
-                        List<double[]> b = last > 0 ? history.minuteBars(symbol, Math.floorDiv(last, MINUTE) * MINUTE + MINUTE, Long.MAX_VALUE) : List.of();
-                        got.put(e.getKey(), barPoints(b.isEmpty() ? b : b.subList(0, b.size() - 1), signs.get(e.getKey()))); // the newest may be open
+                        long next = Math.floorDiv(last, MINUTE) * MINUTE + MINUTE;
+                        List<double[]> b = last > 0 ? history.minuteBars(symbol, next, Long.MAX_VALUE) : List.of();
+                        // The rest of the minute the last point was in, trade by trade, then the closed minutes (the newest may be open).
+                        List<double[]> points = new ArrayList<>(last > 0 ? tradePoints(history.trades(symbol, last + 1, next)) : List.of());
+                        points.addAll(barPoints(b.isEmpty() ? b : b.subList(0, b.size() - 1), signs.get(e.getKey())));
+                        got.put(e.getKey(), points);
                     } else {
                         List<double[]> t = last > 0 ? history.trades(symbol, last + 1, Long.MAX_VALUE) : history.latestTrade(symbol);
                         List<double[]> points = tradePoints(t);
@@ -363,8 +367,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 for (Map.Entry<Long, List<double[]>> e : got.entrySet()) {
                     if (!e.getValue().isEmpty()) {
                         runner.walkPoints(e.getKey(), e.getValue(), bars ? "polled from REST while the stream is silent" : "polled from REST until the stream delivers");
-                        runner.gapNote(e.getKey(), (bars ? e.getValue().size() / 4 + " one-minute bars polled from REST while the stream is silent"
-                                : e.getValue().size() + " trades polled from REST until the stream delivers"));
+                        runner.gapNote(e.getKey(), e.getValue().size() + (bars ? " points (trades, then one-minute bars) polled from REST while the stream is silent"
+                                : " trades polled from REST until the stream delivers"));
                     }
                 }
             });

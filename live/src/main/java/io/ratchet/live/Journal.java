@@ -27,12 +27,15 @@ final class Journal {
         this.notifier = notifier;
     }
 
-    /** Stores now, or keeps the write for later; true if it is stored now. */
+    /**
+     * Stores now, or keeps the write for later; true if it is stored now. While the database
+     * is failing, writes only queue: each attempt can wait for a connection, and the runner's
+     * thread must keep walking prices (the timer's {@link #flush()} tries again).
+     */
     boolean save(Position p, StopEvent... events) {
         if (!backlog.isEmpty()) {
             keep(p, events);
-            flush();
-            return backlog.isEmpty();
+            return false;
         }
         try {
             store.save(p, events);

@@ -103,10 +103,11 @@ final class OrderDesk implements AutoCloseable {
     OrderState place(long position, String symbol, String clientId, Supplier<OrderState> send) {
         int attempt = 0;
         while (true) {
-            long sentAt = clock.millis();
             throttle.acquire(sleeper);
+            // Measured after the throttle's wait: the receive window runs from the request's own timestamp.
+            long sentAt = clock.millis();
             try {
-                return send.get();
+                return settled(position, symbol, clientId, send.get());
             } catch (ExchangeException e) {
                 if (e.waitAndRetry()) {
                     // Refused before the exchange acted: the same id is safe to send again.
@@ -118,15 +119,47 @@ final class OrderDesk implements AutoCloseable {
                     throw e;
                 }
                 reporter.unknown(position, clientId, e.getMessage());
-                Optional<OrderState> found = resolve(position, symbol, clientId, sentAt);
+                Optional<OrderState> found = resolveUntilAnswered(position, symbol, clientId, sentAt);
                 if (found.isPresent()) {
-                    return found.get();
+                    return settled(position, symbol, clientId, found.get());
                 }
                 LOG.warn("position {}: {} does not exist on the exchange after '{}': sending it again with the same id", position, clientId,
                         e.getMessage());
                 attempt = 0;
             }
         }
+    }
+
+    /**
+     * An outcome still unknown is never taken for a refusal: a lookup that fails, even
+     * definitely (a key refused for a moment), is asked again until the exchange answers.
+     */
+    private Optional<OrderState> resolveUntilAnswered(long position, String symbol, String clientId, long sentAt) {
+        int attempt = 0;
+        while (true) {
+            try {
+                return resolve(position, symbol, clientId, sentAt);
+            } catch (ExchangeException e) {
+                attempt++;
+                reporter.waiting(position, "outcome of " + clientId + " still unknown: the lookup failed (" + e.getMessage() + "), asking again");
+                pause(backoff.delay(attempt));
+            }
+        }
+    }
+
+    /** A market order found still working (NEW, PARTIALLY_FILLED) is asked after until it is final: its fill is not known yet. */
+    private OrderState settled(long position, String symbol, String clientId, OrderState o) {
+        OrderState cur = o;
+        int attempt = 0;
+        while (cur.open() && "MARKET".equals(cur.type())) {
+            pause(backoff.delay(++attempt));
+            Optional<OrderState> again = find(position, symbol, clientId);
+            if (again.isEmpty()) {
+                return cur;
+            }
+            cur = again.get();
+        }
+        return cur;
     }
 
     /** Asks for an order whose outcome is unknown until the answer is definite. */

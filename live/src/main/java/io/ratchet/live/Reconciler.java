@@ -93,17 +93,24 @@ final class Reconciler {
             }
             case CLOSING, EXIT_REFUSED -> {
                 if (p.exitOrder() == null) {
-                    core.post("reconcile exit", () -> core.beginExit(p, "STOP", p.lastPrice()));
+                    core.post("reconcile exit", () -> core.position(p.id()).ifPresent(cur -> core.beginExit(cur, "STOP", cur.lastPrice())));
                     return;
                 }
                 Optional<OrderState> x = desk.resolve(p.id(), p.symbol(), p.exitOrder(), System.currentTimeMillis());
                 core.post("reconcile exit", () -> {
+                    Optional<Position> now = core.position(p.id());
+                    if (now.isEmpty() || !p.exitOrder().equals(now.get().exitOrder())) {
+                        return; // a newer exit was sent meanwhile (a person closed it): its outcome decides
+                    }
+                    Position cur = now.get();
                     if (x.isPresent() && x.get().filled()) {
                         core.finish(p.id(), x.get().averagePrice(), "STOP", "exit order " + p.exitOrder() + " found filled on restart");
+                    } else if (x.isPresent() && x.get().open()) {
+                        core.flag(p.id(), "exit order " + p.exitOrder() + " is still " + x.get().status() + " on the exchange: waiting for it, not sending another");
                     } else {
-                        core.replace(p, EventType.RECONCILED, "exit order " + p.exitOrder() + (x.isPresent() ? " is " + x.get().status()
+                        core.replace(cur, EventType.RECONCILED, "exit order " + p.exitOrder() + (x.isPresent() ? " is " + x.get().status()
                                 : " never reached the exchange") + ": sending the exit");
-                        core.beginExit(p, "STOP", p.lastPrice());
+                        core.beginExit(cur, "STOP", cur.lastPrice());
                     }
                 });
             }
@@ -120,6 +127,23 @@ final class Reconciler {
      */
     private boolean closedWhileAway(Position p, ClientIds ids) {
         List<OrderState> orders = desk.read(p.id(), "reading recent orders of " + p.symbol(), () -> gateway.recentOrders(p.symbol()));
+        // Ids sent while the database was down are on the exchange only: the next id is past every one of them.
+        int highest = p.orderSeq();
+        for (OrderState o : orders) {
+            Optional<ClientIds.Parsed> ours = ids.parse(o.clientOrderId());
+            if (ours.isPresent() && ours.get().position() == p.id()) {
+                highest = Math.max(highest, ours.get().n());
+            }
+        }
+        if (highest > p.orderSeq()) {
+            int seq = highest;
+            core.post("reconcile: client ids", () -> core.position(p.id()).ifPresent(cur -> {
+                if (cur.orderSeq() < seq) {
+                    core.replace(cur.withOrderSeq(seq), EventType.RECONCILED, "the exchange has orders of this position up to number " + seq
+                            + " that the database did not record: new ids start after them");
+                }
+            }));
+        }
         for (OrderState o : orders) {
             Optional<ClientIds.Parsed> ours = ids.parse(o.clientOrderId());
             if (ours.isPresent() && ours.get().position() == p.id() && (ours.get().kind() == 'x' || ours.get().kind() == 's') && o.filled()) {
@@ -150,9 +174,12 @@ final class Reconciler {
             }
             if (rest.isPresent() && rest.get().open()) {
                 if (p.pendingStop() != null) {
-                    core.replace(cur.withPendingStop(null), EventType.RECONCILED, "the stop change to " + p.pendingStop()
+                    cur = cur.withPendingStop(null);
+                    core.replace(cur, EventType.RECONCILED, "the stop change to " + p.pendingStop()
                             + " never reached the exchange; " + p.exchangeStop() + " still rests");
                 }
+                // The resting stop may be looser than the stored one: move it up to where the engine is.
+                core.reprotect(cur);
                 return;
             }
             if (p.exchangeStop() != null || p.pendingStop() != null) {

@@ -55,7 +55,9 @@ public final class JdbcPositionStore implements PositionStore {
             hc.setPassword(password);
             hc.setAutoCommit(false);
             hc.setPoolName("ratchet-store");
-            hc.setConnectionTimeout(5_000);
+            // A database that is gone must fail fast: the runner keeps its writes meanwhile and trades on.
+            hc.setConnectionTimeout(1_000);
+            hc.setValidationTimeout(500);
             hc.setInitializationFailTimeout(5_000);
             if (vendor.equals("sqlite")) {
                 // One connection: SQLite has one writer; the pragmas hold per connection.
@@ -66,6 +68,9 @@ public final class JdbcPositionStore implements PositionStore {
                 hc.addDataSourceProperty("busy_timeout", "5000");
             } else {
                 hc.setMaximumPoolSize(2);
+                // A half-open connection would otherwise block a write for the kernel's retransmission timeout.
+                hc.addDataSourceProperty("socketTimeout", "5");
+                hc.addDataSourceProperty("connectTimeout", "2");
             }
             pool = new HikariDataSource(hc);
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
