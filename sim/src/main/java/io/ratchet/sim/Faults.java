@@ -47,6 +47,7 @@ public final class Faults {
     private final List<AimedFault> lostReplies = new CopyOnWriteArrayList<>();
     private final Map<AimedFault, LostReply> lostReplyKinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean dropAfterNextFill = new AtomicBoolean();
+    private final AtomicInteger splitNextFill = new AtomicInteger();
     private final AtomicInteger streamDropsAfterFill = new AtomicInteger();
     private final AtomicLong orderRequests = new AtomicLong();
     private final AtomicLong fills = new AtomicLong();
@@ -158,6 +159,19 @@ public final class Faults {
         rejectionKinds.put(f, why);
         rejections.add(f);
         return f;
+    }
+
+    /** The next order to fill does so in {@code parts} executions (PARTIALLY_FILLED, ..., FILLED) at one price. */
+    public void splitNextFill(int parts) {
+        if (parts < 2) {
+            throw new IllegalArgumentException("a split fill has at least two parts, got " + parts);
+        }
+        splitNextFill.set(parts);
+    }
+
+    /** In how many executions this fill goes: 1 unless a split is armed (and then it is used up). */
+    int takeFillParts() {
+        return Math.max(1, splitNextFill.getAndSet(0));
     }
 
     /** Right after the next fill every stream connection drops; the user data stream loses that fill's events. */

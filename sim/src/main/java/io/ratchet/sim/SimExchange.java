@@ -48,7 +48,7 @@ public final class SimExchange implements AutoCloseable {
         this.userEvents = new UserDataEvents(symbol, wsApi, faults);
         this.orderLimit = new OrderRateLimit(config.ordersPer10s());
         this.book = new Book(symbol, config.base(), config.quote(), tickOf(config.series()), config.fee(), config.commission(),
-                config.balances(), market, () -> config.clock().millis(), config.seed(), userEvents);
+                config.balances(), market, () -> config.clock().millis(), config.seed(), userEvents, faults::takeFillParts);
         this.streams = new Streams(symbol, () -> config.clock().millis(), faults, (from, to) -> market.klines(from, to, Integer.MAX_VALUE, false));
         market.addListener((id, price, qty, t, maker) -> book.onTrade(price));
         market.addListener(streams);

@@ -122,6 +122,31 @@ class SimWsApiTest {
     }
 
     @Test
+    void aSplitFillIsReportedPartiallyFilledUntilTheLastPart() throws Exception {
+        start(config());
+        RawClient rest = new RawClient(sim);
+        try (WsApiClient c = WsApiClient.connect(sim)) {
+            c.subscribe();
+            sim.faults().splitNextFill(3);
+            JsonNode placed = rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.05&newClientOrderId=split-1");
+            await(() -> c.reports("split-1").size() == 4, 5_000);
+            List<JsonNode> r = c.reports("split-1");
+            assertThat(r).extracting(e -> e.get("x").asText() + " " + e.get("X").asText() + " " + e.get("l").asText() + " " + e.get("z").asText())
+                    .containsExactly("NEW NEW 0.00000000 0.00000000", "TRADE PARTIALLY_FILLED 0.01666000 0.01666000",
+                            "TRADE PARTIALLY_FILLED 0.01666000 0.03332000", "TRADE FILLED 0.01668000 0.05000000");
+            assertThat(r.stream().skip(1).map(e -> e.get("t").asLong()).distinct().count()).isEqualTo(3);
+            assertThat(placed.get("fills").size()).isEqualTo(3);
+            assertThat(rest.ok("GET", "/api/v3/myTrades", "symbol=BTCUSDT&orderId=" + placed.get("orderId").asLong()).size()).isEqualTo(3);
+            assertThat(rest.balance("BTC").get("free").asText()).isEqualTo("0.95000000");
+            assertThat(sim.filledByClientId()).isEqualTo(Map.of("split-1", 1));
+            // one shot: the next order fills in one
+            rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.01&newClientOrderId=whole-1");
+            await(() -> c.reports("whole-1").size() == 2, 5_000);
+            assertThat(c.reports("whole-1").get(1).get("X").asText()).isEqualTo("FILLED");
+        }
+    }
+
+    @Test
     void withTheCommissionInQuoteABuyReceivesTheWholeQuantity() throws Exception {
         start(config().withCommission(Commission.QUOTE));
         RawClient rest = new RawClient(sim);
