@@ -236,9 +236,9 @@ class SimFaultsTest {
             sim.faults().dropStreamsAfterNextFill();
             rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=d-1");
             assertThat(marketClosed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
-            String userClosed = user.closed.get(15, TimeUnit.SECONDS);
-            // 1006: closed abnormally, no close frame (the JDK reports a cut connection so)
-            assertThat(userClosed).isEqualTo("1006 ");
+            // The server's side is the evidence: JDK 17's WebSocket now and then misses an abrupt
+            // close altogether (no onClose, writes still "succeed"), so the client's view is not.
+            await(() -> sim.wsApiConnections() == 0 && sim.userStreamSubscriptions() == 0, 5_000);
             assertThat(sim.faults().streamDropsAfterFill()).isEqualTo(1);
             // NEW came through, the fill's report died with the connection
             assertThat(user.reports("d-1")).extracting(r -> r.get("x").asText()).containsExactly("NEW");
