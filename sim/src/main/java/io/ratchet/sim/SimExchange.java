@@ -221,7 +221,12 @@ public final class SimExchange implements AutoCloseable {
     private void routes(io.javalin.config.RoutesConfig r) {
         r.before(this::beforeRequest);
         r.after(this::afterRequest);
-        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
+        r.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof OrderRateLimit.Refused refused) {
+                ctx.header("Retry-After", Integer.toString(refused.retryAfterSeconds));
+            }
+            error(ctx, e.status, e.code, e.getMessage());
+        });
         r.exception(Exception.class, (e, ctx) -> error(ctx, 500, -1000, "An unknown error occurred while processing the request."));
         r.get("/api/v3/ping", ctx -> json(ctx, JSON.createObjectNode(), 1));
         r.get("/api/v3/time", ctx -> json(ctx, JSON.createObjectNode().put("serverTime", config.clock().millis()), 1));
@@ -264,7 +269,7 @@ public final class SimExchange implements AutoCloseable {
         });
         r.post("/api/v3/order", ctx -> {
             Map<String, String> p = signed(ctx);
-            orderLimit.take(config.clock().millis());
+            ctx.header("X-MBX-ORDER-COUNT-10S", Integer.toString(orderLimit.take(config.clock().millis())));
             Order o = book.place(newOrder(p));
             json(ctx, orderResponse(o, p.getOrDefault("newOrderRespType", o.type.equals("MARKET") || o.type.equals("LIMIT") ? "FULL" : "ACK")), 1);
         });
@@ -660,7 +665,7 @@ public final class SimExchange implements AutoCloseable {
             throw ApiException.missing("cancelReplaceMode");
         }
         // the new order counts against the ORDERS limit before anything is canceled
-        orderLimit.take(config.clock().millis());
+        ctx.header("X-MBX-ORDER-COUNT-10S", Integer.toString(orderLimit.take(config.clock().millis())));
         ObjectNode data = JSON.createObjectNode();
         Order canceled = null;
         try {

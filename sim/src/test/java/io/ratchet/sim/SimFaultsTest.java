@@ -171,13 +171,16 @@ class SimFaultsTest {
         String lower = RawClient.below(sim, 0.6);
         rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + low + "&newClientOrderId=s0");
         for (int i = 1; i < 20; i++) {
-            rest.ok("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + (i % 2 == 0 ? low : lower)
-                    + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s" + (i - 1) + "&newClientOrderId=s" + i);
+            HttpResponse<String> ok = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
+                    + (i % 2 == 0 ? low : lower) + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s" + (i - 1) + "&newClientOrderId=s" + i);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("X-MBX-ORDER-COUNT-10S")).hasValue(Integer.toString(i + 1));
         }
         HttpResponse<String> r = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
                 + low + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s19&newClientOrderId=s20");
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.body()).isEqualTo("{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 20 orders per TEN_SECOND.\"}");
+        assertThat(Integer.parseInt(r.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 10);
         assertThat(sim.ordersRefusedByRateLimit()).isEqualTo(1);
         // refused whole: the stop it would have replaced is still there
         JsonNode open = rest.ok("GET", "/api/v3/openOrders", "symbol=BTCUSDT");
