@@ -41,8 +41,4 @@ public final class AimedFault {
     public int left() {
         return left.get();
     }
-
-    public RequestMatch match() {
-        return match;
-    }
 }

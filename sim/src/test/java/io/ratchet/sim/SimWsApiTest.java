@@ -261,7 +261,9 @@ class SimWsApiTest {
             assertThat(shutdown).hasSize(1);
             assertThat(shutdown.get(0).has("subscriptionId")).isFalse();
             assertThat(shutdown.get(0).get("event").get("E").asLong()).isBetween(opened + 800, opened + 1_500);
+            // a ping each 100 ms over 1.5 s, give or take the replay loop's 10 ms steps
             assertThat(c.pings.get()).isGreaterThanOrEqualTo(8);
+            assertThat(sim.wsApiPingsSent()).isEqualTo(c.pings.get());
             assertThat(sim.wsApiShutdownsSent()).isEqualTo(1);
             assertThat(sim.wsApiConnections()).isZero();
         }
