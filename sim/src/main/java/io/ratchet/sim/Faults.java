@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Faults on demand. Scheduled ones come from the command line (every N-th request, every N
- * seconds of replay); one-shot ones are armed by tests ({@code rateLimitNext(3, 2)}). A seed
- * makes the random ones repeatable.
+ * seconds of replay); one-shot ones are armed by tests ({@code rateLimitNext(3, 2)}). Aimed
+ * ones hit only requests that match ({@code rateLimitBurst("POST /api/v3/order SELL", 3, 2)})
+ * and count what they served. Some strike after the exchange acted: the reply lost
+ * ({@link #loseReplyNext}), the streams cut right after a fill ({@link #dropStreamsAfterNextFill}),
+ * which is when a client is most likely to act twice. A seed makes the random ones repeatable.
  */
 public final class Faults {
     /** Every N-th REST request answers 429 (0: never). */
