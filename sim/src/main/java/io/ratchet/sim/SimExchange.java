@@ -191,6 +191,11 @@ public final class SimExchange implements AutoCloseable {
         return wsApi.shutdownsSent();
     }
 
+    /** WebSocket API connections the server closed because their lifetime ran out (the client had not left first). */
+    public int wsApiConnectionsCutAtLifetime() {
+        return wsApi.cutAtLifetime();
+    }
+
     /** Cuts every WebSocket API connection now, without a close handshake. */
     public void dropWsApiConnections() {
         wsApi.dropAll();
