@@ -235,13 +235,13 @@ class SimFaultsTest {
         }).get(5, TimeUnit.SECONDS);
         try (WsApiClient user = WsApiClient.connect(sim)) {
             user.subscribe();
-            await(() -> sim.streamConnections() == 1, 5_000);
+            await(() -> sim.streamConnections() == 1, 10_000);
             sim.faults().dropStreamsAfterNextFill();
             rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=d-1");
             assertThat(marketClosed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
             // The server's side is the evidence: JDK 17's WebSocket now and then misses an abrupt
             // close altogether (no onClose, writes still "succeed"), so the client's view is not.
-            await(() -> sim.wsApiConnections() == 0 && sim.userStreamSubscriptions() == 0, 5_000);
+            await(() -> sim.wsApiConnections() == 0 && sim.userStreamSubscriptions() == 0, 10_000);
             assertThat(sim.faults().streamDropsAfterFill()).isEqualTo(1);
             // NEW came through, the fill's report died with the connection
             assertThat(user.reports("d-1")).extracting(r -> r.get("x").asText()).containsExactly("NEW");

@@ -85,7 +85,7 @@ class SimWsApiTest {
         try (WsApiClient c = WsApiClient.connect(sim)) {
             c.subscribe();
             JsonNode placed = rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=buy-1");
-            await(() -> c.reports("buy-1").size() == 2 && !c.events("outboundAccountPosition").isEmpty(), 5_000);
+            await(() -> c.reports("buy-1").size() == 2 && !c.events("outboundAccountPosition").isEmpty(), 10_000);
             List<JsonNode> r = c.reports("buy-1");
             JsonNode nw = r.get(0);
             assertThat(nw.get("x").asText()).isEqualTo("NEW");
@@ -129,7 +129,7 @@ class SimWsApiTest {
             c.subscribe();
             sim.faults().splitNextFill(3);
             JsonNode placed = rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.05&newClientOrderId=split-1");
-            await(() -> c.reports("split-1").size() == 4, 5_000);
+            await(() -> c.reports("split-1").size() == 4, 10_000);
             List<JsonNode> r = c.reports("split-1");
             assertThat(r).extracting(e -> e.get("x").asText() + " " + e.get("X").asText() + " " + e.get("l").asText() + " " + e.get("z").asText())
                     .containsExactly("NEW NEW 0.00000000 0.00000000", "TRADE PARTIALLY_FILLED 0.01666000 0.01666000",
@@ -141,7 +141,7 @@ class SimWsApiTest {
             assertThat(sim.filledByClientId()).isEqualTo(Map.of("split-1", 1));
             // one shot: the next order fills in one
             rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.01&newClientOrderId=whole-1");
-            await(() -> c.reports("whole-1").size() == 2, 5_000);
+            await(() -> c.reports("whole-1").size() == 2, 10_000);
             assertThat(c.reports("whole-1").get(1).get("X").asText()).isEqualTo("FILLED");
         }
     }
@@ -153,7 +153,7 @@ class SimWsApiTest {
         try (WsApiClient c = WsApiClient.connect(sim)) {
             c.subscribe();
             JsonNode placed = rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=buy-q");
-            await(() -> c.reports("buy-q").size() == 2, 5_000);
+            await(() -> c.reports("buy-q").size() == 2, 10_000);
             BigDecimal price = new BigDecimal(placed.get("fills").get(0).get("price").asText());
             BigDecimal fee = price.multiply(new BigDecimal("0.01")).multiply(new BigDecimal("0.001"));
             JsonNode trade = c.reports("buy-q").get(1);
@@ -175,7 +175,7 @@ class SimWsApiTest {
             // all of the quote: the notional fits, the commission on top does not
             JsonNode placed = rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quoteOrderQty=1000&newClientOrderId=buy-x");
             assertThat(placed.get("status").asText()).isEqualTo("EXPIRED");
-            await(() -> c.reports("buy-x").size() == 2, 5_000);
+            await(() -> c.reports("buy-x").size() == 2, 10_000);
             JsonNode expired = c.reports("buy-x").get(1);
             assertThat(expired.get("x").asText()).isEqualTo("EXPIRED");
             assertThat(expired.get("X").asText()).isEqualTo("EXPIRED");
@@ -217,7 +217,7 @@ class SimWsApiTest {
                     + "&newClientOrderId=stop-c");
             JsonNode canceled = rest.ok("DELETE", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=stop-c&newClientOrderId=cx-1");
             assertThat(canceled.get("clientOrderId").asText()).isEqualTo("cx-1");
-            await(() -> c.reports("stop-c").size() == 2, 5_000);
+            await(() -> c.reports("stop-c").size() == 2, 10_000);
             JsonNode r = c.reports("stop-c").get(1);
             assertThat(r.get("x").asText()).isEqualTo("CANCELED");
             assertThat(r.get("X").asText()).isEqualTo("CANCELED");
@@ -238,7 +238,7 @@ class SimWsApiTest {
             var r = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
                     + RawClient.below(sim, -0.5) + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s-1&newClientOrderId=s-2");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
-            await(() -> c.reports("s-2").size() == 1 && c.reports("s-1").size() == 2, 5_000);
+            await(() -> c.reports("s-2").size() == 1 && c.reports("s-1").size() == 2, 10_000);
             assertThat(c.reports("s-1").get(1).get("x").asText()).isEqualTo("CANCELED");
             JsonNode rejected = c.reports("s-2").get(0);
             assertThat(rejected.get("x").asText()).isEqualTo("REJECTED");

@@ -88,7 +88,7 @@ class BinanceUserStreamTest {
         sim = new SimExchange(cfg).start();
         stream = new BinanceUserStream(URI.create(sim.wsApiUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), settings);
         stream.start(events);
-        await(() -> events.connected() == 1, 5_000);
+        await(() -> events.connected() == 1, 15_000);
     }
 
     private HttpResponse<String> send(String params) throws Exception {
@@ -119,7 +119,7 @@ class BinanceUserStreamTest {
     void aMarketBuyArrivesAsNewThenFilledWithTheCommissionInTheBaseAsset() throws Exception {
         start(SimConfig.of(SERIES).withSpeed(60), FAST);
         JsonNode placed = order("side=BUY&type=MARKET&quantity=0.01&newClientOrderId=entry-1");
-        await(() -> events.of("entry-1").size() == 2, 5_000);
+        await(() -> events.of("entry-1").size() == 2, 10_000);
         ExecutionReport nw = events.of("entry-1").get(0);
         assertThat(nw.executionType()).isEqualTo("NEW");
         assertThat(nw.status()).isEqualTo("NEW");
@@ -190,7 +190,7 @@ class BinanceUserStreamTest {
             String secret = "wrong-secret-4711";
             stream = new BinanceUserStream(URI.create(sim.wsApiUrl()), key, secret, Clock.systemUTC(), FAST);
             stream.start(events);
-            await(() -> !events.lost.isEmpty(), 5_000);
+            await(() -> !events.lost.isEmpty(), 10_000);
             assertThat(events.lost.get(0)).isEqualTo("subscription refused: -2015 Invalid API-key, IP, or permissions for action.");
             // several backoffs long: a permanent refusal is not retried
             Thread.sleep(1_500);
@@ -219,7 +219,7 @@ class BinanceUserStreamTest {
             placed.add(order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=b-" + n++).get("orderId").asLong());
             Thread.sleep(100);
         }
-        await(() -> events.reports.size() >= 2 * placed.size(), 5_000);
+        await(() -> events.reports.size() >= 2 * placed.size(), 10_000);
         Thread.sleep(300);
         assertThat(sim.wsApiShutdownsSent()).isGreaterThanOrEqualTo(2);
         assertThat(sim.wsApiConnectionsOpened()).isEqualTo(sim.wsApiShutdownsSent() + 1);
@@ -244,7 +244,7 @@ class BinanceUserStreamTest {
         await(() -> sim.wsApiConnectionsOpened() >= 3, 10_000);
         assertThat(sim.wsApiShutdownsSent()).isZero();
         order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=after-renewals");
-        await(() -> events.of("after-renewals").size() == 2, 5_000);
+        await(() -> events.of("after-renewals").size() == 2, 10_000);
         assertThat(events.lost).isEmpty();
     }
 
@@ -252,12 +252,12 @@ class BinanceUserStreamTest {
     void aDroppedConnectionIsReportedLostThenReconnected() throws Exception {
         start(SimConfig.of(SERIES).withSpeed(60), FAST);
         sim.dropWsApiConnections();
-        await(() -> events.connected() == 2, 5_000);
+        await(() -> events.connected() == 2, 10_000);
         assertThat(events.log).containsExactly("connected", "lost", "connected");
         assertThat(events.lost.get(0)).startsWith("connection ");
         assertThat(sim.wsApiConnectionsOpened()).isEqualTo(2);
         order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=after-drop");
-        await(() -> events.of("after-drop").size() == 2, 5_000);
+        await(() -> events.of("after-drop").size() == 2, 10_000);
     }
 
     @Test
@@ -265,7 +265,7 @@ class BinanceUserStreamTest {
         start(SimConfig.of(SERIES).withSpeed(60), FAST);
         sim.faults().dropStreamsAfterNextFill();
         order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=lost-fill");
-        await(() -> events.connected() == 2, 5_000);
+        await(() -> events.connected() == 2, 10_000);
         assertThat(sim.faults().streamDropsAfterFill()).isEqualTo(1);
         assertThat(events.of("lost-fill")).extracting(ExecutionReport::executionType).containsExactly("NEW");
         assertThat(events.log).containsExactly("connected", "execution", "lost", "connected");
@@ -285,10 +285,10 @@ class BinanceUserStreamTest {
                 }
             }
         });
-        await(() -> sim.userStreamSubscriptions() == 1, 5_000);
+        await(() -> sim.userStreamSubscriptions() == 1, 10_000);
         order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=t-1");
         order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=t-2");
-        await(() -> after.size() == 4, 5_000);
+        await(() -> after.size() == 4, 10_000);
         assertThat(after).extracting(ExecutionReport::clientOrderId).containsExactly("t-1", "t-1", "t-2", "t-2");
         assertThat(sim.wsApiConnectionsOpened()).isEqualTo(1);
     }
