@@ -46,8 +46,4 @@ public final class AimedFault {
     public void cancel() {
         left.set(0);
     }
-
-    public RequestMatch match() {
-        return match;
-    }
 }

@@ -1,7 +1,7 @@
 package io.ratchet.sim;
 
 /** A Binance error answer: HTTP status and {@code {"code": -NNNN, "msg": "..."}}. */
-final class ApiException extends RuntimeException {
+class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     final int status;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ final class Book {
     private final BigDecimal fee;
     private final Commission commission;
     private final Events events;
+    private final IntSupplier fillParts;
     private final LongSupplier wall;
     private final Market market;
     private final Map<Long, Order> orders = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ final class Book {
     private long nextFillId = 1;
 
     Book(String symbol, String base, String quote, BigDecimal tick, double fee, Commission commission, Map<String, BigDecimal> start,
-         Market market, LongSupplier wall, long seed, Events events) {
+         Market market, LongSupplier wall, long seed, Events events, IntSupplier fillParts) {
         this.symbol = symbol;
         this.base = base;
         this.quote = quote;
@@ -59,6 +61,7 @@ final class Book {
         this.fee = BigDecimal.valueOf(fee);
         this.commission = commission;
         this.events = events;
+        this.fillParts = fillParts;
         this.market = market;
         this.wall = wall;
         this.random = new SplittableRandom(seed);
@@ -226,49 +229,66 @@ final class Book {
         b[1] = b[1].add(amount);
     }
 
-    /** Fills the whole order at {@code price}; a locked order pays from its lock. */
+    /**
+     * Fills the whole order at {@code price}, in one execution or as many as a fault asks for
+     * (PARTIALLY_FILLED until the last); a locked order pays from its lock.
+     */
     private void execute(Order o, BigDecimal price, long now) {
         boolean locked = !o.type.equals("MARKET") && (o.side.equals("SELL") || o.price != null);
         if (locked) {
             unlock(o);
         }
-        BigDecimal qty = o.origQty;
-        BigDecimal notional = price.multiply(qty);
-        BigDecimal[] b = balances.get(base);
-        BigDecimal[] q = balances.get(quote);
-        BigDecimal paid;
-        String commissionAsset;
-        if (o.side.equals("BUY")) {
-            boolean inBase = this.commission == Commission.RECEIVED_ASSET;
-            paid = (inBase ? qty : notional).multiply(fee).setScale(8, RoundingMode.HALF_UP);
-            commissionAsset = inBase ? base : quote;
-            BigDecimal cost = inBase ? notional : notional.add(paid);
-            if (q[0].compareTo(cost) < 0) {
-                expire(o, now);
-                return;
-            }
-            q[0] = q[0].subtract(cost);
-            b[0] = b[0].add(inBase ? qty.subtract(paid) : qty);
-        } else {
-            if (b[0].compareTo(qty) < 0) {
-                expire(o, now);
-                return;
-            }
-            paid = notional.multiply(fee).setScale(8, RoundingMode.HALF_UP);
-            commissionAsset = quote;
-            b[0] = b[0].subtract(qty);
-            q[0] = q[0].add(notional).subtract(paid);
+        boolean buy = o.side.equals("BUY");
+        boolean inBase = buy && commission == Commission.RECEIVED_ASSET;
+        BigDecimal notional = price.multiply(o.origQty);
+        BigDecimal need = buy ? (inBase ? notional : notional.add(notional.multiply(fee))) : o.origQty;
+        if (balances.get(buy ? quote : base)[0].compareTo(need) < 0) {
+            expire(o, now);
+            return;
         }
-        o.executedQty = qty;
-        o.cumQuote = notional;
-        o.status = "FILLED";
-        o.updateTime = now;
         if (o.workingTime < 0) {
             o.workingTime = now;
         }
+        List<BigDecimal> parts = parts(o.origQty, fillParts.getAsInt());
+        for (int i = 0; i < parts.size(); i++) {
+            trade(o, price, parts.get(i), inBase, now, i == parts.size() - 1);
+        }
+        filledByClientId.merge(o.clientOrderId, 1, Integer::sum);
+    }
+
+    /** {@code qty} in {@code n} steps on the lot grid, the rest in the last; one step if it is too small to split. */
+    private static List<BigDecimal> parts(BigDecimal qty, int n) {
+        BigDecimal part = qty.divide(BigDecimal.valueOf(Math.max(1, n)), STEP.scale(), RoundingMode.DOWN);
+        if (n <= 1 || part.compareTo(STEP) < 0) {
+            return List.of(qty);
+        }
+        List<BigDecimal> out = new ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            out.add(part);
+        }
+        out.add(qty.subtract(part.multiply(BigDecimal.valueOf(n - 1))));
+        return out;
+    }
+
+    private void trade(Order o, BigDecimal price, BigDecimal qty, boolean inBase, long now, boolean last) {
+        BigDecimal notional = price.multiply(qty);
+        BigDecimal[] b = balances.get(base);
+        BigDecimal[] q = balances.get(quote);
+        BigDecimal paid = (inBase ? qty : notional).multiply(fee).setScale(8, RoundingMode.HALF_UP);
+        String commissionAsset = inBase ? base : quote;
+        if (o.side.equals("BUY")) {
+            q[0] = q[0].subtract(inBase ? notional : notional.add(paid));
+            b[0] = b[0].add(inBase ? qty.subtract(paid) : qty);
+        } else {
+            b[0] = b[0].subtract(qty);
+            q[0] = q[0].add(notional).subtract(paid);
+        }
+        o.executedQty = o.executedQty.add(qty);
+        o.cumQuote = o.cumQuote.add(notional);
+        o.status = last ? "FILLED" : "PARTIALLY_FILLED";
+        o.updateTime = now;
         Fill f = new Fill(nextFillId++, o.id, o.side, price, qty, paid, commissionAsset, now);
         fills.add(f);
-        filledByClientId.merge(o.clientOrderId, 1, Integer::sum);
         events.execution(o, "TRADE", f);
     }
 

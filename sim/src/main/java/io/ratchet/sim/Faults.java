@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Faults on demand. Scheduled ones come from the command line (every N-th request, every N
- * seconds of replay); one-shot ones are armed by tests ({@code rateLimitNext(3, 2)}). A seed
- * makes the random ones repeatable.
+ * seconds of replay); one-shot ones are armed by tests ({@code rateLimitNext(3, 2)}). Aimed
+ * ones hit only requests that match ({@code rateLimitBurst("POST /api/v3/order SELL", 3, 2)})
+ * and count what they served. Some strike after the exchange acted: the reply lost
+ * ({@link #loseReplyNext}), the streams cut right after a fill ({@link #dropStreamsAfterNextFill}),
+ * which is when a client is most likely to act twice. A seed makes the random ones repeatable.
  */
 public final class Faults {
     /** Every N-th REST request answers 429 (0: never). */
@@ -47,6 +50,7 @@ public final class Faults {
     private final List<AimedFault> lostReplies = new CopyOnWriteArrayList<>();
     private final Map<AimedFault, LostReply> lostReplyKinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean dropAfterNextFill = new AtomicBoolean();
+    private final AtomicInteger splitNextFill = new AtomicInteger();
     private final AtomicInteger streamDropsAfterFill = new AtomicInteger();
     private final AtomicLong orderRequests = new AtomicLong();
     private final AtomicLong fills = new AtomicLong();
@@ -158,6 +162,19 @@ public final class Faults {
         rejectionKinds.put(f, why);
         rejections.add(f);
         return f;
+    }
+
+    /** The next order to fill does so in {@code parts} executions (PARTIALLY_FILLED, ..., FILLED) at one price. */
+    public void splitNextFill(int parts) {
+        if (parts < 2) {
+            throw new IllegalArgumentException("a split fill has at least two parts, got " + parts);
+        }
+        splitNextFill.set(parts);
+    }
+
+    /** In how many executions this fill goes: 1 unless a split is armed (and then it is used up). */
+    int takeFillParts() {
+        return Math.max(1, splitNextFill.getAndSet(0));
     }
 
     /** Right after the next fill every stream connection drops; the user data stream loses that fill's events. */

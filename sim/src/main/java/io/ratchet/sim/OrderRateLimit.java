@@ -18,16 +18,32 @@ final class OrderRateLimit {
         this.limit = limit;
     }
 
-    /** Counts a new order at {@code now}, or refuses it with 429 -1015 (a refused order is not counted). */
-    synchronized void take(long now) {
+    /** A refusal: how long until the window has room again, in whole seconds (Retry-After). */
+    static final class Refused extends ApiException {
+        private static final long serialVersionUID = 1L;
+        final int retryAfterSeconds;
+
+        Refused(int limit, int retryAfterSeconds) {
+            super(429, -1015, "Too many new orders; current limit is " + limit + " orders per TEN_SECOND.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    /**
+     * Counts a new order at {@code now} and returns the orders in the window with it
+     * (X-MBX-ORDER-COUNT-10S), or refuses it with 429 -1015; a refused order is not counted.
+     */
+    synchronized int take(long now) {
         while (!accepted.isEmpty() && accepted.peekFirst() <= now - WINDOW_MILLIS) {
             accepted.pollFirst();
         }
         if (accepted.size() >= limit) {
             refused++;
-            throw new ApiException(429, -1015, "Too many new orders; current limit is " + limit + " orders per TEN_SECOND.");
+            long wait = accepted.peekFirst() + WINDOW_MILLIS - now;
+            throw new Refused(limit, (int) Math.max(1, (wait + 999) / 1000));
         }
         accepted.addLast(now);
+        return accepted.size();
     }
 
     synchronized int refused() {

@@ -49,7 +49,7 @@ public final class SimExchange implements AutoCloseable {
         this.orderLimit = new OrderRateLimit(config.ordersPer10s());
         // Orders are stamped in the replay's time: on Binance, trades and orders share one clock.
         this.book = new Book(symbol, config.base(), config.quote(), tickOf(config.series()), config.fee(), config.commission(),
-                config.balances(), market, market::lastTradeTime, config.seed(), userEvents);
+                config.balances(), market, market::lastTradeTime, config.seed(), userEvents, faults::takeFillParts);
         this.streams = new Streams(symbol, () -> config.clock().millis(), faults, (from, to) -> market.klines(from, to, Integer.MAX_VALUE, false));
         market.addListener((id, price, qty, t, maker) -> book.onTrade(price));
         market.addListener(streams);
@@ -201,6 +201,11 @@ public final class SimExchange implements AutoCloseable {
         return wsApi.shutdownsSent();
     }
 
+    /** WebSocket API connections the server closed because their lifetime ran out (the client had not left first). */
+    public int wsApiConnectionsCutAtLifetime() {
+        return wsApi.cutAtLifetime();
+    }
+
     /** Cuts every WebSocket API connection now, without a close handshake. */
     public void dropWsApiConnections() {
         wsApi.dropAll();
@@ -231,7 +236,12 @@ public final class SimExchange implements AutoCloseable {
     private void routes(io.javalin.config.RoutesConfig r) {
         r.before(this::beforeRequest);
         r.after(this::afterRequest);
-        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
+        r.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof OrderRateLimit.Refused refused) {
+                ctx.header("Retry-After", Integer.toString(refused.retryAfterSeconds));
+            }
+            error(ctx, e.status, e.code, e.getMessage());
+        });
         r.exception(Exception.class, (e, ctx) -> error(ctx, 500, -1000, "An unknown error occurred while processing the request."));
         r.get("/api/v3/ping", ctx -> json(ctx, JSON.createObjectNode(), 1));
         r.get("/api/v3/time", ctx -> json(ctx, JSON.createObjectNode().put("serverTime", config.clock().millis()), 1));
@@ -274,7 +284,7 @@ public final class SimExchange implements AutoCloseable {
         });
         r.post("/api/v3/order", ctx -> {
             Map<String, String> p = signed(ctx);
-            orderLimit.take(config.clock().millis());
+            ctx.header("X-MBX-ORDER-COUNT-10S", Integer.toString(orderLimit.take(config.clock().millis())));
             Order o = book.place(newOrder(p));
             json(ctx, orderResponse(o, p.getOrDefault("newOrderRespType", o.type.equals("MARKET") || o.type.equals("LIMIT") ? "FULL" : "ACK")), 1);
         });
@@ -670,7 +680,7 @@ public final class SimExchange implements AutoCloseable {
             throw ApiException.missing("cancelReplaceMode");
         }
         // the new order counts against the ORDERS limit before anything is canceled
-        orderLimit.take(config.clock().millis());
+        ctx.header("X-MBX-ORDER-COUNT-10S", Integer.toString(orderLimit.take(config.clock().millis())));
         ObjectNode data = JSON.createObjectNode();
         Order canceled = null;
         try {

@@ -56,6 +56,7 @@ final class WsApi {
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger pingsSent = new AtomicInteger();
     private final AtomicInteger shutdownsSent = new AtomicInteger();
+    private final AtomicInteger cutAtLifetime = new AtomicInteger();
 
     WsApi(String apiKey, String apiSecret, WsApiSettings settings, LongSupplier wall) {
         this.apiKey = apiKey;
@@ -91,6 +92,10 @@ final class WsApi {
 
     int shutdownsSent() {
         return shutdownsSent.get();
+    }
+
+    int cutAtLifetime() {
+        return cutAtLifetime.get();
     }
 
     void onMessage(WsContext ctx, String text) {
@@ -232,16 +237,17 @@ final class WsApi {
         List<Conn> expired = new ArrayList<>();
         for (Conn c : conns.values()) {
             long age = now - c.openedAt;
-            if (age >= settings.lifetimeMillis()) {
-                expired.add(c);
-                continue;
-            }
+            // a late loop still sends the notice before the close, if with less lead
             if (!c.noticeSent && age >= settings.lifetimeMillis() - settings.shutdownNoticeMillis()) {
                 c.noticeSent = true;
                 shutdownsSent.incrementAndGet();
                 ObjectNode e = JSON.createObjectNode();
                 e.putObject("event").put("e", "serverShutdown").put("E", now);
                 trySend(c, e.toString());
+            }
+            if (age >= settings.lifetimeMillis()) {
+                expired.add(c);
+                continue;
             }
             if (now - c.lastPing >= settings.pingMillis()) {
                 c.lastPing = now;
@@ -257,6 +263,7 @@ final class WsApi {
         }
         for (Conn c : expired) {
             conns.remove(c.ctx.sessionId());
+            cutAtLifetime.incrementAndGet();
             try {
                 c.ctx.closeSession(1001, "connection lifetime reached");
             } catch (RuntimeException ignored) {

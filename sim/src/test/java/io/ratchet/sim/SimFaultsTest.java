@@ -171,13 +171,16 @@ class SimFaultsTest {
         String lower = RawClient.below(sim, 0.6);
         rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + low + "&newClientOrderId=s0");
         for (int i = 1; i < 20; i++) {
-            rest.ok("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice=" + (i % 2 == 0 ? low : lower)
-                    + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s" + (i - 1) + "&newClientOrderId=s" + i);
+            HttpResponse<String> ok = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
+                    + (i % 2 == 0 ? low : lower) + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s" + (i - 1) + "&newClientOrderId=s" + i);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("X-MBX-ORDER-COUNT-10S")).hasValue(Integer.toString(i + 1));
         }
         HttpResponse<String> r = rest.signed("POST", "/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.5&stopPrice="
                 + low + "&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=s19&newClientOrderId=s20");
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.body()).isEqualTo("{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 20 orders per TEN_SECOND.\"}");
+        assertThat(Integer.parseInt(r.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 10);
         assertThat(sim.ordersRefusedByRateLimit()).isEqualTo(1);
         // refused whole: the stop it would have replaced is still there
         JsonNode open = rest.ok("GET", "/api/v3/openOrders", "symbol=BTCUSDT");
@@ -232,13 +235,13 @@ class SimFaultsTest {
         }).get(5, TimeUnit.SECONDS);
         try (WsApiClient user = WsApiClient.connect(sim)) {
             user.subscribe();
-            await(() -> sim.streamConnections() == 1, 5_000);
+            await(() -> sim.streamConnections() == 1, 10_000);
             sim.faults().dropStreamsAfterNextFill();
             rest.ok("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=d-1");
             assertThat(marketClosed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
-            String userClosed = user.closed.get(15, TimeUnit.SECONDS);
-            // 1006: closed abnormally, no close frame (the JDK reports a cut connection so)
-            assertThat(userClosed).isEqualTo("1006 ");
+            // The server's side is the evidence: JDK 17's WebSocket now and then misses an abrupt
+            // close altogether (no onClose, writes still "succeed"), so the client's view is not.
+            await(() -> sim.wsApiConnections() == 0 && sim.userStreamSubscriptions() == 0, 10_000);
             assertThat(sim.faults().streamDropsAfterFill()).isEqualTo(1);
             // NEW came through, the fill's report died with the connection
             assertThat(user.reports("d-1")).extracting(r -> r.get("x").asText()).containsExactly("NEW");

@@ -140,7 +140,10 @@ public final class BinanceUserStream implements OrderUpdates {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         scheduler.execute(() -> {
             if (renewal != null) {
@@ -188,6 +191,9 @@ public final class BinanceUserStream implements OrderUpdates {
     }
 
     private void reconnectLater() {
+        if (closed) {
+            return;
+        }
         long min = settings.minBackoff().toMillis();
         long base = Math.min(settings.maxBackoff().toMillis(), min << Math.min(failures, 20));
         failures++;
@@ -223,6 +229,9 @@ public final class BinanceUserStream implements OrderUpdates {
                 tellConnected();
             }
         } catch (Exception e) {
+            if (closed) {
+                return;
+            }
             LOG.warn("user data stream: renewal failed ({}); retrying while the old connection lasts", describe(e));
             scheduleRenewal(settings.minBackoff());
         }
@@ -231,8 +240,15 @@ public final class BinanceUserStream implements OrderUpdates {
     /** Opens a connection and subscribes on it; the connection is closed again if that fails. */
     private UserStreamConnection subscribed() throws Exception {
         long timeout = settings.replyTimeout().toMillis();
-        UserStreamConnection c = UserStreamConnection.open(http, wsApi, "ws-api#" + connectionNumbers.incrementAndGet(), handler)
-                .get(timeout, TimeUnit.MILLISECONDS);
+        var opening = UserStreamConnection.open(http, wsApi, "ws-api#" + connectionNumbers.incrementAndGet(), handler);
+        UserStreamConnection c;
+        try {
+            c = opening.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // it may still open after we gave up on it: then it is closed at once
+            opening.thenAccept(UserStreamConnection::abort);
+            throw e;
+        }
         try {
             String id = "sub-" + ids.incrementAndGet();
             JsonNode reply = c.request(id, subscribeRequest(id)).get(timeout, TimeUnit.MILLISECONDS);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection to Binance's WebSocket API: requests matched to their replies by id, events
  * handed on, the close reported once. Pings need nothing here: the JDK's WebSocket answers
- * each Ping with a Pong by itself unless the listener sends its own.
+ * each Ping with a Pong by itself unless the listener sends its own (JdkPongTest shows it).
  */
 final class UserStreamConnection implements WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(UserStreamConnection.class);
