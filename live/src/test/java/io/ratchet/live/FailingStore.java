@@ -67,6 +67,11 @@ final class FailingStore implements PositionStore {
     }
 
     @Override
+    public String setting(String name, String ifAbsent) {
+        return inner.setting(name, ifAbsent);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -315,22 +315,29 @@ public final class JdbcPositionStore implements PositionStore {
     @Override
     public synchronized String clientPrefix() {
         if (prefix == null) {
-            prefix = tx("reading the client id prefix", c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM installation WHERE name = 'client_prefix'");
-                     ResultSet r = s.executeQuery()) {
+            prefix = setting("client_prefix", ClientIds.newPrefix());
+        }
+        return prefix;
+    }
+
+    @Override
+    public String setting(String name, String ifAbsent) {
+        return tx("reading the setting " + name, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM installation WHERE name = ?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         return r.getString(1);
                     }
                 }
-                String made = ClientIds.newPrefix();
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO installation (name, setting_value) VALUES ('client_prefix', ?)")) {
-                    s.setString(1, made);
-                    s.executeUpdate();
-                }
-                return made;
-            });
-        }
-        return prefix;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO installation (name, setting_value) VALUES (?, ?)")) {
+                s.setString(1, name);
+                s.setString(2, ifAbsent);
+                s.executeUpdate();
+            }
+            return ifAbsent;
+        });
     }
 
     @Override

@@ -40,6 +40,9 @@ public interface PositionStore extends AutoCloseable {
      */
     String clientPrefix();
 
+    /** A setting of this installation: the stored value, or {@code ifAbsent}, stored now, when there is none. */
+    String setting(String name, String ifAbsent);
+
     @Override
     void close();
 }
