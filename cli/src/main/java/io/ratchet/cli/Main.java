@@ -2,6 +2,7 @@ package io.ratchet.cli;
 
 import io.ratchet.backtest.entry.EntryFileException;
 import io.ratchet.data.config.ConfigFileException;
+import io.ratchet.data.io.OutputRefusedException;
 import io.ratchet.data.read.KlineDataException;
 import io.ratchet.data.read.KlineFormatException;
 import io.ratchet.data.rest.BinanceApiException;
@@ -33,11 +34,21 @@ public final class Main {
         return cmd;
     }
 
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Errors the user can fix are one line on stderr, not a stack trace. */
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
-                || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException) {
+                || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException
+                || e instanceof OutputRefusedException) {
             err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;
@@ -48,7 +59,11 @@ public final class Main {
             return CommandLine.ExitCode.SOFTWARE;
         }
         err.println("ratchet " + cmd.getCommandName() + ": unexpected failure: " + e);
-        e.printStackTrace(err);
+        if (debug(parsed)) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(a bug in Ratchet; run again with --debug for the stack trace to report)");
+        }
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
     }

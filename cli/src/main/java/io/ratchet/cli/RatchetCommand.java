@@ -14,6 +14,11 @@ final class RatchetCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Read by {@link Main}'s error handler from the parse result; every subcommand inherits it. */
+    @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected failure, print the stack trace (for a bug report).")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -7,6 +7,8 @@ import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.backtest.sweep.SweepTable;
 import io.ratchet.backtest.sweep.Verdict;
 import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.data.io.OwnedFolder;
+import io.ratchet.data.io.StagedOutputs;
 import io.ratchet.data.kline.Gap;
 import io.ratchet.data.kline.KlineSeries;
 import io.ratchet.engine.BarWalker;
@@ -23,7 +25,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,15 +37,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
  * Builds a report folder: {@code index.html} and its PNGs. The folder is assembled beside
- * the target and moved into place at the end, so a failed run leaves the old report (or
- * none), never half of a new one.
+ * the target and moved into place at the end ({@link StagedOutputs}), so a failed run leaves
+ * the old report (or none), never half of a new one.
  */
 public final class ReportWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -53,20 +53,23 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes the report into {@code out} (replacing it) and returns the path of its {@code index.html}. */
+    /**
+     * Writes the report into {@code out} and returns the path of its {@code index.html}. {@code out}
+     * is replaced whole, so it must be new, empty, or an earlier report ({@link OwnedFolder}).
+     */
     public static Path write(ReportInput in, Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        AtomicFiles.readableByAll(tmp, true);
-        try {
-            ReportModel model = build(in, tmp);
-            AtomicFiles.writeString(tmp.resolve("index.html"), HtmlPage.render(model));
-            replace(tmp, target);
-        } finally {
-            deleteTree(tmp);
+        OwnedFolder.checkReplaceable("report folder", target);
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            outputs.folder(target, dir -> writeInto(in, dir));
+            outputs.commit();
         }
         return target.resolve("index.html");
+    }
+
+    /** Writes {@code index.html} and its charts into {@code dir}, a folder being staged. */
+    public static void writeInto(ReportInput in, Path dir) throws IOException {
+        AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(build(in, dir)));
     }
 
     static ReportModel build(ReportInput in, Path dir) throws IOException {
@@ -369,29 +372,5 @@ public final class ReportWriter {
             }
         }
         return out;
-    }
-
-    private static void replace(Path built, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
     }
 }
