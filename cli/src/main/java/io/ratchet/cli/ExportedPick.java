@@ -71,6 +71,9 @@ final class ExportedPick {
      * a hand-written configuration has neither and prints nothing.
      */
     static void print(Path file, PrintWriter out) {
+        if (file == null) {
+            return;
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));

@@ -83,6 +83,7 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig cfg = config == null ? null : TrailingConfigJson.read(config);
+        ExportedPick.print(config, out);
         String key = System.getenv("BINANCE_API_KEY");
         String secret = System.getenv("BINANCE_API_SECRET");
         URI rest;

@@ -127,11 +127,16 @@ final class SimExchangeCommand implements Callable<Integer> {
         }
         cfg = cfg.withFee(fee).withFaults(new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
                 .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery));
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port: " + port + " is not a port; give 1 to 65535, or 0 for any free one");
+        }
         SimExchange sim;
         try {
             sim = new SimExchange(cfg).start(port);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new UserFacingException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e) + " (is another server on it? --port 0 picks a free one)", e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(sim.baseUrl());
@@ -168,5 +173,13 @@ final class SimExchangeCommand implements Callable<Integer> {
             }
         }
         return m;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 }
