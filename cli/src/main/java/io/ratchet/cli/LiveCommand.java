@@ -67,7 +67,7 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--protect-on-exchange", description = "Keep a STOP_LOSS resting on the exchange at the current stop, moved by cancel-replace.")
     boolean protect;
 
-    @Option(names = "--api-port", defaultValue = "8080", description = "Control API port (0: any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--api-port", defaultValue = "8080", converter = Port.class, description = "Control API port (0: any free one). Default: ${DEFAULT-VALUE}.")
     int apiPort;
 
     @Option(names = "--api-host", defaultValue = "127.0.0.1", description = "Control API address. Default: ${DEFAULT-VALUE} (loopback).")

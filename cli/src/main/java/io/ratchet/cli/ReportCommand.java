@@ -36,6 +36,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
+        new RunOutputs().input("RESULTS.json", results).folder("--out", out).check();
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readString(results));
@@ -60,7 +61,8 @@ final class ReportCommand implements Callable<Integer> {
                     + "cannot be checked; run the " + kind + " again with --json");
         }
         String now = io.ratchet.data.kline.SeriesDigest.sha256(in.series);
-        if (!now.equals(d.get("sha256").asText())) {
+        if (!now.equals(d.get("sha256").asText()) || d.path("bars").asInt() != in.series.size() || d.path("from").asLong() != in.series.firstOpenTime()
+                || d.path("to").asLong() != in.series.lastOpenTime()) {
             throw new UsageException(results + ": made on " + d.path("bars").asInt() + " bars (" + Fmt.time(d.path("from").asLong()) + " .. "
                     + Fmt.time(d.path("to").asLong()) + ", sha256 " + abbrev(d.get("sha256").asText()) + "), but " + in.origin + " now has "
                     + in.series.size() + " bars (" + Fmt.time(in.series.firstOpenTime()) + " .. " + Fmt.time(in.series.lastOpenTime())

@@ -45,7 +45,7 @@ final class SimExchangeCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "0", converter = Port.class, description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--speed", defaultValue = "60", description = "Replayed market time per wall time (60: a 1m bar a second). Default: ${DEFAULT-VALUE}.")
@@ -127,9 +127,6 @@ final class SimExchangeCommand implements Callable<Integer> {
         }
         cfg = cfg.withFee(fee).withFaults(new Faults(seed).rateLimitEvery(rateLimitEvery, retryAfter).serverErrorEvery(serverErrorEvery)
                 .serverErrorRate(serverErrorRate).timestampErrorEvery(timestampErrorEvery).delay(delay).dropStreamEvery(dropStreamEvery));
-        if (port < 0 || port > 65_535) {
-            throw new UsageException("--port: " + port + " is not a port; give 1 to 65535, or 0 for any free one");
-        }
         SimExchange sim;
         try {
             sim = new SimExchange(cfg).start(port);

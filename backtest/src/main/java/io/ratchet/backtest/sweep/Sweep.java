@@ -45,8 +45,9 @@ public final class Sweep {
         }
         if (o.split() == o.split()) {
             int cut = bars.from() + (int) Math.round(o.split() * bars.size());
-            requireEntries(entries, bars.from(), cut, "--split " + o.split() + ": the in-sample part (the first " + (cut - bars.from()) + " bars)");
-            requireEntries(entries, cut, bars.to(), "--split " + o.split() + ": the out-of-sample part (the last " + (bars.to() - cut) + " bars)");
+            String given = "--split " + java.math.BigDecimal.valueOf(o.split()).stripTrailingZeros().toPlainString();
+            requireEntries(entries, bars.from(), cut, given + ": the in-sample part (the first " + (cut - bars.from()) + " bars)");
+            requireEntries(entries, cut, bars.to(), given + ": the out-of-sample part (the last " + (bars.to() - cut) + " bars)");
             KernelResult is = SweepKernel.run(bars.slice(bars.from(), cut), entries.within(bars.from(), cut), g, o.order(), o.detail(), o.threads(), progress);
             KernelResult oos = SweepKernel.run(bars.slice(cut, bars.to()), entries.within(cut, bars.to()), g, o.order(), o.detail(), o.threads(), progress);
             RunSummary[] a = summaries(is);
