@@ -85,7 +85,13 @@ public final class StagedOutputs implements AutoCloseable {
                 restore(moved.get(i), backups.get(i));
             }
             if (backups.size() > moved.size() && backups.get(moved.size()) != null) {
-                restore(staged.get(moved.size()), backups.get(moved.size()));
+                // The output whose move failed: a file target was never touched (its backup is a spare copy); a folder was moved aside.
+                Staged failed = staged.get(moved.size());
+                if (failed.folder()) {
+                    restore(failed, backups.get(moved.size()));
+                } else {
+                    deleteQuietly(backups.get(moved.size()));
+                }
             }
             if (e instanceof IOException io) {
                 throw failure(staged.get(moved.size()).target(), "cannot move into place", io);
@@ -138,6 +144,14 @@ public final class StagedOutputs implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // The first failure is the one reported; the backup stays beside the target, where it can be found.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            deleteTree(p);
+        } catch (IOException ignored) {
+            // a stray backup beside the target is harmless; the failure being reported matters more
         }
     }
 
