@@ -164,7 +164,7 @@ final class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).", footer = {"", "Example:", "  ratchet live status --db jdbc:sqlite:ratchet.db --json"})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -31,6 +31,7 @@ public final class Main {
         CommandLine cmd = new CommandLine(new RatchetCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
+        HelpLayout.reflow(cmd);
         return cmd;
     }
 

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         header = "Write the HTML report of a saved backtest or sweep.", mixinStandardHelpOptions = true,
         description = {"Write the HTML report (with PNG charts) of a result saved with backtest --json or sweep --json.",
-            "The data is read again from where the result says it came from, and must still be the same."})
+            "The data is read again from where the result says it came from, and must still be the same (its SHA-256 is in the result)."},
+        footer = {"", "Example:", "  ratchet sweep --data sample-data/BTCUSDT-1h --trail percent=0.01:0.05:0.01 --entry-every 24 --split 0.7 --json sweep.json",
+            "  ratchet report sweep.json --out report"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

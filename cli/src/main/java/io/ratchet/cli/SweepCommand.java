@@ -45,8 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     String modes;
 
     @Option(names = "--trail", paramLabel = "[MODE=]RANGE", required = true,
-            description = {"from:to:step or a comma list, for every mode; or MODE=RANGE, repeated, for each mode its own",
-                "(profit-lock keeps a share of profit, percent is a distance: their scales differ)."})
+            description = "from:to:step or a comma list, for every mode; or MODE=RANGE, repeated, for each mode its own "
+                + "(profit-lock keeps a share of profit, percent is a distance: their scales differ).")
     List<String> trails;
 
     @Option(names = "--activation", paramLabel = "RANGE", defaultValue = "0", description = "from:to:step or a comma list. Default: ${DEFAULT-VALUE}.")
