@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * literal on its own line and wraps it at the terminal width: a sentence split over two
  * literals came out as a full line, a stub, and a new line. This joins such literals back
  * into one paragraph, for every command, so picocli wraps whole sentences. Indented lines
- * (examples) and empty lines are kept as written.
+ * are examples: picocli would wrap a long one to column 0, where it no longer reads as one
+ * command, so they are broken here the way a shell user would, with {@code \} and an indent.
  */
 final class HelpLayout {
     private HelpLayout() {
@@ -26,17 +27,41 @@ final class HelpLayout {
         }
     }
 
+    static final int WIDTH = 80;
+
     static String[] join(String[] lines) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             int last = out.size() - 1;
             if (last >= 0 && continues(out.get(last)) && !l.isBlank() && !l.startsWith(" ")) {
                 out.set(last, out.get(last) + " " + l.strip());
+            } else if (l.startsWith(" ") && l.length() > WIDTH) {
+                out.addAll(breakExample(l));
             } else {
                 out.add(l);
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    /** A long example command as shell continuation lines, each within the help's width. */
+    static List<String> breakExample(String line) {
+        String indent = line.substring(0, line.length() - line.stripLeading().length());
+        boolean continued = line.stripTrailing().endsWith("\\");
+        String body = continued ? line.stripTrailing().substring(0, line.stripTrailing().length() - 1).strip() : line.strip();
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder(indent);
+        for (String word : body.split(" +")) {
+            boolean first = cur.toString().isBlank();
+            if (!first && cur.length() + 1 + word.length() > WIDTH - 2) {
+                out.add(cur + " \\");
+                cur = new StringBuilder(indent + "    ");
+                first = true;
+            }
+            cur.append(first ? "" : " ").append(word);
+        }
+        out.add(continued ? cur + " \\" : cur.toString());
+        return out;
     }
 
     private static boolean continues(String line) {

@@ -20,13 +20,19 @@ class HelpTest {
         return out;
     }
 
-    /** A text element that neither ends a sentence nor is an indented example line was cut mid-sentence in the source. */
+    /**
+     * A text element that neither ends a sentence nor is an indented example line was cut
+     * mid-sentence in the source; an example line wider than the help is cut by the wrapping.
+     */
     private static List<String> cut(String where, String[] lines) {
         List<String> bad = new ArrayList<>();
         for (String l : lines) {
             String t = l.strip();
             if (!t.isEmpty() && !l.startsWith(" ") && !t.matches(".*[.:!?]$")) {
                 bad.add(where + ": \"" + l + "\"");
+            }
+            if (l.startsWith(" ") && l.length() > 80) {
+                bad.add(where + ": example line wider than 80 columns (picocli would wrap it to column 0): \"" + l + "\"");
             }
         }
         return bad;
