@@ -44,21 +44,32 @@ final class HelpLayout {
         return out.toArray(new String[0]);
     }
 
-    /** A long example command as shell continuation lines, each within the help's width. */
+    /** A long example command as shell continuation lines, each within the help's width, an option kept with its value. */
     static List<String> breakExample(String line) {
         String indent = line.substring(0, line.length() - line.stripLeading().length());
+        String next = indent.length() >= 6 ? indent : indent + "    ";
         boolean continued = line.stripTrailing().endsWith("\\");
         String body = continued ? line.stripTrailing().substring(0, line.stripTrailing().length() - 1).strip() : line.strip();
+        List<String> units = new ArrayList<>();
+        for (String word : body.split(" +")) {
+            int last = units.size() - 1;
+            if (last >= 0 && units.get(last).startsWith("--") && !units.get(last).contains(" ") && !word.startsWith("-")) {
+                units.set(last, units.get(last) + " " + word);
+            } else {
+                units.add(word);
+            }
+        }
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder(indent);
-        for (String word : body.split(" +")) {
-            boolean first = cur.toString().isBlank();
-            if (!first && cur.length() + 1 + word.length() > WIDTH - 2) {
+        boolean empty = true;
+        for (String unit : units) {
+            if (!empty && cur.length() + 1 + unit.length() > WIDTH - 2) {
                 out.add(cur + " \\");
-                cur = new StringBuilder(indent + "    ");
-                first = true;
+                cur = new StringBuilder(next);
+                empty = true;
             }
-            cur.append(first ? "" : " ").append(word);
+            cur.append(empty ? "" : " ").append(unit);
+            empty = false;
         }
         out.add(continued ? cur + " \\" : cur.toString());
         return out;
