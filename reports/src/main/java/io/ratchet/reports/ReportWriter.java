@@ -262,10 +262,13 @@ public final class ReportWriter {
             ret.append(SweepTableHtml.pct(t.netReturn(), 2));
             mfe.append(SweepTableHtml.pct(t.maxFavourableExcursion(), 2));
             String file = "trade-" + e.getKey() + ".png";
-            List<org.knowm.xchart.XYChart> charts = tradeCharts(in, run.config(), t, e.getKey());
+            TradeCharts tc = tradeCharts(in, run.config(), t, e.getKey());
+            List<org.knowm.xchart.XYChart> charts = tc.charts();
             Png.write(charts.get(0), dir.resolve(file));
-            figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, the stop as it ratcheted (red step line), entry and exit"
-                    + (run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
+            figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, "
+                    + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
+                    + "and the price never reached the activation level)")
+                    + (tc.hadStop() && run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
                     + (in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
             if (charts.size() > 1) {
                 String zoom = "trade-" + e.getKey() + "-stop.png";
@@ -283,7 +286,7 @@ public final class ReportWriter {
      * starts to trail late, after the activation level), a second chart of that end, so that
      * the stop is seen moving and not as a dot beside the exit.
      */
-    private static List<org.knowm.xchart.XYChart> tradeCharts(ReportInput in, TrailingConfig config, Trade t, String which) {
+    private static TradeCharts tradeCharts(ReportInput in, TrailingConfig config, Trade t, String which) {
         List<Date> stopTime = new ArrayList<>();
         List<Double> stop = new ArrayList<>();
         StopListener rec = new StopListener() {
@@ -322,7 +325,11 @@ public final class ReportWriter {
                     + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ": the stop as it ratcheted", axis, pricePath(in, zoomFrom, zoomTo, t),
                     stopTime, stop, t, activation, true));
         }
-        return charts;
+        return new TradeCharts(charts, !stop.isEmpty());
+    }
+
+    /** A trade's charts, and whether it ever had a stop (the captions say so when it did not). */
+    record TradeCharts(List<org.knowm.xchart.XYChart> charts, boolean hadStop) {
     }
 
     /** The price the walk saw between two times: the bars, or the lower-timeframe bars under --intrabar detail. */
