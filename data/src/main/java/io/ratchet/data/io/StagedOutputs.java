@@ -173,6 +173,7 @@ public final class StagedOutputs implements AutoCloseable {
         return new IOException(target + ": " + what + ": " + cause, e);
     }
 
+
     static void deleteTree(Path p) throws IOException {
         if (p == null || !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
