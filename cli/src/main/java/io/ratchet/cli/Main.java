@@ -35,6 +35,19 @@ public final class Main {
         return cmd;
     }
 
+    /**
+     * The engine names a bad value by its field ("maxBars"); on the command line the user typed
+     * an option ("--max-bars"), and the message should say what was typed.
+     */
+    static String asOption(InvalidConfigException e) {
+        String msg = e.getMessage();
+        String field = e.field();
+        if (field == null || !msg.startsWith(field + ": ")) {
+            return msg;
+        }
+        return "--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT) + msg.substring(field.length());
+    }
+
     private static boolean debug(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--debug")) {
@@ -50,7 +63,7 @@ public final class Main {
         if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
                 || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException
                 || e instanceof OutputRefusedException) {
-            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+            err.println("ratchet " + cmd.getCommandName() + ": " + (e instanceof InvalidConfigException ice ? asOption(ice) : e.getMessage()));
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }

@@ -3,7 +3,6 @@ package io.ratchet.cli;
 import io.ratchet.data.io.OutputRefusedException;
 import io.ratchet.data.io.OwnedFolder;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +97,7 @@ final class RunOutputs {
         if (existing != null && !Files.isDirectory(existing)) {
             throw refused(o, existing + " is a file, not a folder");
         }
-        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(parent)) {
+        if (!Files.isDirectory(parent)) {
             throw refused(o, "the folder " + parent + " does not exist; create it first or give a path in an existing folder");
         }
         if (!Files.isWritable(parent)) {

@@ -110,6 +110,14 @@ class BadInputTableTest {
                 new Case("--export-anyway without --export-best", 2, List.of("--export-anyway", "--export-best"), sweep("--export-anyway")),
                 new Case("backtest --entry-every 0", 2, List.of("--entry-every", "at least 1"),
                         "backtest", "--data", H1, "--mode", "percent", "--trail", "0.03", "--entry-every", "0"),
+                new Case("backtest --max-bars -3", 2, List.of("--max-bars", "got -3"), backtest("--max-bars", "-3")),
+                new Case("backtest --fee -1", 2, List.of("--fee", "[0, 0.1]"), backtest("--fee", "-1")),
+                // forecast
+                new Case("forecast --entry 0", 2, List.of("entry", "0"), "forecast", "--entry", "0", "--target", "110", "--mode", "percent", "--trail", "0.03"),
+                new Case("forecast --steps 0", 2, List.of("--steps", "0"), "forecast", "--entry", "100", "--target", "110", "--mode", "percent",
+                        "--trail", "0.03", "--steps", "0"),
+                new Case("forecast --format xml", 2, List.of("--format", "xml"), "forecast", "--entry", "100", "--target", "110", "--mode", "percent",
+                        "--trail", "0.03", "--format", "xml"),
                 // ports
                 new Case("sim-exchange --port 99999", 2, List.of("--port", "99999", "1 to 65535"), "sim-exchange", "--random-walk", "500", "--port", "99999"),
                 new Case("sim-exchange --port -1", 2, List.of("--port", "-1", "1 to 65535"), "sim-exchange", "--random-walk", "500", "--port", "-1"),
@@ -141,6 +149,15 @@ class BadInputTableTest {
 
     static String[] backtestOn(String data) {
         return new String[] {"backtest", "--data", data, "--mode", "percent", "--trail", "0.03", "--entry-every", "24"};
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPortInUseIsARuntimeFailureNamingIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun r = CliRun.of("sim-exchange", "--random-walk", "500", "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port 0").doesNotContain("\tat ");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
