@@ -63,12 +63,12 @@ public final class Main {
         if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
                 || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException
                 || e instanceof OutputRefusedException) {
-            err.println("ratchet " + cmd.getCommandName() + ": " + (e instanceof InvalidConfigException ice ? asOption(ice) : e.getMessage()));
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + (e instanceof InvalidConfigException ice ? asOption(ice) : e.getMessage()));
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
         if (e instanceof UserFacingException || e instanceof BinanceApiException || e instanceof java.io.IOException) {
-            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         }

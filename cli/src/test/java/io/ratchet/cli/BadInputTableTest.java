@@ -50,6 +50,8 @@ class BadInputTableTest {
         Klines.write(root.resolve("notmine/notes.txt"), "mine");
         Klines.write(root.resolve("live-config.json"), "{\"mode\": \"percent\", \"trail\": 0.03}");
         Klines.write(root.resolve("afile"), "a file");
+        Klines.write(root.resolve("old.json"), "{\"kind\": \"sweep\", \"inputs\": {\"data\": \"" + H1 + "\", \"entryEvery\": 24},"
+                + " \"data\": {\"bars\": 8747}}");
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort(); // closed again at once: nothing listens there
         }
@@ -94,6 +96,12 @@ class BadInputTableTest {
                 new Case("data download from a dead server", 1, List.of("http://127.0.0.1:" + deadPort + "/api/v3/klines", "connection refused"),
                         "data", "download", "--symbol", "BTCUSDT", "--interval", "1h", "--from", "2021-01-01", "--to", "2021-01-02",
                         "--base-url", "http://127.0.0.1:" + deadPort, "--store", store("dl")),
+                new Case("data list --store onto a file", 2, List.of("--store " + p("afile"), "is a file, not a folder"),
+                        "data", "list", "--store", p("afile")),
+                new Case("an error names the whole command", 2, List.of("ratchet data import: "), "data", "import", p("BTCUSDT-1h-empty.csv"),
+                        "--store", store("name")),
+                new Case("report of a result without the data's digest", 2, List.of("old.json", "data.sha256", "run the sweep again"),
+                        "report", p("old.json"), "--out", p("old-report")),
                 new Case("data synth --bars 0", 2, List.of("--bars", "at least 1"), "data", "synth", "--bars", "0", "--store", store("synth")),
                 // sweep: counts and splits
                 new Case("sweep --walk-forward 0", 2, List.of("--walk-forward", "at least 1", "got 0"), sweep("--walk-forward", "0")),
