@@ -50,6 +50,7 @@ class BadInputTableTest {
         Klines.write(root.resolve("notmine/notes.txt"), "mine");
         Klines.write(root.resolve("live-config.json"), "{\"mode\": \"percent\", \"trail\": 0.03}");
         Klines.write(root.resolve("afile"), "a file");
+        Klines.write(root.resolve("BTCUSDT-1h-zw.csv"), "\u200Bopen_time,open\n");
         Klines.write(root.resolve("old.json"), "{\"kind\": \"sweep\", \"inputs\": {\"data\": \"" + H1 + "\", \"entryEvery\": 24},"
                 + " \"data\": {\"bars\": 8747}}");
         try (ServerSocket s = new ServerSocket(0)) {
@@ -86,6 +87,8 @@ class BadInputTableTest {
                         "data", "import", p("bom"), "--store", store("bom")),
                 new Case("import a dump with CRLF line ends", 0, List.of("imported", "BTCUSDT 1h: 30 bars"),
                         "data", "import", p("crlf"), "--store", store("crlf")),
+                new Case("an invisible character is shown, not printed", 2, List.of("BTCUSDT-1h-zw.csv", "line 1", "'\\u200Bopen_time,open'"),
+                        "data", "import", p("BTCUSDT-1h-zw.csv"), "--store", store("zw")),
                 new Case("--interval contradicts the file name", 2, List.of("BTCUSDT-1h-2021-01.csv", "says interval 1h", "--interval 1m"),
                         "data", "import", p("named1h"), "--interval", "1m", "--store", store("iv")),
                 new Case("--symbol contradicts the file name", 2, List.of("BTCUSDT-1h-2021-01.csv", "says symbol BTCUSDT", "--symbol ETHUSDT"),
