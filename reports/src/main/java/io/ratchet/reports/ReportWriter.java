@@ -95,7 +95,7 @@ public final class ReportWriter {
         List<ReportModel.Section> sections = new ArrayList<>();
         if (in.sweep() != null) {
             SweepResult r = in.sweep();
-            facts.add(new ReportModel.Fact("Grid", r.grid().size() + " configurations, ranked by " + r.rankBy().id()
+            facts.add(new ReportModel.Fact("Grid", r.grid().size() + " configurations, ranked by " + human(r.rankBy())
                     + (r.splitTime() > 0 ? ", in sample before " + TIME.format(Instant.ofEpochMilli(r.splitTime())) + " UTC"
                     : !r.windows().isEmpty() ? ", " + r.windows().size() + " walk-forward windows" : "")));
             Verdict v = Verdict.of(r);
@@ -120,7 +120,7 @@ public final class ReportWriter {
     private static ReportModel.Section sweepSection(ReportInput in, SweepResult r, Path dir) throws IOException {
         RankBy by = r.rankBy();
         boolean pctMetric = by != RankBy.PROFIT_FACTOR;
-        String metric = by.id().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT) + (pctMetric ? ", %" : "");
+        String metric = human(by) + (pctMetric ? ", %" : "");
         List<ReportModel.Figure> figs = new ArrayList<>();
         TrailingConfig pick = r.bestConfig();
         for (Mode mode : Mode.values()) {
@@ -157,7 +157,7 @@ public final class ReportWriter {
             String file = "sweep-" + mode.id() + ".png";
             Png.write(Charts.scoreVsTrail(mode.id(), "mean net return per trade, %", trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
                     pickHere ? 100 * r.inSample()[r.best()].meanReturn() : Double.NaN), dir.resolve(file));
-            figs.add(new ReportModel.Figure(file, mode.id() + ": mean net return per trade of the best configuration (by in-sample " + by.id()
+            figs.add(new ReportModel.Figure(file, mode.id() + ": mean net return per trade of the best configuration (by in-sample " + human(by)
                     + ") at each trail" + (oos != null ? ", in sample (solid) and the same configuration out of sample (dashed)" : "")
                     + (pickHere ? "; the square is the pick" : "") + "."));
             List<String> tLabels = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class ReportWriter {
             if (!cells.isEmpty()) {
                 String hm = "heatmap-" + mode.id() + ".png";
                 Png.write(Charts.heatmap(mode.id(), metric, tLabels, aLabels, cells, pickHere ? pick.label() : null), dir.resolve(hm));
-                figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + by.id() + " over trail and activation (best initial stop in each cell)."));
+                figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + human(by) + " over trail and activation (best initial stop in each cell)."));
             }
         }
         long first = in.series().firstOpenTime();
@@ -198,7 +198,7 @@ public final class ReportWriter {
         }
         int shown = Math.min(TOP, r.ranking().length);
         return new ReportModel.Section("sweep", "Sweep: the top " + shown + " of " + r.ranking().length,
-                "Ranked by in-sample " + by.id() + "; click a column to sort. Returns are net of fees, per unit stake; "
+                "Ranked by in-sample " + human(by) + "; click a column to sort. Returns are net of fees, per unit stake; "
                         + "\"per day\" is the total return of the part divided by its length in days, so the two parts compare.",
                 SweepTableHtml.of(r, shown, isDays, oosDays), figs);
     }
@@ -222,7 +222,7 @@ public final class ReportWriter {
             total.append(pct(w.test().totalReturn(), 2));
         }
         Table t = Table.create("walk-forward", train, pick, test, trainTotal, trades, mean, total);
-        return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + r.rankBy().id()
+        return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + human(r.rankBy())
                 + "), tested on the window after it. Pooled over the test windows: " + summaryText(r.walkForward()) + ".", html(t), List.of());
     }
 
@@ -381,6 +381,11 @@ public final class ReportWriter {
         StringWriter w = new StringWriter();
         t.write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
         return w.toString().replaceFirst("<table", "<table class=\"sortable\"");
+    }
+
+    /** "total return" for totalReturn: the report speaks to a reader, not to the option parser. */
+    static String human(RankBy by) {
+        return by.id().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
     }
 
     private static String summaryText(RunSummary s) {
