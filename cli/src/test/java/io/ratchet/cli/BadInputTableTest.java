@@ -50,6 +50,7 @@ class BadInputTableTest {
         Klines.write(root.resolve("notmine/notes.txt"), "mine");
         Klines.write(root.resolve("live-config.json"), "{\"mode\": \"percent\", \"trail\": 0.03}");
         Klines.write(root.resolve("afile"), "a file");
+        Klines.write(root.resolve("entries.csv"), "\uFEFFtime,direction\r\n1609459200000,long\r\n1609545600000,short\r\n");
         Klines.write(root.resolve("BTCUSDT-1h-zw.csv"), "\u200Bopen_time,open\n");
         Klines.write(root.resolve("old.json"), "{\"kind\": \"sweep\", \"inputs\": {\"data\": \"" + H1 + "\", \"entryEvery\": 24},"
                 + " \"data\": {\"bars\": 8747}}");
@@ -123,6 +124,8 @@ class BadInputTableTest {
                         "backtest", "--data", H1, "--mode", "percent", "--trail", "0.03", "--entry-every", "0"),
                 new Case("backtest --max-bars -3", 2, List.of("--max-bars", "got -3"), backtest("--max-bars", "-3")),
                 new Case("backtest --fee -1", 2, List.of("--fee", "[0, 0.1]"), backtest("--fee", "-1")),
+                new Case("an entries file saved with a BOM and CRLF", 0, List.of("entries:  2"), "backtest", "--data", H1, "--mode", "percent",
+                        "--trail", "0.03", "--entries", p("entries.csv")),
                 // forecast
                 new Case("forecast --entry 0", 2, List.of("entry", "0"), "forecast", "--entry", "0", "--target", "110", "--mode", "percent", "--trail", "0.03"),
                 new Case("forecast --steps 0", 2, List.of("--steps", "0"), "forecast", "--entry", "100", "--target", "110", "--mode", "percent",
