@@ -22,7 +22,6 @@ import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
