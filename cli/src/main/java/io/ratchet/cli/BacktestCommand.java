@@ -5,7 +5,7 @@ import io.ratchet.backtest.Backtest;
 import io.ratchet.backtest.BacktestResult;
 import io.ratchet.backtest.ResultJson;
 import io.ratchet.backtest.entry.Entries;
-import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.data.io.StagedOutputs;
 import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
@@ -50,6 +50,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig config = trailing.toConfig();
+        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).folder("--report", report)
+                .input("--config", trailing.configFile)).check();
         in.load(out);
         Entries entries = in.entries();
         BacktestResult r = Backtest.run(in.series.bars(), entries, config, in.order, in.detail);
@@ -69,27 +71,33 @@ final class BacktestCommand implements Callable<Integer> {
         printTrades(out, r.trades().subList(0, Math.min(5, r.trades().size())), dp);
         out.println("worst trades:");
         printTrades(out, r.trades().stream().sorted(Comparator.comparingDouble(Trade::netReturn)).limit(5).toList(), dp);
-        if (json != null) {
-            ObjectNode root = ResultJson.backtest(r);
-            in.describe(root);
-            AtomicFiles.writeString(json, Json.pretty(root) + "\n");
-            out.println("wrote " + json);
+        List<String> wrote = new java.util.ArrayList<>();
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            if (json != null) {
+                ObjectNode root = ResultJson.backtest(r);
+                in.describe(root);
+                outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
+                wrote.add("wrote " + json);
+            }
+            if (tradesCsv != null) {
+                outputs.file(tradesCsv, o -> {
+                    StringBuilder sb = new StringBuilder("entryTime,direction,entryPrice,exitTime,exitPrice,exitReason,netReturn,peak\n");
+                    for (Trade t : r.trades()) {
+                        sb.append(t.entryTime()).append(',').append(t.direction().id()).append(',').append(Fmt.plain(t.entryPrice())).append(',')
+                                .append(t.exitTime()).append(',').append(Fmt.plain(t.exitPrice())).append(',').append(t.exitReason()).append(',')
+                                .append(t.netReturn()).append(',').append(Fmt.plain(t.peak())).append('\n');
+                    }
+                    o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                });
+                wrote.add("wrote " + tradesCsv);
+            }
+            if (report != null) {
+                in.report(outputs, report, entries, null, config);
+                wrote.add("report:   " + report.toAbsolutePath().normalize().resolve("index.html"));
+            }
+            outputs.commit();
         }
-        if (tradesCsv != null) {
-            AtomicFiles.write(tradesCsv, o -> {
-                StringBuilder sb = new StringBuilder("entryTime,direction,entryPrice,exitTime,exitPrice,exitReason,netReturn,peak\n");
-                for (Trade t : r.trades()) {
-                    sb.append(t.entryTime()).append(',').append(t.direction().id()).append(',').append(Fmt.plain(t.entryPrice())).append(',')
-                            .append(t.exitTime()).append(',').append(Fmt.plain(t.exitPrice())).append(',').append(t.exitReason()).append(',')
-                            .append(t.netReturn()).append(',').append(Fmt.plain(t.peak())).append('\n');
-                }
-                o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            });
-            out.println("wrote " + tradesCsv);
-        }
-        if (report != null) {
-            in.report(report, entries, null, config, out);
-        }
+        wrote.forEach(out::println);
         return 0;
     }
 

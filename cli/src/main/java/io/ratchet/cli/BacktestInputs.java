@@ -64,12 +64,17 @@ final class BacktestInputs {
         return e;
     }
 
-    /** Writes the HTML report and says where it is. */
-    void report(java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries, io.ratchet.backtest.sweep.SweepResult sweep,
-                io.ratchet.engine.TrailingConfig config, PrintWriter out) throws IOException {
-        java.nio.file.Path index = io.ratchet.reports.ReportWriter.write(new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config), dir);
-        out.println("report:   " + index);
+    /** Stages the HTML report folder; it is moved into place with the run's other outputs. */
+    void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
+                io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config) throws IOException {
+        io.ratchet.reports.ReportInput input = new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
+                this.entries.describe(entries), order, detail, sweep, config);
+        outputs.folder(dir, d -> io.ratchet.reports.ReportWriter.writeInto(input, d));
+    }
+
+    /** The files this run reads, which no output may overwrite. */
+    RunOutputs inputsOf(RunOutputs outputs) {
+        return outputs.dataInput("--data", data.data).dataInput("--detail-data", detailData).input("--entries", entries.entriesFile);
     }
 
     /**
@@ -83,6 +88,7 @@ final class BacktestInputs {
         d.put("from", series.firstOpenTime());
         d.put("to", series.lastOpenTime());
         d.put("bars", series.size());
+        d.put("sha256", io.ratchet.data.kline.SeriesDigest.sha256(series));
         d.put("source", origin);
         com.fasterxml.jackson.databind.node.ObjectNode i = root.putObject("inputs");
         i.put("data", absoluteIfFile(data.data));

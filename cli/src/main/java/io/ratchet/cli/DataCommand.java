@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "data",
         header = "Get klines into the local store and see what it holds.", mixinStandardHelpOptions = true,
         description = "Get klines into the local store and see what it holds.",
+        footer = {"", "Example:", "  ratchet data import sample-data/BTCUSDT-1h && ratchet data list"},
         subcommands = {DataCommand.Import.class, DataCommand.Download.class, DataCommand.ListCmd.class, DataCommand.Synth.class})
 final class DataCommand implements Runnable {
     @Spec
@@ -52,7 +53,10 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Validate kline files and add them to the store (a folder or glob is one series).")
+            description = {"Validate kline files and add them to the store (a folder or glob is one series).",
+                "--symbol and --interval are for files whose name does not say them; a value that contradicts the name or the bars is an error."},
+            footer = {"", "Examples:", "  ratchet data import sample-data/BTCUSDT-1m-2021-04-20_2021-05-20.zip",
+                "  ratchet data import 'dumps/ETHUSDT-1h-2024-*.zip'", "  ratchet data import export.csv --symbol BTCUSDT --interval 1h"})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -86,7 +90,8 @@ final class DataCommand implements Runnable {
 
     @Command(name = "download", mixinStandardHelpOptions = true,
             description = {"Download klines over Binance's REST API into the store, 1000 bars a call, staying under the",
-                "request-weight limit. A second run resumes where the store ends."})
+                "request-weight limit. A second run resumes where the store ends."},
+            footer = {"", "Example:", "  ratchet data download --symbol BTCUSDT --interval 1h --from 2024-01-01 --to 2024-02-01"})
     static final class Download implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -164,7 +169,8 @@ final class DataCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "What the store holds: symbol, interval, range, bars, gaps.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "What the store holds: symbol, interval, range, bars, gaps.",
+            footer = {"", "Examples:", "  ratchet data list", "  ratchet data list --json --store /tmp/klines"})
     static final class ListCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -209,7 +215,8 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.")
+            description = "Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
+            footer = {"", "Example:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7"})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;

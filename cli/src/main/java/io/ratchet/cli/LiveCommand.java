@@ -72,7 +72,7 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--protect-on-exchange", description = "Keep a STOP_LOSS resting on the exchange at the current stop, moved by cancel-replace.")
     boolean protect;
 
-    @Option(names = "--api-port", defaultValue = "8080", description = "Control API port (0: any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--api-port", defaultValue = "8080", converter = Port.class, description = "Control API port (0: any free one). Default: ${DEFAULT-VALUE}.")
     int apiPort;
 
     @Option(names = "--api-host", defaultValue = "127.0.0.1", description = "Control API address. Default: ${DEFAULT-VALUE} (loopback).")
@@ -88,6 +88,7 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig cfg = config == null ? null : TrailingConfigJson.read(config);
+        ExportedPick.print(config, out);
         String key = System.getenv("BINANCE_API_KEY");
         String secret = System.getenv("BINANCE_API_SECRET");
         URI rest;
@@ -174,7 +175,7 @@ final class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).", footer = {"", "Example:", "  ratchet live status --db jdbc:sqlite:ratchet.db --json"})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;

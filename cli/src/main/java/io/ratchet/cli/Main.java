@@ -2,6 +2,7 @@ package io.ratchet.cli;
 
 import io.ratchet.backtest.entry.EntryFileException;
 import io.ratchet.data.config.ConfigFileException;
+import io.ratchet.data.io.OutputRefusedException;
 import io.ratchet.data.read.KlineDataException;
 import io.ratchet.data.read.KlineFormatException;
 import io.ratchet.data.rest.BinanceApiException;
@@ -30,25 +31,53 @@ public final class Main {
         CommandLine cmd = new CommandLine(new RatchetCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
+        HelpLayout.reflow(cmd);
         return cmd;
+    }
+
+    /**
+     * The engine names a bad value by its field ("maxBars"); on the command line the user typed
+     * an option ("--max-bars"), and the message should say what was typed.
+     */
+    static String asOption(InvalidConfigException e) {
+        String msg = e.getMessage();
+        String field = e.field();
+        if (field == null || !msg.startsWith(field + ": ")) {
+            return msg;
+        }
+        return "--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT) + msg.substring(field.length());
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Errors the user can fix are one line on stderr, not a stack trace. */
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof InvalidConfigException || e instanceof ConfigFileException || e instanceof UsageException
-                || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException) {
-            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+                || e instanceof KlineFormatException || e instanceof KlineDataException || e instanceof EntryFileException
+                || e instanceof OutputRefusedException) {
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + (e instanceof InvalidConfigException ice ? asOption(ice) : e.getMessage()));
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
         if (e instanceof UserFacingException || e instanceof BinanceApiException || e instanceof java.io.IOException) {
-            err.println("ratchet " + cmd.getCommandName() + ": " + e.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         }
         err.println("ratchet " + cmd.getCommandName() + ": unexpected failure: " + e);
-        e.printStackTrace(err);
+        if (debug(parsed)) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(a bug in Ratchet; run again with --debug for the stack trace to report)");
+        }
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ratchet.data.io.StagedOutputs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         header = "Write the HTML report of a saved backtest or sweep.", mixinStandardHelpOptions = true,
         description = {"Write the HTML report (with PNG charts) of a result saved with backtest --json or sweep --json.",
-            "The data is read again from where the result says it came from, and must still be the same."})
+            "The data is read again from where the result says it came from, and must still be the same (its SHA-256 is in the result)."},
+        footer = {"", "Example:", "  ratchet sweep --data sample-data/BTCUSDT-1h --trail percent=0.01:0.05:0.01 --entry-every 24 --split 0.7 --json sweep.json",
+            "  ratchet report sweep.json --out report"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,12 +32,13 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULTS.json", description = "A backtest or sweep result.")
     Path results;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The report folder (replaced whole).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The report folder: new, empty, or an earlier report (it is replaced whole).")
     Path out;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
+        new RunOutputs().input("RESULTS.json", results).folder("--out", out).check();
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readString(results));
@@ -51,13 +55,20 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(results + ": field \"inputs\" is missing: it says where the data came from");
         }
         BacktestInputs in = BacktestInputs.fromJson(root.get("inputs"));
+        in.inputsOf(new RunOutputs().input("RESULTS.json", results).folder("--out", out)).check();
         in.load(pw);
         JsonNode d = root.path("data");
-        if (d.path("bars").asInt() != in.series.size() || d.path("from").asLong() != in.series.firstOpenTime()
+        if (!d.hasNonNull("sha256")) {
+            throw new UsageException(results + ": field \"data.sha256\" is missing (a result from an older Ratchet): without it the data "
+                    + "cannot be checked; run the " + kind + " again with --json");
+        }
+        String now = io.ratchet.data.kline.SeriesDigest.sha256(in.series);
+        if (!now.equals(d.get("sha256").asText()) || d.path("bars").asInt() != in.series.size() || d.path("from").asLong() != in.series.firstOpenTime()
                 || d.path("to").asLong() != in.series.lastOpenTime()) {
-            throw new UsageException(results + ": made on " + d.path("bars").asInt() + " bars (" + d.path("from").asLong() + " .. "
-                    + d.path("to").asLong() + "), but " + in.origin + " now has " + in.series.size() + " bars (" + in.series.firstOpenTime()
-                    + " .. " + in.series.lastOpenTime() + "): the data changed since; run the " + kind + " again");
+            throw new UsageException(results + ": made on " + d.path("bars").asInt() + " bars (" + Fmt.time(d.path("from").asLong()) + " .. "
+                    + Fmt.time(d.path("to").asLong()) + ", sha256 " + abbrev(d.get("sha256").asText()) + "), but " + in.origin + " now has "
+                    + in.series.size() + " bars (" + Fmt.time(in.series.firstOpenTime()) + " .. " + Fmt.time(in.series.lastOpenTime())
+                    + ", sha256 " + abbrev(now) + "): the data changed since; run the " + kind + " again");
         }
         Entries entries = in.entries();
         SweepResult sweep = null;
@@ -72,7 +83,15 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(results + ": " + e.getMessage());
         }
         pw.println("data:     " + in.dataLine());
-        in.report(out, entries, sweep, config, pw);
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            in.report(outputs, out, entries, sweep, config);
+            outputs.commit();
+        }
+        pw.println("report:   " + out.toAbsolutePath().normalize().resolve("index.html"));
         return 0;
+    }
+
+    private static String abbrev(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "..." : sha;
     }
 }

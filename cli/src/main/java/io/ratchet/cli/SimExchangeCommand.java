@@ -50,7 +50,7 @@ final class SimExchangeCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "0", converter = Port.class, description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--speed", defaultValue = "60", description = "Replayed market time per wall time (60: a 1m bar a second). Default: ${DEFAULT-VALUE}.")
@@ -174,6 +174,8 @@ final class SimExchangeCommand implements Callable<Integer> {
             sim = new SimExchange(cfg).start(port);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new UserFacingException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e) + " (is another server on it? --port 0 picks a free one)", e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(sim.baseUrl());
@@ -210,5 +212,13 @@ final class SimExchangeCommand implements Callable<Integer> {
             }
         }
         return m;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 }

@@ -10,6 +10,11 @@ final class StoreOption {
     Path store;
 
     KlineStore open() {
-        return new KlineStore(store != null ? store : KlineStore.defaultRoot());
+        Path root = store != null ? store : KlineStore.defaultRoot();
+        if (java.nio.file.Files.exists(root) && !java.nio.file.Files.isDirectory(root)) {
+            throw new UsageException((store != null ? "--store " : "the store (from $RATCHET_STORE or ~/.ratchet/data) ") + root
+                    + ": is a file, not a folder; the store is a folder of SYMBOL-INTERVAL.klines files");
+        }
+        return new KlineStore(root);
     }
 }

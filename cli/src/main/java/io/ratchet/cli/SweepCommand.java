@@ -9,8 +9,7 @@ import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.backtest.sweep.SweepTable;
 import io.ratchet.backtest.sweep.Verdict;
 import io.ratchet.backtest.sweep.Window;
-import io.ratchet.data.config.TrailingConfigJson;
-import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.data.io.StagedOutputs;
 import io.ratchet.engine.Mode;
 import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.TrailingConfig;
@@ -46,8 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     String modes;
 
     @Option(names = "--trail", paramLabel = "[MODE=]RANGE", required = true,
-            description = {"from:to:step or a comma list, for every mode; or MODE=RANGE, repeated, for each mode its own",
-                "(profit-lock keeps a share of profit, percent is a distance: their scales differ)."})
+            description = "from:to:step or a comma list, for every mode; or MODE=RANGE, repeated, for each mode its own "
+                + "(profit-lock keeps a share of profit, percent is a distance: their scales differ).")
     List<String> trails;
 
     @Option(names = "--activation", paramLabel = "RANGE", defaultValue = "0", description = "from:to:step or a comma list. Default: ${DEFAULT-VALUE}.")
@@ -87,8 +86,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "The sweep as JSON (what ratchet report reads).")
     Path json;
 
-    @Option(names = "--export-best", paramLabel = "FILE", description = "The pick (best in sample) as the configuration file ratchet live --config loads.")
+    @Option(names = "--export-best", paramLabel = "FILE",
+            description = "The pick (best in sample) as the configuration file ratchet live --config loads, with its verdict and evidence. "
+                + "Written only if the verdict holds or weakens, unless --export-anyway.")
     Path exportBest;
+
+    @Option(names = "--export-anyway", description = "Write --export-best even when the verdict says not to trade the pick, or there is no out-of-sample check.")
+    boolean exportAnyway;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report with PNG charts into DIR (opens offline).")
     Path report;
@@ -105,6 +109,16 @@ final class SweepCommand implements Callable<Integer> {
         if (split != null && walkForward != null) {
             throw new UsageException("give --split or --walk-forward, not both");
         }
+        if (walkForward != null && walkForward < 1) {
+            throw new UsageException("--walk-forward: must be at least 1 window, got " + walkForward + " (leave it out for no walk-forward)");
+        }
+        if (top < 1) {
+            throw new UsageException("--top: must be at least 1 row, got " + top + " (--out FILE writes every configuration)");
+        }
+        if (exportAnyway && exportBest == null) {
+            throw new UsageException("--export-anyway is used only with --export-best FILE");
+        }
+        in.inputsOf(new RunOutputs().file("--out", out).file("--json", json).file("--export-best", exportBest).folder("--report", report)).check();
         in.load(pw);
         Entries entries = in.entries();
         Sweep.Options opts = parse(() -> new Sweep.Options(in.order, in.detail, nThreads, rank, split == null ? Double.NaN : split,
@@ -117,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
         AtomicLong done = new AtomicLong();
         SweepResult r;
         try (ProgressMonitor mon = ProgressMonitor.start("sweep", entries.size(), "entries", done)) {
-            r = Sweep.run(in.series.bars(), entries, grid, opts, done);
+            r = parse(() -> Sweep.run(in.series.bars(), entries, grid, opts, done));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pw.printf("scored:   %d configurations x %d entries in %.2f s%n%n", grid.size(), entries.size(), seconds);
@@ -146,22 +160,33 @@ final class SweepCommand implements Callable<Integer> {
             pw.println();
             pw.println("verdict:  " + v.text());
         }
-        if (out != null) {
-            SweepTable.writeCsv(SweepTable.of(r), out);
-            pw.println("wrote " + out);
-        }
-        if (json != null) {
+        boolean exportRefused = exportBest != null && !exportAnyway && !ExportedPick.tradable(v);
+        java.util.List<String> wrote = new ArrayList<>();
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            if (out != null) {
+                outputs.file(out, o -> SweepTable.writeCsv(SweepTable.of(r), o));
+                wrote.add("wrote " + out);
+            }
             com.fasterxml.jackson.databind.node.ObjectNode root = ResultJson.sweep(r);
             in.describe(root);
-            AtomicFiles.writeString(json, Json.pretty(root) + "\n");
-            pw.println("wrote " + json);
+            if (json != null) {
+                outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                wrote.add("wrote " + json);
+            }
+            if (exportBest != null && !exportRefused) {
+                String pick = ExportedPick.json(r, v, (com.fasterxml.jackson.databind.node.ObjectNode) root.get("data"));
+                outputs.file(exportBest, o -> o.write(pick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                wrote.add("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
+            }
+            if (report != null) {
+                in.report(outputs, report, entries, r, null);
+                wrote.add("report:   " + report.toAbsolutePath().normalize().resolve("index.html"));
+            }
+            outputs.commit();
         }
-        if (exportBest != null) {
-            TrailingConfigJson.write(exportBest, r.bestConfig());
-            pw.println("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
-        }
-        if (report != null) {
-            in.report(report, entries, r, null, pw);
+        wrote.forEach(pw::println);
+        if (exportRefused) {
+            throw new UsageException(ExportedPick.refusal(exportBest, v));
         }
         return 0;
     }

@@ -57,8 +57,12 @@ class BacktestSweepCommandTest {
         Path json = dir.resolve("sweep.json");
         CliRun r = CliRun.of("sweep", "--data", H1, "--trail", "profit-lock=0.2:0.8:0.2", "--trail", "percent=0.02,0.05",
                 "--activation", "0,0.02", "--initial-stop", "none,0.03", "--entry-every", "48", "--split", "0.7",
-                "--out", csv.toString(), "--export-best", best.toString(), "--json", json.toString(), "--threads", "2");
+                "--out", csv.toString(), "--export-best", best.toString(), "--export-anyway", "--json", json.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
+        // This grid's pick fails out of sample: the file says so, and that it was written only because it was forced.
+        JsonNode exported = Json.MAPPER.readTree(best.toFile());
+        assertThat(exported.get("verdict").get("outcome").asText()).isEqualTo("fails");
+        assertThat(exported.get("verdict").get("exportedAnyway").asBoolean()).isTrue();
         assertThat(r.out()).contains("24 configurations").contains("verdict:").contains("out of sample:");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(25);

@@ -69,30 +69,78 @@ final class Charts {
         HeatMapChart c = new HeatMapChartBuilder().width(W).height(H).title(mode + ": in-sample " + metric + " by trail and activation"
                 + (pickLabel == null ? "" : "  (pick: " + pickLabel + ")")).xAxisTitle("trail").yAxisTitle("activation").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setShowValue(cells.size() <= 120);
-        c.getStyler().setHeatMapValueDecimalPattern("0.00");
-        c.getStyler().setRangeColors(new Color[] {new Color(200, 50, 50), new Color(250, 250, 210), new Color(40, 150, 70)});
+        // Values are legible only where a cell is wide enough for "−123.4"; beyond that the colour says it.
+        c.getStyler().setShowValue(trails.size() <= 12 && activations.size() <= 14);
+        c.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        // Diverging and centred on zero: white is break-even, red lost, green made money, however lopsided the grid.
+        double limit = niceLimit(cells);
+        c.getStyler().setHeatMapValueDecimalPattern(valuePattern(limit));
+        c.getStyler().setMin(-limit);
+        c.getStyler().setMax(limit);
+        c.getStyler().setRangeColors(new Color[] {new Color(190, 30, 45), new Color(248, 248, 248), new Color(20, 130, 60)});
         c.addSeries(metric, trails, activations, cells);
         return c;
     }
 
+    /** The smallest 1, 2 or 5 times a power of ten at or above every |value|: the colour scale's ends, round in the legend. */
+    static double niceLimit(List<Number[]> cells) {
+        double m = 0;
+        for (Number[] cell : cells) {
+            m = Math.max(m, Math.abs(cell[2].doubleValue()));
+        }
+        if (!(m > 0) || Double.isInfinite(m)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(m)));
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (f * p >= m * (1 - 1e-12)) {
+                return f * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    /** At most four digits in a cell, and a real minus sign (U+2212) so that adjacent negatives stay apart. */
+    static String valuePattern(double limit) {
+        String p = limit > 100 ? "0" : limit > 10 ? "0.0" : "0.00";
+        return p + ";\u2212" + p;
+    }
+
     /** One trade: the price path, the stop as it ratcheted, the entry and the exit. */
-    static XYChart trade(String title, List<Date> time, List<Double> close, List<Date> stopTime, List<Double> stop, Trade t) {
-        XYChart c = xy(title, "time (UTC)", "price");
+    /** @param zoomed the end of the trade only: no entry marker, which would stretch the time axis back to the entry */
+    static XYChart trade(String title, String priceAxis, ReportWriter.PricePath price, List<Date> stopTime, List<Double> stop, Trade t,
+                         double activationPrice, boolean zoomed) {
+        XYChart c = xy(title, "time (UTC)", priceAxis);
         c.getStyler().setDatePattern("MM-dd HH:mm");
-        XYSeries p = c.addSeries("price (close)", time, close);
+        List<Date> time = price.time();
+        XYSeries p = c.addSeries("price (close)", time, price.close());
         p.setLineColor(PRICE);
+        p.setLineWidth(1.2f);
         p.setMarker(SeriesMarkers.NONE);
+        Date until = stopTime.isEmpty() ? new Date(t.exitTime()) : stopTime.get(0);
+        if (activationPrice == activationPrice) {
+            // Until the price reaches this level the stop does not trail: without it, a trade whose stop came late looks stop-less.
+            Date since = zoomed ? time.get(0) : new Date(t.entryTime());
+            XYSeries a = c.addSeries("activation level (trailing starts)", List.of(since, until.after(since) ? until : time.get(time.size() - 1)),
+                    List.of(activationPrice, activationPrice));
+            a.setLineColor(new Color(120, 120, 200));
+            a.setLineStyle(DASHED);
+            a.setMarker(SeriesMarkers.NONE);
+        }
         if (!stop.isEmpty()) {
             XYSeries s = c.addSeries("stop", stopTime, stop);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
             s.setLineColor(STOP);
-            s.setMarker(SeriesMarkers.NONE);
+            s.setLineWidth(3f);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(STOP);
         }
-        XYSeries e = c.addSeries("entry", List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
-        e.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        e.setMarker(SeriesMarkers.TRIANGLE_UP);
-        e.setMarkerColor(IS);
+        if (!zoomed) {
+            XYSeries e = c.addSeries("entry", List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
+            e.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            e.setMarker(SeriesMarkers.TRIANGLE_UP);
+            e.setMarkerColor(IS);
+        }
         XYSeries x = c.addSeries("exit (" + t.exitReason() + ")", List.of(new Date(t.exitTime())), List.of(t.exitPrice()));
         x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         x.setMarker(SeriesMarkers.TRIANGLE_DOWN);

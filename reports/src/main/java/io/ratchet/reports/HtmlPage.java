@@ -28,7 +28,7 @@ final class HtmlPage {
             body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#222;background:#fafafa}
             header{background:#1f2d3d;color:#fff;padding:18px 28px}
             header h1{margin:0;font-size:22px}
-            main{max-width:1000px;margin:0 auto;padding:12px 28px 40px}
+            main{max-width:1100px;margin:0 auto;padding:12px 28px 40px}
             nav a{margin-right:14px;color:#9cc3ff;font-size:14px}
             .facts{display:grid;grid-template-columns:220px 1fr;gap:4px 16px;background:#fff;border:1px solid #ddd;padding:14px 18px;border-radius:6px}
             .facts dt{color:#666}.facts dd{margin:0}
@@ -42,18 +42,24 @@ final class HtmlPage {
             th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}th{background:#f0f3f7;cursor:pointer;user-select:none}
             td:first-child,th:first-child{text-align:left}th.asc::after{content:" \\25B2"}th.desc::after{content:" \\25BC"}
             p.note{color:#555;font-size:14px}.scroll{overflow-x:auto}
+            table.sweep{font-size:12px}table.sweep td{white-space:nowrap;padding:3px 5px}table.sweep th{padding:3px 5px;font-weight:600}
+            table.sweep th.group{text-align:center;cursor:default;background:#e4e9f0}table.sweep th.group.oos,table.sweep th.oos{background:#f7efe3}
+            table.sweep td:nth-child(5),table.sweep th:nth-child(5){border-left:2px solid #9aa7b8}
+            table.sweep td:nth-child(11),table.sweep tr:last-child th:nth-child(11){border-left:2px solid #9aa7b8}
+            table.sweep tr.pick td{background:#fffbe6;font-weight:600}
             """;
 
     /** Click a header to sort by it; numbers (also "+1.2%") sort as numbers. */
     private static final String SORT = """
             document.querySelectorAll('table.sortable').forEach(function (t) {
-              t.querySelectorAll('th').forEach(function (th, i) {
+              var head = t.tHead.rows[t.tHead.rows.length - 1]; // a grouping row above it does not sort
+              Array.prototype.forEach.call(head.cells, function (th, i) {
                 th.addEventListener('click', function () {
                   var body = t.tBodies[0], rows = Array.prototype.slice.call(body.rows);
                   var asc = !th.classList.contains('asc');
-                  t.querySelectorAll('th').forEach(function (h) { h.classList.remove('asc', 'desc'); });
+                  Array.prototype.forEach.call(head.cells, function (h) { h.classList.remove('asc', 'desc'); });
                   th.classList.add(asc ? 'asc' : 'desc');
-                  function key(r) { var s = r.cells[i].textContent.trim(), n = parseFloat(s.replace(/[%+,]/g, ''));
+                  function key(r) { var s = r.cells[i].textContent.trim(), n = parseFloat(s.replace(/\u2212/g, '-').replace(/[%+,]/g, ''));
                     return isNaN(n) ? s : n; }
                   rows.sort(function (a, b) { var x = key(a), y = key(b);
                     var c = (typeof x === 'number' && typeof y === 'number') ? x - y : String(x).localeCompare(String(y));

@@ -4,9 +4,10 @@ import io.ratchet.backtest.Backtest;
 import io.ratchet.backtest.BacktestResult;
 import io.ratchet.backtest.sweep.RankBy;
 import io.ratchet.backtest.sweep.SweepResult;
-import io.ratchet.backtest.sweep.SweepTable;
 import io.ratchet.backtest.sweep.Verdict;
 import io.ratchet.data.io.AtomicFiles;
+import io.ratchet.data.io.OwnedFolder;
+import io.ratchet.data.io.StagedOutputs;
 import io.ratchet.data.kline.Gap;
 import io.ratchet.data.kline.KlineSeries;
 import io.ratchet.engine.BarWalker;
@@ -21,9 +22,7 @@ import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,37 +35,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
  * Builds a report folder: {@code index.html} and its PNGs. The folder is assembled beside
- * the target and moved into place at the end, so a failed run leaves the old report (or
- * none), never half of a new one.
+ * the target and moved into place at the end ({@link StagedOutputs}), so a failed run leaves
+ * the old report (or none), never half of a new one.
  */
 public final class ReportWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int TOP = 20;
+    private static final double DAY = 86_400_000.0;
 
     private ReportWriter() {
     }
 
-    /** Writes the report into {@code out} (replacing it) and returns the path of its {@code index.html}. */
+    /**
+     * Writes the report into {@code out} and returns the path of its {@code index.html}. {@code out}
+     * is replaced whole, so it must be new, empty, or an earlier report ({@link OwnedFolder}).
+     */
     public static Path write(ReportInput in, Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        AtomicFiles.readableByAll(tmp, true);
-        try {
-            ReportModel model = build(in, tmp);
-            AtomicFiles.writeString(tmp.resolve("index.html"), HtmlPage.render(model));
-            replace(tmp, target);
-        } finally {
-            deleteTree(tmp);
+        OwnedFolder.checkReplaceable("report folder", target);
+        try (StagedOutputs outputs = new StagedOutputs()) {
+            outputs.folder(target, dir -> writeInto(in, dir));
+            outputs.commit();
         }
         return target.resolve("index.html");
+    }
+
+    /** Writes {@code index.html} and its charts into {@code dir}, a folder being staged. */
+    public static void writeInto(ReportInput in, Path dir) throws IOException {
+        AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(build(in, dir)));
     }
 
     static ReportModel build(ReportInput in, Path dir) throws IOException {
@@ -92,14 +94,14 @@ public final class ReportWriter {
         List<ReportModel.Section> sections = new ArrayList<>();
         if (in.sweep() != null) {
             SweepResult r = in.sweep();
-            facts.add(new ReportModel.Fact("Grid", r.grid().size() + " configurations, ranked by " + r.rankBy().id()
+            facts.add(new ReportModel.Fact("Grid", r.grid().size() + " configurations, ranked by " + human(r.rankBy())
                     + (r.splitTime() > 0 ? ", in sample before " + TIME.format(Instant.ofEpochMilli(r.splitTime())) + " UTC"
                     : !r.windows().isEmpty() ? ", " + r.windows().size() + " walk-forward windows" : "")));
             Verdict v = Verdict.of(r);
             verdict = v != null ? v.text() : "No out-of-sample check in this sweep: the ranking is fitted to this history. "
                     + "Run the sweep with --split 0.7 or --walk-forward K before trusting the pick.";
             verdictClass = v != null ? v.outcome().name().toLowerCase(Locale.ROOT) : "none";
-            sections.add(sweepSection(r, dir));
+            sections.add(sweepSection(in, r, dir));
             if (!r.windows().isEmpty()) {
                 sections.add(walkForwardSection(r));
             }
@@ -114,10 +116,10 @@ public final class ReportWriter {
         return new ReportModel(title, facts, verdict, verdictClass, sections);
     }
 
-    private static ReportModel.Section sweepSection(SweepResult r, Path dir) throws IOException {
+    private static ReportModel.Section sweepSection(ReportInput in, SweepResult r, Path dir) throws IOException {
         RankBy by = r.rankBy();
         boolean pctMetric = by != RankBy.PROFIT_FACTOR;
-        String metric = by.id() + (pctMetric ? ", %" : "");
+        String metric = human(by) + (pctMetric ? ", %" : "");
         List<ReportModel.Figure> figs = new ArrayList<>();
         TrailingConfig pick = r.bestConfig();
         for (Mode mode : Mode.values()) {
@@ -138,23 +140,24 @@ public final class ReportWriter {
             if (bestAtTrail.isEmpty()) {
                 continue;
             }
+            // In and out of sample cover periods of different length: they are compared per trade, not by totals.
             double[] trails = bestAtTrail.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             double[] is = new double[trails.length];
             double[] oos = r.hasOutOfSample() ? new double[trails.length] : null;
             int k = 0;
             for (int c : bestAtTrail.values()) {
-                is[k] = scale(by.score(r.inSample()[c]), pctMetric);
+                is[k] = 100 * r.inSample()[c].meanReturn();
                 if (oos != null) {
-                    oos[k] = scale(by.score(r.outOfSample()[c]), pctMetric);
+                    oos[k] = 100 * r.outOfSample()[c].meanReturn();
                 }
                 k++;
             }
             boolean pickHere = pick.mode() == mode;
             String file = "sweep-" + mode.id() + ".png";
-            Png.write(Charts.scoreVsTrail(mode.id(), metric, trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
-                    pickHere ? scale(by.score(r.inSample()[r.best()]), pctMetric) : Double.NaN), dir.resolve(file));
-            figs.add(new ReportModel.Figure(file, mode.id() + ": for each trail, the best in-sample " + by.id()
-                    + (oos != null ? " (solid) and the same configuration out of sample (dashed)" : "")
+            Png.write(Charts.scoreVsTrail(mode.id(), "mean net return per trade, %", trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
+                    pickHere ? 100 * r.inSample()[r.best()].meanReturn() : Double.NaN), dir.resolve(file));
+            figs.add(new ReportModel.Figure(file, mode.id() + ": mean net return per trade of the best configuration (by in-sample " + human(by)
+                    + ") at each trail" + (oos != null ? ", in sample (solid) and the same configuration out of sample (dashed)" : "")
                     + (pickHere ? "; the square is the pick" : "") + "."));
             List<String> tLabels = new ArrayList<>();
             for (double t : trails) {
@@ -175,14 +178,28 @@ public final class ReportWriter {
             if (!cells.isEmpty()) {
                 String hm = "heatmap-" + mode.id() + ".png";
                 Png.write(Charts.heatmap(mode.id(), metric, tLabels, aLabels, cells, pickHere ? pick.label() : null), dir.resolve(hm));
-                figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + by.id() + " over trail and activation (best initial stop in each cell)."));
+                figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + human(by) + " over trail and activation (best initial stop in each cell)."));
             }
         }
-        Table t = SweepTable.of(r);
-        Table shown = t.first(Math.min(TOP, t.rowCount()));
-        return new ReportModel.Section("sweep", "Sweep: the top " + shown.rowCount() + " of " + t.rowCount(),
-                "Ranked by in-sample " + by.id() + "; click a column to sort. Returns are fractions of the stake (0.01 = 1%).",
-                html(format(shown)), figs);
+        long first = in.series().firstOpenTime();
+        long end = in.series().lastOpenTime() + in.series().interval().millis();
+        double isDays;
+        double oosDays;
+        if (r.splitTime() > 0) {
+            isDays = (r.splitTime() - first) / DAY;
+            oosDays = (end - r.splitTime()) / DAY;
+        } else if (!r.windows().isEmpty()) {
+            isDays = r.windows().stream().mapToLong(w -> w.trainTo() - w.trainFrom()).sum() / DAY;
+            oosDays = r.windows().stream().mapToLong(w -> w.testTo() - w.testFrom()).sum() / DAY;
+        } else {
+            isDays = (end - first) / DAY;
+            oosDays = Double.NaN;
+        }
+        int shown = Math.min(TOP, r.ranking().length);
+        return new ReportModel.Section("sweep", "Sweep: the top " + shown + " of " + r.ranking().length,
+                "Ranked by in-sample " + human(by) + "; click a column to sort. Returns are net of fees, per unit stake; "
+                        + "\"per day\" is the total return of the part divided by its length in days, so the two parts compare.",
+                SweepTableHtml.of(r, shown, isDays, oosDays), figs);
     }
 
     /** Each window's pick and how it did on the window after it: the test a tuning procedure must pass. */
@@ -204,7 +221,7 @@ public final class ReportWriter {
             total.append(pct(w.test().totalReturn(), 2));
         }
         Table t = Table.create("walk-forward", train, pick, test, trainTotal, trades, mean, total);
-        return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + r.rankBy().id()
+        return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + human(r.rankBy())
                 + "), tested on the window after it. Pooled over the test windows: " + summaryText(r.walkForward()) + ".", html(t), List.of());
     }
 
@@ -231,28 +248,44 @@ public final class ReportWriter {
         StringColumn why = StringColumn.create("exit reason");
         StringColumn ret = StringColumn.create("net return");
         StringColumn mfe = StringColumn.create("best open profit");
+        PriceFormat price = PriceFormat.of(in.series());
         for (Map.Entry<String, Trade> e : chosen.entrySet()) {
             Trade t = e.getValue();
             which.append(e.getKey());
             entry.append(TIME.format(Instant.ofEpochMilli(t.entryTime())));
             dirc.append(t.direction().id());
-            ep.append(plain(t.entryPrice()));
+            ep.append(price.format(t.entryPrice()));
             exit.append(TIME.format(Instant.ofEpochMilli(t.exitTime())));
-            xp.append(plain(t.exitPrice()));
+            xp.append(price.format(t.exitPrice()));
             why.append(t.exitReason().name());
-            ret.append(pct(t.netReturn(), 2));
-            mfe.append(pct(t.maxFavourableExcursion(), 2));
+            ret.append(SweepTableHtml.pct(t.netReturn(), 2));
+            mfe.append(SweepTableHtml.pct(t.maxFavourableExcursion(), 2));
             String file = "trade-" + e.getKey() + ".png";
-            Png.write(tradeChart(in, run.config(), t, e.getKey()), dir.resolve(file));
-            figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, the stop as it ratcheted (step line), entry and exit"
+            TradeCharts tc = tradeCharts(in, run.config(), t, e.getKey());
+            List<org.knowm.xchart.XYChart> charts = tc.charts();
+            Png.write(charts.get(0), dir.resolve(file));
+            figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, "
+                    + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
+                    + "and the price never reached the activation level)")
+                    + (tc.hadStop() && run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
                     + (in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
+            if (charts.size() > 1) {
+                String zoom = "trade-" + e.getKey() + "-stop.png";
+                Png.write(charts.get(1), dir.resolve(zoom));
+                figs.add(new ReportModel.Figure(zoom, "The " + e.getKey() + " trade's stop lived only at its end: that end, enlarged."));
+            }
         }
         Table t = Table.create("trades", which, entry, dirc, ep, exit, xp, why, ret, mfe);
         return new ReportModel.Section("trades", "Trades of the " + (in.sweep() != null ? "pick" : "configuration"),
                 trades.size() + " trades; the best, a typical (median) and the worst one.", html(t), figs);
     }
 
-    private static org.knowm.xchart.XYChart tradeChart(ReportInput in, TrailingConfig config, Trade t, String which) {
+    /**
+     * The trade's chart over its whole life; and where the stop lived only at the end of it (it
+     * starts to trail late, after the activation level), a second chart of that end, so that
+     * the stop is seen moving and not as a dot beside the exit.
+     */
+    private static TradeCharts tradeCharts(ReportInput in, TrailingConfig config, Trade t, String which) {
         List<Date> stopTime = new ArrayList<>();
         List<Double> stop = new ArrayList<>();
         StopListener rec = new StopListener() {
@@ -274,9 +307,34 @@ public final class ReportWriter {
             stopTime.add(new Date(t.exitTime()));
             stop.add(stop.get(stop.size() - 1));
         }
-        Bars path = in.order() == IntrabarOrder.DETAIL && in.detail() != null ? in.detail().detail() : b;
         long from = b.openTime()[Math.max(b.from(), i - 3)];
         long to = b.openTime()[Math.min(b.to() - 1, j + 3)] + 1;
+        String title = which + " trade: " + t.direction().id() + " " + TIME.format(Instant.ofEpochMilli(t.entryTime())) + " -> "
+                + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ", " + SweepTableHtml.pct(t.netReturn(), 2);
+        double activation = config.activation() > 0 ? t.entryPrice() * (1 + t.direction().sign() * config.activation()) : Double.NaN;
+        String axis = PriceFormat.of(in.series()).axis();
+        List<org.knowm.xchart.XYChart> charts = new ArrayList<>();
+        charts.add(Charts.trade(title, axis, pricePath(in, from, to, t), stopTime, stop, t, activation, false));
+        long life = t.exitTime() - (stop.isEmpty() ? t.exitTime() : stopTime.get(0).getTime());
+        if (!stop.isEmpty() && life < 0.25 * (t.exitTime() - t.entryTime())) {
+            long bar = in.series().interval().millis();
+            long zoomFrom = Math.max(t.entryTime(), stopTime.get(0).getTime() - Math.max(life / 2, 6 * bar));
+            long zoomTo = Math.min(to, t.exitTime() + 3 * bar + 1);
+            charts.add(Charts.trade(which + " trade, its last " + TIME.format(Instant.ofEpochMilli(zoomFrom)) + " .. "
+                    + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ": the stop as it ratcheted", axis, pricePath(in, zoomFrom, zoomTo, t),
+                    stopTime, stop, t, activation, true));
+        }
+        return new TradeCharts(charts, !stop.isEmpty());
+    }
+
+    /** A trade's charts, and whether it ever had a stop (the captions say so when it did not). */
+    record TradeCharts(List<org.knowm.xchart.XYChart> charts, boolean hadStop) {
+    }
+
+    /** The price the walk saw between two times: the bars, or the lower-timeframe bars under --intrabar detail. */
+    private static ReportWriter.PricePath pricePath(ReportInput in, long from, long to, Trade t) {
+        Bars b = in.series().bars();
+        Bars path = in.order() == IntrabarOrder.DETAIL && in.detail() != null ? in.detail().detail() : b;
         int a = path.ceilingIndex(from);
         int z = path.ceilingIndex(to);
         List<Date> time = new ArrayList<>();
@@ -290,9 +348,11 @@ public final class ReportWriter {
             time.add(new Date(t.entryTime()));
             close.add(t.entryPrice());
         }
-        String title = which + " trade: " + t.direction().id() + " " + TIME.format(Instant.ofEpochMilli(t.entryTime())) + " -> "
-                + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ", " + pct(t.netReturn(), 2);
-        return Charts.trade(title, time, close, stopTime, stop, t);
+        return new PricePath(time, close);
+    }
+
+    /** Times and closes of a price line. */
+    record PricePath(List<Date> time, List<Double> close) {
     }
 
     private static ReportModel.Section runSection(BacktestResult run, Path dir) throws IOException {
@@ -316,30 +376,15 @@ public final class ReportWriter {
                 List.of(new ReportModel.Figure("ladder.png", "The stop ladder: the stop (step line) at each price reached; it never loosens.")));
     }
 
-    /** Display strings for the sweep table: percent for returns, two decimals elsewhere, blank for undefined. */
-    private static Table format(Table t) {
-        Table out = Table.create(t.name());
-        for (String name : t.columnNames()) {
-            StringColumn col = StringColumn.create(name);
-            boolean percent = name.endsWith("Return") || name.endsWith("winRate") || name.endsWith("maxDrawdown");
-            for (int r = 0; r < t.rowCount(); r++) {
-                Object v = t.column(name).get(r);
-                boolean ratio = name.endsWith("profitFactor");
-                if (v instanceof Double d) {
-                    col.append(d.isNaN() ? "" : percent ? pct(d, 2) : ratio ? String.format(Locale.ROOT, "%.2f", d) : plain(d));
-                } else {
-                    col.append(v == null ? "" : v.toString());
-                }
-            }
-            out.addColumns(col);
-        }
-        return out;
-    }
-
     private static String html(Table t) throws IOException {
         StringWriter w = new StringWriter();
         t.write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
         return w.toString().replaceFirst("<table", "<table class=\"sortable\"");
+    }
+
+    /** "total return" for totalReturn: the report speaks to a reader, not to the option parser. */
+    static String human(RankBy by) {
+        return by.id().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
     }
 
     private static String summaryText(RunSummary s) {
@@ -369,29 +414,5 @@ public final class ReportWriter {
             }
         }
         return out;
-    }
-
-    private static void replace(Path built, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
     }
 }

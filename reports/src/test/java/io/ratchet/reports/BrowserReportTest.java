@@ -38,16 +38,33 @@ class BrowserReportTest {
                 assertThat(img.get("w").asInt()).as(img.get("src").asText() + " loaded").isGreaterThan(0);
             }
 
-            // Sorting: click the in-sample total return header twice (descending), read the column.
-            int col = b.eval("Array.from(document.querySelectorAll('table.sortable')[0].querySelectorAll('th'))"
-                    + ".findIndex(th => th.textContent.trim() === 'is_totalReturn')").asInt();
-            assertThat(col).isPositive();
-            JsonNode values = b.eval("(() => { const t = document.querySelectorAll('table.sortable')[0];"
-                    + " const th = t.querySelectorAll('th')[" + col + "]; th.click(); th.click();"
-                    + " return Array.from(t.tBodies[0].rows).map(r => parseFloat(r.cells[" + col + "].textContent)); })()");
+            // The sweep table: configuration, in sample and out of sample, each under its own header, within the page.
+            JsonNode groups = b.eval("Array.from(document.querySelector('table.sweep').tHead.rows[0].cells).map(c => c.textContent)");
+            assertThat(groups.size()).isEqualTo(3);
+            assertThat(groups.get(0).asText()).isEqualTo("Configuration");
+            assertThat(groups.get(1).asText()).matches("In sample \\(\\d+ days\\)");
+            assertThat(groups.get(2).asText()).matches("Out of sample \\(\\d+ days\\)");
+            JsonNode fits = b.eval("(() => { const t = document.querySelector('table.sweep'), m = document.querySelector('main');"
+                    + " const s = t.parentElement; return {table: t.getBoundingClientRect().right, main: m.getBoundingClientRect().right,"
+                    + " scroll: s.scrollWidth, visible: s.clientWidth}; })()");
+            assertThat(fits.get("table").asDouble()).as("the sweep table ends inside the page").isLessThanOrEqualTo(fits.get("main").asDouble());
+            assertThat(fits.get("scroll").asInt()).as("no horizontal scrolling").isLessThanOrEqualTo(fits.get("visible").asInt());
+            JsonNode stops = b.eval("Array.from(document.querySelector('table.sweep').tBodies[0].rows).map(r => r.cells[3].textContent)");
+            List<String> initialStops = new ArrayList<>();
+            stops.forEach(x -> initialStops.add(x.asText()));
+            assertThat(initialStops).contains("none", "0.03");
+
+            // Sorting: click the in-sample "mean per trade" header twice (descending), read the column; "−" is a minus.
+            int col = b.eval("(() => { const h = document.querySelector('table.sweep').tHead.rows[1];"
+                    + " return Array.from(h.cells).findIndex(th => th.textContent.trim() === 'mean per trade'); })()").asInt();
+            assertThat(col).isEqualTo(6);
+            JsonNode values = b.eval("(() => { const t = document.querySelector('table.sweep');"
+                    + " const th = t.tHead.rows[1].cells[" + col + "]; th.click(); th.click();"
+                    + " return Array.from(t.tBodies[0].rows).map(r => parseFloat(r.cells[" + col + "].textContent.replace('\u2212', '-'))); })()");
             List<Double> v = new ArrayList<>();
             values.forEach(x -> v.add(x.asDouble()));
-            assertThat(v).hasSizeGreaterThan(5).isSortedAccordingTo((a, c) -> Double.compare(c, a));
+            assertThat(v).hasSizeGreaterThan(5).doesNotContainNull().isSortedAccordingTo((a, c) -> Double.compare(c, a));
+            assertThat(v.get(0)).isGreaterThan(v.get(v.size() - 1));
 
             JsonNode shot = b.call("Page.captureScreenshot", Cdp.params("format", "png", "captureBeyondViewport", true));
             byte[] png = Base64.getDecoder().decode(shot.get("data").asText());

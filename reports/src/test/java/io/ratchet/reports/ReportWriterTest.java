@@ -1,6 +1,7 @@
 package io.ratchet.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class ReportWriterTest {
     @Test
     void aNewReportReplacesTheOldOneWhole() throws Exception {
         Path out = dir.resolve("report");
-        Files.createDirectories(out);
+        ReportWriter.write(Fixtures.sweepReport(), out);
         Files.writeString(out.resolve("stale.png"), "old");
         ReportWriter.write(Fixtures.sweepReport(), out);
         assertThat(out.resolve("stale.png")).doesNotExist();
@@ -58,6 +59,29 @@ class ReportWriterTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");
         }
+    }
+
+    @Test
+    void aFolderRatchetDidNotWriteIsNeverReplaced() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        assertThatThrownBy(() -> ReportWriter.write(Fixtures.sweepReport(), mine))
+                .isInstanceOf(io.ratchet.data.io.OutputRefusedException.class).hasMessageContaining(mine.toString())
+                .hasMessageContaining("did not write");
+        assertThat(mine.resolve("notes.txt")).hasContent("keep me");
+        try (Stream<Path> s = Files.list(mine)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
+        Path file = dir.resolve("live-config.json");
+        Files.writeString(file, "{}");
+        assertThatThrownBy(() -> ReportWriter.write(Fixtures.sweepReport(), file)).hasMessageContaining("is a file, not a folder");
+        assertThat(file).hasContent("{}");
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        ReportWriter.write(Fixtures.sweepReport(), empty);
+        assertThat(empty.resolve("index.html")).exists();
+        assertThat(empty.resolve(io.ratchet.data.io.OwnedFolder.MARKER)).exists();
     }
 
     @Test

@@ -28,6 +28,9 @@ public final class EntryCsv {
         }
         List<int[]> rows = new ArrayList<>();
         List<Direction> dirs = new ArrayList<>();
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1)); // a spreadsheet's byte order mark: encoding, not a column
+        }
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();
             int lineNo = n + 1;

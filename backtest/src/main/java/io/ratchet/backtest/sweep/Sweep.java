@@ -45,6 +45,9 @@ public final class Sweep {
         }
         if (o.split() == o.split()) {
             int cut = bars.from() + (int) Math.round(o.split() * bars.size());
+            String given = "--split " + java.math.BigDecimal.valueOf(o.split()).stripTrailingZeros().toPlainString();
+            requireEntries(entries, bars.from(), cut, given + ": the in-sample part (the first " + (cut - bars.from()) + " bars)");
+            requireEntries(entries, cut, bars.to(), given + ": the out-of-sample part (the last " + (bars.to() - cut) + " bars)");
             KernelResult is = SweepKernel.run(bars.slice(bars.from(), cut), entries.within(bars.from(), cut), g, o.order(), o.detail(), o.threads(), progress);
             KernelResult oos = SweepKernel.run(bars.slice(cut, bars.to()), entries.within(cut, bars.to()), g, o.order(), o.detail(), o.threads(), progress);
             RunSummary[] a = summaries(is);
@@ -62,6 +65,10 @@ public final class Sweep {
         int[] edge = new int[chunks + 1];
         for (int m = 0; m <= chunks; m++) {
             edge[m] = bars.from() + (int) Math.round((double) m * bars.size() / chunks);
+        }
+        for (int m = 0; m < chunks; m++) {
+            requireEntries(entries, edge[m], edge[m + 1], "--walk-forward " + k + ": part " + (m + 1) + " of " + chunks + " ("
+                    + (edge[m + 1] - edge[m]) + " bars of " + bars.size() + ")");
         }
         KernelResult[] part = new KernelResult[chunks];
         for (int m = 0; m < chunks; m++) {
@@ -90,6 +97,17 @@ public final class Sweep {
         }
         RunSummary wf = RunSummary.of(concat(r), concatL(exit), concatL(entry), r.stream().mapToInt(a -> a.length).sum());
         return new SweepResult(grid, o.rankBy(), is, oos, rank(is, o.rankBy()), 0, List.copyOf(windows), wf);
+    }
+
+    /**
+     * A part with no entry has no trade: its score would be no evidence at all, yet a verdict
+     * would be drawn from it. Refused, with the part named, so the user picks a split that fits.
+     */
+    private static void requireEntries(Entries entries, int from, int to, String part) {
+        if (to <= from || entries.within(from, to).size() == 0) {
+            throw new IllegalArgumentException(part + " has no entry, so no trade to score; choose a split that leaves entries on both sides"
+                    + " (fewer windows, a split nearer 0.5, or more frequent entries)");
+        }
     }
 
     private static RunSummary pooled(KernelResult[] part, int from, int to, int c) {

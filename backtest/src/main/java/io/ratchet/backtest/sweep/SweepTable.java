@@ -75,10 +75,13 @@ public final class SweepTable {
 
     /** Writes the table as CSV, atomically (missing values as empty fields). */
     public static void writeCsv(Table t, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            t.write().csv(CsvWriteOptions.builder(w).build());
-            w.flush();
-        });
+        AtomicFiles.write(file, out -> writeCsv(t, out));
+    }
+
+    /** Writes the table as CSV to a stream (missing values as empty fields). */
+    public static void writeCsv(Table t, java.io.OutputStream out) throws IOException {
+        OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        t.write().csv(CsvWriteOptions.builder(w).build());
+        w.flush();
     }
 }

@@ -23,13 +23,17 @@ import java.util.Set;
  * <pre>{"mode": "profit-lock", "trail": 0.5, "activation": 0.01, "initialStop": 0.03,
  *  "maxBars": null, "fee": 0.001, "slippage": 0.0}</pre>
  *
- * Only {@code mode} and {@code trail} are required; {@code null} means "none" for
- * {@code initialStop} and {@code maxBars}. Unknown fields are refused rather than ignored,
+ * Only {@code mode} and {@code trail} are required; {@code null} or {@code "none"} means none
+ * for {@code initialStop} and {@code maxBars}. An exported pick also carries {@code verdict} and
+ * {@code evidence} objects, which are not configuration and are skipped here. Unknown fields are refused rather than ignored,
  * so a typo cannot silently fall back to a default with money at stake.
  */
 public final class TrailingConfigJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // A key given twice is refused: with "last wins" a pasted edit could silently lose to a stale value.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> FIELDS = Set.of("mode", "trail", "activation", "initialStop", "maxBars", "fee", "slippage");
+    /** What sweep --export-best adds beside the fields: why the pick was chosen. Read by the CLI, not part of the configuration. */
+    private static final Set<String> PROVENANCE = Set.of("verdict", "evidence");
 
     private TrailingConfigJson() {
     }
@@ -67,7 +71,8 @@ public final class TrailingConfigJson {
     public static TrailingConfig parse(String json, String source) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // Editors on Windows save with a byte order mark; it is not content.
+            root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             throw new ConfigFileException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
@@ -81,9 +86,9 @@ public final class TrailingConfigJson {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!FIELDS.contains(f)) {
+            if (!FIELDS.contains(f) && !PROVENANCE.contains(f)) {
                 throw new ConfigFileException(source + ": field \"" + f + "\": unknown (allowed: " + String.join(", ",
-                        new java.util.TreeSet<>(FIELDS)) + ")", null);
+                        new java.util.TreeSet<>(FIELDS)) + "; and verdict, evidence from sweep --export-best)", null);
             }
         }
         try {
@@ -113,8 +118,12 @@ public final class TrailingConfigJson {
             }
             return absent;
         }
+        boolean noneAllowed = field.equals("initialStop") || field.equals("maxBars");
+        if (noneAllowed && v.isTextual() && v.asText().equalsIgnoreCase("none")) {
+            return absent;
+        }
         if (!v.isNumber()) {
-            throw new InvalidConfigException(field, "must be a number, got " + v);
+            throw new InvalidConfigException(field, "must be a number" + (noneAllowed ? ", \"none\" or null" : "") + ", got " + v);
         }
         if (field.equals("maxBars") && !v.canConvertToExactIntegral()) {
             throw new InvalidConfigException(field, "must be a whole number of bars, got " + v);

@@ -24,6 +24,23 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
+        try {
+            writeOrThrow(abs, writer);
+        } catch (IOException e) {
+            throw withPath(abs, e);
+        }
+    }
+
+    /**
+     * The failure with the path in front where the JDK's message lacks it: "No space left on
+     * device" alone does not say which disk, nor which of a run's outputs.
+     */
+    public static IOException withPath(Path target, IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return msg.contains(target.toString()) ? e : new IOException(target + ": cannot write: " + msg, e);
+    }
+
+    private static void writeOrThrow(Path abs, Writer writer) throws IOException {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");

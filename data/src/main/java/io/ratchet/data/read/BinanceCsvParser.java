@@ -1,6 +1,7 @@
 package io.ratchet.data.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Binance's kline dump CSV, parsed from bytes into a {@link KlineBuffer}. Refuses any other
@@ -13,11 +14,15 @@ final class BinanceCsvParser {
     }
 
     /** What the file itself says about its series. */
-    record Facts(int rows, boolean microseconds, long barMillis) {
+    record Facts(int rows, boolean microseconds, long barMillis, int firstDataLine) {
     }
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     static Facts parse(byte[] buf, int length, String name, int fileIndex, KlineBuffer out) {
-        int pos = 0;
+        // Spreadsheets save CSV with a UTF-8 byte order mark; it is encoding, not content.
+        int pos = length >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1] && buf[2] == BOM[2] ? 3 : 0;
+        int firstDataLine = 0;
         int lineNo = 0;
         int rows = 0;
         int unit = 0; // 0 unknown, 1 ms, 1000 us
@@ -76,11 +81,12 @@ final class BinanceCsvParser {
                     throw bad(name, lineNo, 6, buf, comma[5] + 1, comma[6]);
                 }
                 barMillis = (ct - t + 1) / unit;
+                firstDataLine = lineNo;
             }
             out.add(t / unit, o, h, l, c, v, fileIndex, lineNo);
             rows++;
         }
-        return new Facts(rows, unit == 1000, barMillis);
+        return new Facts(rows, unit == 1000, barMillis, firstDataLine);
     }
 
     private static double number(byte[] buf, int a, int b, String name, int lineNo, int column) {
@@ -102,7 +108,17 @@ final class BinanceCsvParser {
         return f.length == 12 && f[0].trim().equalsIgnoreCase("open_time") && f[4].trim().equalsIgnoreCase("close");
     }
 
+    /** Shortened, and with invisible characters shown as {@code \\uXXXX}: a message must show what is there. */
     static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        String cut = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder b = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == 0xFFFD) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

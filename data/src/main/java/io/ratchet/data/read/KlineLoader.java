@@ -47,6 +47,15 @@ public final class KlineLoader {
             names.add(f.getFileName().toString());
             DumpName dn = DumpName.of(f.getFileName().toString());
             if (dn != null) {
+                // The name is a fact about the file; an option that contradicts it is a mistake, not a relabelling.
+                if (symbol != null && !symbol.equals(dn.symbol())) {
+                    throw new KlineFormatException(name + ": the file name says symbol " + dn.symbol() + ", but --symbol " + symbol
+                            + " was given; leave --symbol out (it is for files whose name does not say it) or give the right files");
+                }
+                if (interval != null && interval != dn.interval()) {
+                    throw new KlineFormatException(name + ": the file name says interval " + dn.interval().id() + ", but --interval "
+                            + interval.id() + " was given; leave --interval out (it is for files whose name does not say it) or give the right files");
+                }
                 if (nameSymbol != null && symbol == null && !nameSymbol.equals(dn.symbol())) {
                     throw new KlineFormatException(name + ": symbol " + dn.symbol() + " differs from " + nameSymbol
                             + " of the other files; one series is one symbol");
@@ -60,13 +69,25 @@ public final class KlineLoader {
             }
             byte[] bytes = readVerified(f);
             String lower = name.toLowerCase(Locale.ROOT);
+            int before = buf.size;
             if (lower.endsWith(".json")) {
                 FreqtradeJsonParser.parse(bytes, bytes.length, name, names.size() - 1, buf);
             } else {
                 BinanceCsvParser.Facts facts = BinanceCsvParser.parse(bytes, bytes.length, name, names.size() - 1, buf);
+                Interval said = interval != null ? interval : dn != null ? dn.interval() : null;
+                if (said != null && said.millis() > 0 && facts.barMillis() > 0 && facts.barMillis() != said.millis()) {
+                    Interval actual = Interval.ofMillis(facts.barMillis());
+                    throw new KlineFormatException(name + ": line " + facts.firstDataLine() + ": the bars are "
+                            + (actual != null ? actual.id() : facts.barMillis() + " ms") + " long (close_time - open_time), but "
+                            + (interval != null ? "--interval says " : "the file name says ") + said.id());
+                }
                 if (barMillis < 0 && facts.barMillis() > 0) {
                     barMillis = facts.barMillis();
                 }
+            }
+            if (buf.size == before) {
+                throw new KlineFormatException(name + ": no klines in it (" + (bytes.length == 0 ? "an empty file" : "only a header or blank lines")
+                        + "); a dump holds one kline a line after an optional header. " + Layouts.READ);
             }
         }
         String sym = symbol != null ? symbol : nameSymbol;

@@ -52,7 +52,9 @@ public final class KlineDownloader {
     private final Sleeper sleeper;
     private final Listener listener;
     private int weightLimit = 6000;
+    private static final int FIRST_CONTACT_RETRIES = 2;
     private int maxRetries = 6;
+    private boolean reached;
     private int checkpointPages = 50;
 
     public KlineDownloader(URI base, HttpClient http, Clock clock, Sleeper sleeper, Listener listener) {
@@ -130,9 +132,12 @@ public final class KlineDownloader {
             try {
                 resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                backoff(++failures, "network error: " + e.getMessage(), e);
+                // A server never reached is most likely a wrong --base-url: say so in seconds, not after the full backoff.
+                int retries = reached ? maxRetries : Math.min(maxRetries, FIRST_CONTACT_RETRIES);
+                backoff(++failures, retries, "GET " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath() + ": " + describe(e), e);
                 continue;
             }
+            reached = true;
             int status = resp.statusCode();
             if (status == 200) {
                 return resp;
@@ -148,20 +153,31 @@ public final class KlineDownloader {
                 continue;
             }
             if (status >= 500) {
-                backoff(++failures, "HTTP " + status, null);
+                backoff(++failures, maxRetries, "HTTP " + status + " from " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath(), null);
                 continue;
             }
             throw apiError(status, resp.body());
         }
     }
 
-    private void backoff(int failures, String why, IOException cause) throws IOException, InterruptedException {
-        if (failures > maxRetries) {
-            throw new IOException(why + " (gave up after " + maxRetries + " retries)", cause);
+    private void backoff(int failures, int retries, String why, IOException cause) throws IOException, InterruptedException {
+        if (failures > retries) {
+            throw new IOException(why + " (gave up after " + retries + " retries)", cause);
         }
         long wait = Math.min(60_000, 500L << (failures - 1));
-        listener.onWait(why + ", retry " + failures + " of " + maxRetries, wait);
+        listener.onWait(why + ", retry " + failures + " of " + retries, wait);
         sleeper.sleep(wait);
+    }
+
+    /** What went wrong on the wire, in words: several of the JDK's exceptions carry no message. */
+    static String describe(IOException e) {
+        String kind = e instanceof java.net.http.HttpConnectTimeoutException ? "connection timed out"
+                : e instanceof java.net.http.HttpTimeoutException ? "no response within 30 s"
+                : e instanceof java.net.ConnectException ? "connection refused (is the server up, and the URL right?)"
+                : e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException ? "unknown host"
+                : e instanceof javax.net.ssl.SSLException ? "TLS failed" : "network error";
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? kind : kind + ": " + msg;
     }
 
     private static BinanceApiException apiError(int status, byte[] body) {

@@ -1,0 +1,176 @@
+package io.ratchet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ratchet.data.config.TrailingConfigJson;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.TrailingConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a run writes, and what it must leave alone. */
+class OutputSafetyTest {
+    static final Path H1 = Path.of("..", "sample-data", "BTCUSDT-1h");
+
+    @TempDir
+    Path dir;
+
+    private Path copyOfTheData() throws Exception {
+        Path data = dir.resolve("data/BTCUSDT-1h");
+        Files.createDirectories(data);
+        try (Stream<Path> s = Files.list(H1)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, data.resolve(f.getFileName()));
+            }
+        }
+        return data;
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aReportIsNeverWrittenOverTheDataOrAFileItDidNotWrite() throws Exception {
+        Path data = copyOfTheData();
+        List<String> before = names(data);
+        CliRun r = CliRun.of("backtest", "--data", data.toString(), "--mode", "percent", "--trail", "0.03", "--entry-every", "24",
+                "--report", data.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(names(data)).isEqualTo(before);
+
+        // "--report ." in the folder that holds the data: the folder holds the input.
+        CliRun parent = CliRun.of("backtest", "--data", data.toString(), "--mode", "percent", "--trail", "0.03", "--entry-every", "24",
+                "--report", data.getParent().toString());
+        assertThat(parent.exit()).isEqualTo(2);
+        assertThat(parent.err()).contains("holds the input of --data");
+        assertThat(names(data)).isEqualTo(before);
+
+        Path config = dir.resolve("live-config.json");
+        Files.writeString(config, "{\"mode\": \"percent\", \"trail\": 0.03}");
+        CliRun f = CliRun.of("report", dir.resolve("missing.json").toString(), "--out", config.toString());
+        assertThat(f.exit()).isEqualTo(2);
+        assertThat(config).hasContent("{\"mode\": \"percent\", \"trail\": 0.03}");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenLeavesTheEarlierOnesAsTheyWere() throws Exception {
+        Path best = dir.resolve("best.json");
+        Files.writeString(best, "yesterday's pick");
+        Path csv = dir.resolve("all.csv");
+        Files.writeString(dir.resolve("blocker"), "a file where the report's folder would be");
+        CliRun r = CliRun.of("sweep", "--data", H1.toString(), "--trail", "profit-lock=0.2:0.8:0.2", "--entry-every", "24", "--split", "0.7",
+                "--out", csv.toString(), "--export-best", best.toString(), "--export-anyway", "--report", dir.resolve("blocker/report").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--report " + dir.resolve("blocker/report")).contains(dir.resolve("blocker") + " is a file, not a folder");
+        assertThat(best).hasContent("yesterday's pick");
+        assertThat(csv).doesNotExist();
+        assertThat(names(dir)).containsExactly("best.json", "blocker");
+    }
+
+    @Test
+    void aPickTheVerdictRejectsIsExportedOnlyWhenForced() throws Exception {
+        Path best = dir.resolve("best.json");
+        Path json = dir.resolve("sweep.json");
+        String[] noEdge = {"sweep", "--data", H1.toString(), "--trail", "percent=0.01,0.02", "--entry-every", "24", "--split", "0.5",
+            "--json", json.toString(), "--export-best", best.toString()};
+        CliRun refused = CliRun.of(noEdge);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--export-best " + best).contains("not written").contains("the verdict is no edge")
+                .contains("--export-anyway");
+        assertThat(best).doesNotExist();
+        assertThat(json).exists(); // the run's other outputs are its record, refused pick or not
+
+        String[] forced = Stream.concat(Stream.of(noEdge), Stream.of("--export-anyway")).toArray(String[]::new);
+        CliRun written = CliRun.of(forced);
+        assertThat(written.exit()).as(written.err()).isZero();
+        JsonNode root = Json.MAPPER.readTree(best.toFile());
+        assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("no_edge");
+        assertThat(root.get("verdict").get("exportedAnyway").asBoolean()).isTrue();
+        assertThat(TrailingConfigJson.read(best)).isEqualTo(new TrailingConfig(Mode.PERCENT, 0.02, 0, Double.NaN, 0, 0.001, 0));
+
+        CliRun none = CliRun.of("sweep", "--data", H1.toString(), "--trail", "percent=0.01,0.02", "--entry-every", "24",
+                "--export-best", dir.resolve("unchecked.json").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("no out-of-sample check").contains("--export-anyway");
+        assertThat(dir.resolve("unchecked.json")).doesNotExist();
+    }
+
+    @Test
+    void anExportedPickCarriesItsVerdictAndEvidenceAndLivePrintsThem() throws Exception {
+        Path best = dir.resolve("best.json");
+        CliRun r = CliRun.of("sweep", "--data", H1.toString(), "--trail", "profit-lock=0.1:0.9:0.1", "--trail", "percent=0.01:0.1:0.01",
+                "--activation", "0,0.01,0.02", "--initial-stop", "none,0.03", "--entry-every", "24", "--split", "0.7", "--export-best", best.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = Json.MAPPER.readTree(best.toFile());
+        // The README's first sweep: its pick weakens out of sample (256 trades in sample, 109 after).
+        assertThat(root.get("mode").asText()).isEqualTo("profit-lock");
+        assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("weakens");
+        assertThat(root.get("verdict").get("outOfSampleRank").asInt()).isEqualTo(53);
+        assertThat(root.get("verdict").get("exportedAnyway").asBoolean()).isFalse();
+        assertThat(root.get("evidence").get("inSample").get("trades").asInt()).isEqualTo(256);
+        assertThat(root.get("evidence").get("outOfSample").get("trades").asInt()).isEqualTo(109);
+        assertThat(root.get("evidence").get("data").get("sha256").asText()).hasSize(64);
+        assertThat(TrailingConfigJson.read(best)).isEqualTo(new TrailingConfig(Mode.PROFIT_LOCK, 0.3, 0.02, Double.NaN, 0, 0.001, 0));
+
+        // live prints it on loading the file (here it then stops: --exchange sim without --base-url).
+        CliRun live = CliRun.of("live", "--config", best.toString(), "--exchange", "sim");
+        assertThat(live.exit()).isEqualTo(2);
+        assertThat(live.out()).contains("verdict weakens").contains("weakened out of sample")
+                .containsPattern("in sample: +256 trades, mean \\+1\\.970%").containsPattern("out of sample: +109 trades, mean \\+0\\.409%");
+    }
+
+    @Test
+    void aReportOfDataEditedSinceTheRunIsRefused() throws Exception {
+        Path data = copyOfTheData();
+        Path json = dir.resolve("bt.json");
+        CliRun b = CliRun.of("backtest", "--data", data.toString(), "--mode", "percent", "--trail", "0.03", "--entry-every", "24", "--json", json.toString());
+        assertThat(b.exit()).as(b.err()).isZero();
+        Path file = data.resolve("BTCUSDT-1h-2021-06.csv");
+        List<String> lines = Files.readAllLines(file);
+        String[] f = lines.get(100).split(",");
+        assertThat(f[4]).isNotEqualTo(f[1]);
+        f[4] = f[1]; // close := open: still a valid bar, same count and range, another price
+        lines.set(100, String.join(",", f));
+        Files.write(file, lines);
+        CliRun r = CliRun.of("report", json.toString(), "--out", dir.resolve("rep").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bt.json").contains("sha256").contains("the data changed since");
+        assertThat(dir.resolve("rep")).doesNotExist();
+    }
+
+    private static String runBoom(Runnable boom, String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.addSubcommand("boom", boom);
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+        assertThat(cmd.execute(args)).isEqualTo(1);
+        return err.toString();
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineUnlessDebug() {
+        @CommandLine.Command(name = "boom")
+        class Boom implements Runnable {
+            @Override
+            public void run() {
+                throw new IllegalStateException("kaput");
+            }
+        }
+        String plain = runBoom(new Boom(), "boom");
+        assertThat(plain).contains("unexpected failure: java.lang.IllegalStateException: kaput").contains("run again with --debug")
+                .doesNotContain("\tat ");
+        String debug = runBoom(new Boom(), "boom", "--debug");
+        assertThat(debug).contains("unexpected failure: java.lang.IllegalStateException: kaput").contains("\tat ");
+    }
+}
