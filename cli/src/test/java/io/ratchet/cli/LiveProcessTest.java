@@ -73,7 +73,8 @@ class LiveProcessTest {
         var btc = KlineLoader.load(Path.of("..", "sample-data", "BTCUSDT-1m-2021-04-20_2021-05-20.zip").toString(), null, null).series();
         try (SimExchange sim = new SimExchange(SimConfig.of(btc).withSpeed(300)).start()) {
             Path cfg = dir.resolve("best.json");
-            Files.writeString(cfg, "{\"mode\":\"percent\",\"trail\":0.008,\"initialStop\":0.012}");
+            // Wide enough that the position is still trailing when it is killed; a close by hand ends it after the restart.
+            Files.writeString(cfg, "{\"mode\":\"percent\",\"trail\":0.02,\"initialStop\":0.03}");
             Path db = dir.resolve("ratchet.db");
             Process first = live(sim, cfg, db);
             try {
@@ -88,8 +89,9 @@ class LiveProcessTest {
                     for (JsonNode e : ev) {
                         moved += e.get("type").asText().equals("STOP_MOVED") ? 1 : 0;
                     }
-                    return moved >= 2 || get(port, "/api/positions/1").get("status").asText().equals("CLOSED");
+                    return moved >= 2;
                 }), 60_000, "the stop to move");
+                assertThat(get(port, "/api/positions/1").get("status").asText()).as("killed mid-trail").isEqualTo("TRAILING");
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
                 first.waitFor(20, TimeUnit.SECONDS);
@@ -98,7 +100,10 @@ class LiveProcessTest {
             Process second = live(sim, cfg, db);
             try {
                 int port = apiPort(second);
-                await(() -> quietly(() -> get(port, "/api/positions/1").get("status").asText().equals("CLOSED")), 120_000, "the position to close");
+                await(() -> quietly(() -> get(port, "/api/positions/1/events").toString().contains("RESUMED")), 60_000, "the position to resume");
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/positions/1?close=true")).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                await(() -> quietly(() -> get(port, "/api/positions/1").get("status").asText().equals("CLOSED")), 60_000, "the position to close");
                 JsonNode orders = Json.MAPPER.readTree(sim.allOrdersJson());
                 long sells = 0;
                 for (JsonNode o : orders) {
@@ -112,7 +117,7 @@ class LiveProcessTest {
                 assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
             }
             CliRun status = CliRun.of("live", "status", "--db", "jdbc:sqlite:" + db);
-            assertThat(status.out()).contains("CLOSED").contains("STOP");
+            assertThat(status.out()).contains("CLOSED").contains("MANUAL");
         }
     }
 }
