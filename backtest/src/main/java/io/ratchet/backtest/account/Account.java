@@ -1,0 +1,200 @@
+package io.ratchet.backtest.account;
+
+import io.ratchet.engine.Bars;
+import java.util.Arrays;
+
+/**
+ * Runs one configuration's trades through an account, in time order, marking it to market at
+ * every bar close. The trades come as they are (entry and exit bar, the contract's net
+ * return); the bars are read for their closes only, so a configuration costs
+ * O(bars + trades) and no stop is walked twice.
+ *
+ * <p>Why a sum, not a loop over open positions: a position of notional {@code N} entered at
+ * {@code E}, valued as if closed at price {@code p} (the contract's fill and fees), is worth
+ * {@code N (1 - d) + p N (1 - d slip)(d - fee) / E}, linear in {@code p}. The open positions'
+ * worth is therefore {@code A + B p} with {@code A}, {@code B} kept as positions open and close.
+ */
+public final class Account {
+    private static final double ANNUAL = Math.sqrt(365);
+
+    private Account() {
+    }
+
+    /** Receives each UTC day's return of the equity. */
+    public interface DailySink {
+        void day(long epochDay, double ret);
+    }
+
+    /** A run with everything kept: the equity at each bar close, the daily returns, which entries were taken. */
+    public record Run(AccountFigures figures, long[] time, double[] equity, long[] dayTime, double[] daily, boolean[] taken) {
+    }
+
+    /** The figures only, for a sweep: nothing per bar is kept. */
+    public static AccountFigures figures(Bars bars, Days days, Positions p, AccountSpec spec, DailySink sink) {
+        return walk(bars, days, p, spec, sink, null, null, null);
+    }
+
+    public static Run run(Bars bars, Positions p, AccountSpec spec) {
+        Days days = Days.of(bars);
+        double[] equity = new double[bars.size()];
+        double[] daily = new double[days.count()];
+        boolean[] taken = new boolean[p.size()];
+        AccountFigures f = walk(bars, days, p, spec, null, equity, daily, taken);
+        long spacing = Days.spacing(bars);
+        long[] time = new long[bars.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = bars.openTime()[bars.from() + i] + spacing;
+        }
+        long[] dayTime = new long[days.count()];
+        for (int d = 0; d < dayTime.length; d++) {
+            dayTime[d] = days.epochDay(d) * Days.DAY;
+        }
+        return new Run(f, time, equity, dayTime, daily, taken);
+    }
+
+    private static AccountFigures walk(Bars bars, Days days, Positions p, AccountSpec spec, DailySink sink,
+                                       double[] curve, double[] dailyOut, boolean[] takenOut) {
+        final int from = bars.from();
+        final int to = bars.to();
+        final int n = p.size();
+        final double[] close = bars.close();
+        final long[] openTime = bars.openTime();
+        final long spacing = Days.spacing(bars);
+        // Positions closing in each bar, as linked lists: O(bars + trades), no sort.
+        final int[] head = new int[Math.max(0, to - from)];
+        Arrays.fill(head, -1);
+        final int[] next = new int[n];
+        final double[] notional = new double[n];
+        double cash = spec.capital();
+        double a = 0;
+        double b = 0;
+        int open = 0;
+        double lastEquity = spec.capital();
+        double peak = spec.capital();
+        long peakTime = from < to ? openTime[from] : 0;
+        double maxDd = 0;
+        long longestUnder = 0;
+        boolean under = false;
+        int exposed = 0;
+        int maxConcurrent = 0;
+        int taken = 0;
+        int skippedMax = 0;
+        int skippedCash = 0;
+        int endExits = 0;
+        int day = 0;
+        int nextDayEnd = days.count() > 0 ? days.lastBar[0] : -1;
+        double dayStart = spec.capital();
+        int nDays = 0;
+        double mean = 0;
+        double m2 = 0;
+        double down2 = 0;
+        int k = 0;
+        while (k < n && p.entryBar(k) < from) {
+            k++; // not on these bars: never an entry of this range
+        }
+        for (int i = from; i < to; i++) {
+            while (k < n && p.entryBar(k) == i) {
+                if (open >= spec.maxOpen()) {
+                    skippedMax++;
+                } else {
+                    // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
+                    double stake = spec.stake().size(lastEquity);
+                    if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
+                        skippedCash++;
+                    } else {
+                        double fee = p.fee(k);
+                        double slip = p.slippage(k);
+                        double nq = stake / (1 + fee);
+                        int d = p.sign(k);
+                        cash -= stake;
+                        a += nq * (1 - d);
+                        b += nq * (1 - d * slip) * (d - fee) / p.entryPrice(k);
+                        notional[k] = nq;
+                        int slot = p.exitBar(k) - from;
+                        next[k] = head[slot];
+                        head[slot] = k;
+                        open++;
+                        taken++;
+                        if (takenOut != null) {
+                            takenOut[k] = true;
+                        }
+                    }
+                }
+                k++;
+            }
+            if (open > 0) {
+                exposed++;
+                maxConcurrent = Math.max(maxConcurrent, open);
+            }
+            for (int q = head[i - from]; q >= 0; q = next[q]) {
+                double nq = notional[q];
+                int d = p.sign(q);
+                double fee = p.fee(q);
+                double slip = p.slippage(q);
+                cash += nq * (1 + p.netReturn(q) + fee);
+                a -= nq * (1 - d);
+                b -= nq * (1 - d * slip) * (d - fee) / p.entryPrice(q);
+                open--;
+                if (p.endExit(q)) {
+                    endExits++;
+                }
+            }
+            if (open == 0) {
+                a = 0; // no drift left behind by the sums once nothing is open
+                b = 0;
+            }
+            double eq = open == 0 ? cash : cash + a + b * close[i];
+            if (curve != null) {
+                curve[i - from] = eq;
+            }
+            long t = openTime[i] + spacing;
+            if (eq >= peak) {
+                if (under) {
+                    longestUnder = Math.max(longestUnder, t - peakTime);
+                    under = false;
+                }
+                peak = eq;
+                peakTime = t;
+            } else {
+                under = true;
+                double dd = peak > 0 ? Math.min(1, 1 - eq / peak) : 1;
+                maxDd = Math.max(maxDd, dd);
+            }
+            if (i == nextDayEnd) {
+                double r = dayStart > 0 ? eq / dayStart - 1 : 0;
+                dayStart = eq;
+                if (dailyOut != null) {
+                    dailyOut[day] = r;
+                }
+                if (sink != null) {
+                    sink.day(days.epochDay[day], r);
+                }
+                nDays++;
+                double delta = r - mean;
+                mean += delta / nDays;
+                m2 += delta * (r - mean);
+                if (r < 0) {
+                    down2 += r * r;
+                }
+                day++;
+                nextDayEnd = day < days.count() ? days.lastBar[day] : -1;
+            }
+            lastEquity = eq;
+        }
+        if (under) {
+            longestUnder = Math.max(longestUnder, openTime[to - 1] + spacing - peakTime); // not recovered by the end
+        }
+        double capital = spec.capital();
+        double growth = lastEquity / capital;
+        double years = days.span / (365.25 * Days.DAY);
+        double cagr = !(years > 0) ? Double.NaN : growth <= 0 ? -100 : 100 * (Math.pow(growth, 1 / years) - 1);
+        double sd = nDays > 1 ? Math.sqrt(m2 / (nDays - 1)) : Double.NaN;
+        double sharpe = sd > 0 ? mean / sd * ANNUAL : Double.NaN;
+        double downside = nDays > 0 ? Math.sqrt(down2 / nDays) : Double.NaN;
+        double sortino = downside > 0 ? mean / downside * ANNUAL : Double.NaN;
+        double ddPct = 100 * maxDd;
+        return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
+                ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
+                skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+}

@@ -1,0 +1,183 @@
+package io.ratchet.backtest.robust;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The probability of backtest overfitting by combinatorially symmetric cross-validation
+ * (Bailey, Borwein, López de Prado and Zhu, "The Probability of Backtest Overfitting", 2017).
+ *
+ * <p>The days are cut into {@code S} blocks of time. Each way of choosing half of the blocks
+ * as "in sample" (the rest "out of sample") picks the configuration with the best Sharpe
+ * ratio on its half and looks up where that configuration ranks on the other half: its
+ * relative rank {@code ω = rank / (N + 1)} (rank 1 the worst of {@code N}) and logit
+ * {@code λ = ln(ω / (1 − ω))}. PBO is the share of combinations with {@code λ < 0}: the
+ * in-sample best ranked below the median out of sample. On noise it is about one half.
+ *
+ * <p>Sharpe ratios of unions of blocks come from per-block sums, so a combination costs
+ * O(configurations × blocks), not a pass over the days.
+ */
+public final class Pbo {
+    /** Above this many (combination × configuration) evaluations, combinations are sampled (seeded). */
+    static final long BUDGET = 200_000_000L;
+
+    private Pbo() {
+    }
+
+    /**
+     * @param pbo          share of combinations whose in-sample best ranked below the median out of sample
+     * @param logits       λ of every combination evaluated
+     * @param combinations how many were evaluated
+     * @param total        {@code C(S, S/2)}
+     */
+    public record Result(double pbo, double[] logits, int combinations, long total, int blocks) {
+        public boolean sampled() {
+            return combinations < total;
+        }
+    }
+
+    /**
+     * Per-block sums of daily returns, one row per configuration: where the account's daily
+     * returns are added as they are computed, so no configuration's days are kept.
+     */
+    public static final class Blocks {
+        final int configs;
+        final int blocks;
+        final long firstDay;
+        final long days;
+        /** Per configuration and block: count, sum, sum of squares. */
+        final double[] acc;
+
+        /** {@code blocks} equal spans of the epoch days {@code [firstDay, lastDay]}. */
+        public Blocks(int configs, int blocks, long firstDay, long lastDay) {
+            if (blocks < 2 || blocks % 2 != 0 || blocks > 24) {
+                throw new IllegalArgumentException("--pbo-blocks: an even number from 2 to 24, got " + blocks);
+            }
+            this.configs = configs;
+            this.blocks = blocks;
+            this.firstDay = firstDay;
+            this.days = lastDay - firstDay + 1;
+            this.acc = new double[configs * blocks * 3];
+        }
+
+        public int blocks() {
+            return blocks;
+        }
+
+        public long days() {
+            return days;
+        }
+
+        /** Thread-safe across configurations (each writes its own row). */
+        public void add(int config, long epochDay, double ret) {
+            int b = (int) Math.min(blocks - 1, Math.max(0, (epochDay - firstDay) * blocks / days));
+            int at = (config * blocks + b) * 3;
+            acc[at] += 1;
+            acc[at + 1] += ret;
+            acc[at + 2] += ret * ret;
+        }
+    }
+
+    /** Null when there are fewer days than blocks or fewer than two configurations. */
+    public static Result of(Blocks k) {
+        int n = k.configs;
+        int s = k.blocks;
+        if (n < 2 || k.days < s) {
+            return null;
+        }
+        int[] masks = combinations(s, n);
+        long total = binomial(s, s / 2);
+        int full = (1 << s) - 1;
+        double[] logits = new double[masks.length];
+        IntStream.range(0, masks.length).parallel().forEach(m -> {
+            int mask = masks[m];
+            double bestIs = Double.NEGATIVE_INFINITY;
+            int best = -1;
+            double[] oos = new double[n];
+            for (int c = 0; c < n; c++) {
+                double is = sharpe(k.acc, c, s, mask);
+                oos[c] = sharpe(k.acc, c, s, full & ~mask);
+                if (best < 0 || is > bestIs) {
+                    bestIs = is;
+                    best = c;
+                }
+            }
+            double mine = oos[best];
+            double below = 0;
+            for (int c = 0; c < n; c++) {
+                if (oos[c] < mine) {
+                    below += 1;
+                } else if (oos[c] == mine && c != best) {
+                    below += 0.5; // ties share their ranks
+                }
+            }
+            double omega = (below + 1) / (n + 1);
+            logits[m] = Math.log(omega / (1 - omega));
+        });
+        int overfit = 0;
+        for (double l : logits) {
+            if (l < 0) {
+                overfit++;
+            }
+        }
+        return new Result((double) overfit / logits.length, logits, logits.length, total, s);
+    }
+
+    /** Sharpe ratio of the days in the blocks of {@code mask}; 0 for a flat equity (no position, no risk, no return). */
+    static double sharpe(double[] acc, int c, int s, int mask) {
+        double cnt = 0;
+        double sum = 0;
+        double sq = 0;
+        int base = c * s * 3;
+        for (int b = 0; b < s; b++) {
+            if ((mask >>> b & 1) != 0) {
+                cnt += acc[base + 3 * b];
+                sum += acc[base + 3 * b + 1];
+                sq += acc[base + 3 * b + 2];
+            }
+        }
+        if (cnt < 2) {
+            return 0;
+        }
+        double mean = sum / cnt;
+        double var = (sq - cnt * mean * mean) / (cnt - 1);
+        return var > 1e-300 ? mean / Math.sqrt(var) : 0;
+    }
+
+    /** Every subset of half of {@code s} blocks as a bit mask, or a seeded sample of them when the grid is large. */
+    static int[] combinations(int s, int configs) {
+        long total = binomial(s, s / 2);
+        int[] all = new int[(int) total];
+        int k = 0;
+        // Gosper's hack: the next larger integer with the same number of set bits.
+        for (int m = (1 << (s / 2)) - 1; k < all.length; ) {
+            all[k++] = m;
+            int c = m & -m;
+            int r = m + c;
+            m = (((r ^ m) >>> 2) / c) | r;
+        }
+        long want = Math.max(100, BUDGET / Math.max(1, configs));
+        if (want >= k) {
+            return all;
+        }
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int i = 0; i < want; i++) {
+            int j = i + rnd.nextInt(k - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] out = Arrays.copyOf(all, (int) want);
+        Arrays.sort(out);
+        return out;
+    }
+
+    static long binomial(int n, int k) {
+        long r = 1;
+        for (int i = 1; i <= k; i++) {
+            r = r * (n - k + i) / i;
+        }
+        return r;
+    }
+}
