@@ -116,7 +116,7 @@ public final class ReportWriter {
 
     private static ReportModel.Section sweepSection(SweepResult r, Path dir) throws IOException {
         RankBy by = r.rankBy();
-        boolean pctMetric = by != RankBy.PROFIT_FACTOR;
+        boolean pctMetric = by != RankBy.PROFIT_FACTOR && !by.account();
         String metric = by.id() + (pctMetric ? ", %" : "");
         List<ReportModel.Figure> figs = new ArrayList<>();
         TrailingConfig pick = r.bestConfig();
@@ -132,8 +132,8 @@ public final class ReportWriter {
                 }
                 acts.add(k.activation());
                 int cc = c;
-                bestAtTrail.merge(k.trail(), c, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
-                bestAtCell.merge(List.of(k.trail(), k.activation()), cc, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
+                bestAtTrail.merge(k.trail(), c, (a, b) -> r.compareInSample(a, b) <= 0 ? a : b);
+                bestAtCell.merge(List.of(k.trail(), k.activation()), cc, (a, b) -> r.compareInSample(a, b) <= 0 ? a : b);
             }
             if (bestAtTrail.isEmpty()) {
                 continue;
@@ -143,16 +143,16 @@ public final class ReportWriter {
             double[] oos = r.hasOutOfSample() ? new double[trails.length] : null;
             int k = 0;
             for (int c : bestAtTrail.values()) {
-                is[k] = scale(by.score(r.inSample()[c]), pctMetric);
+                is[k] = scale(r.score(c), pctMetric);
                 if (oos != null) {
-                    oos[k] = scale(by.score(r.outOfSample()[c]), pctMetric);
+                    oos[k] = scale(r.outOfSampleScore(c), pctMetric);
                 }
                 k++;
             }
             boolean pickHere = pick.mode() == mode;
             String file = "sweep-" + mode.id() + ".png";
             Png.write(Charts.scoreVsTrail(mode.id(), metric, trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
-                    pickHere ? scale(by.score(r.inSample()[r.best()]), pctMetric) : Double.NaN), dir.resolve(file));
+                    pickHere ? scale(r.score(r.best()), pctMetric) : Double.NaN), dir.resolve(file));
             figs.add(new ReportModel.Figure(file, mode.id() + ": for each trail, the best in-sample " + by.id()
                     + (oos != null ? " (solid) and the same configuration out of sample (dashed)" : "")
                     + (pickHere ? "; the square is the pick" : "") + "."));
@@ -167,7 +167,7 @@ public final class ReportWriter {
             }
             List<Number[]> cells = new ArrayList<>();
             for (Map.Entry<List<Double>, Integer> e : bestAtCell.entrySet()) {
-                double v = scale(by.score(r.inSample()[e.getValue()]), pctMetric);
+                double v = scale(r.score(e.getValue()), pctMetric);
                 if (v == v && !Double.isInfinite(v)) {
                     cells.add(new Number[] {java.util.Arrays.binarySearch(trails, e.getKey().get(0)), actList.indexOf(e.getKey().get(1)), v});
                 }
