@@ -60,11 +60,12 @@ public final class Account {
         final double[] close = bars.close();
         final long[] openTime = bars.openTime();
         final long spacing = Days.spacing(bars);
-        // Positions closing in each bar, as linked lists: O(bars + trades), no sort.
-        final int[] head = new int[Math.max(0, to - from)];
-        Arrays.fill(head, -1);
-        final int[] next = new int[n];
-        final double[] notional = new double[n];
+        final int[] dayEnd = days.lastBar;
+        final int nDayEnds = dayEnd.length;
+        // Open positions as a min-heap on exit bar: at most maxOpen of them, so no per-bar array.
+        int cap = Math.min(n, spec.maxOpen());
+        int[] heap = new int[Math.max(1, Math.min(cap, 1024))];
+        double[] notional = null;
         double cash = spec.capital();
         double a = 0;
         double b = 0;
@@ -72,9 +73,9 @@ public final class Account {
         double lastEquity = spec.capital();
         double peak = spec.capital();
         long peakTime = from < to ? openTime[from] : 0;
+        boolean under = false;
         double maxDd = 0;
         long longestUnder = 0;
-        boolean under = false;
         int exposed = 0;
         int maxConcurrent = 0;
         int taken = 0;
@@ -82,7 +83,7 @@ public final class Account {
         int skippedCash = 0;
         int endExits = 0;
         int day = 0;
-        int nextDayEnd = days.count() > 0 ? days.lastBar[0] : -1;
+        int nextDayEnd = nDayEnds > 0 ? dayEnd[0] : Integer.MAX_VALUE;
         double dayStart = spec.capital();
         int nDays = 0;
         double mean = 0;
@@ -92,8 +93,40 @@ public final class Account {
         while (k < n && p.entryBar(k) < from) {
             k++; // not on these bars: never an entry of this range
         }
-        for (int i = from; i < to; i++) {
-            while (k < n && p.entryBar(k) == i) {
+        int nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+        int nextExit = Integer.MAX_VALUE;
+        int i = from;
+        while (i < to) {
+            if (open == 0 && nextEntry > i) {
+                // Nothing open: the equity is the cash until the next entry; only day ends have something to record.
+                int until = Math.min(nextEntry, to);
+                if (curve != null) {
+                    java.util.Arrays.fill(curve, i - from, until - from, cash);
+                }
+                while (nextDayEnd < until) {
+                    double r = dayStart > 0 ? cash / dayStart - 1 : 0;
+                    dayStart = cash;
+                    if (dailyOut != null) {
+                        dailyOut[day] = r;
+                    }
+                    if (sink != null) {
+                        sink.day(days.epochDay[day], r);
+                    }
+                    nDays++;
+                    double delta = r - mean;
+                    mean += delta / nDays;
+                    m2 += delta * (r - mean);
+                    if (r < 0) {
+                        down2 += r * r;
+                    }
+                    day++;
+                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
+                }
+                lastEquity = cash;
+                i = until;
+                continue;
+            }
+            while (i == nextEntry) {
                 if (open >= spec.maxOpen()) {
                     skippedMax++;
                 } else {
@@ -102,18 +135,21 @@ public final class Account {
                     if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
                         skippedCash++;
                     } else {
+                        if (notional == null) {
+                            notional = new double[n];
+                        }
                         double fee = p.fee(k);
-                        double slip = p.slippage(k);
                         double nq = stake / (1 + fee);
                         int d = p.sign(k);
                         cash -= stake;
                         a += nq * (1 - d);
-                        b += nq * (1 - d * slip) * (d - fee) / p.entryPrice(k);
+                        b += nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
                         notional[k] = nq;
-                        int slot = p.exitBar(k) - from;
-                        next[k] = head[slot];
-                        head[slot] = k;
-                        open++;
+                        if (open == heap.length) {
+                            heap = java.util.Arrays.copyOf(heap, heap.length * 2);
+                        }
+                        push(heap, open++, k, p);
+                        nextExit = p.exitBar(heap[0]);
                         taken++;
                         if (takenOut != null) {
                             takenOut[k] = true;
@@ -121,20 +157,22 @@ public final class Account {
                     }
                 }
                 k++;
+                nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
             }
             if (open > 0) {
                 exposed++;
                 maxConcurrent = Math.max(maxConcurrent, open);
             }
-            for (int q = head[i - from]; q >= 0; q = next[q]) {
+            while (i == nextExit) {
+                int q = heap[0];
+                open = pop(heap, open, p);
+                nextExit = open > 0 ? p.exitBar(heap[0]) : Integer.MAX_VALUE;
                 double nq = notional[q];
                 int d = p.sign(q);
                 double fee = p.fee(q);
-                double slip = p.slippage(q);
                 cash += nq * (1 + p.netReturn(q) + fee);
                 a -= nq * (1 - d);
-                b -= nq * (1 - d * slip) * (d - fee) / p.entryPrice(q);
-                open--;
+                b -= nq * (1 - d * p.slippage(q)) * (d - fee) / p.entryPrice(q);
                 if (p.endExit(q)) {
                     endExits++;
                 }
@@ -143,43 +181,54 @@ public final class Account {
                 a = 0; // no drift left behind by the sums once nothing is open
                 b = 0;
             }
-            double eq = open == 0 ? cash : cash + a + b * close[i];
-            if (curve != null) {
-                curve[i - from] = eq;
+            // Bars up to the next event: only the mark moves.
+            int stop = Math.min(to, Math.min(nextEntry, nextExit));
+            boolean first = true;
+            while (first || i < stop) {
+                if (!first && open > 0) {
+                    exposed++;
+                }
+                first = false;
+                double eq = open == 0 ? cash : cash + a + b * close[i];
+                if (curve != null) {
+                    curve[i - from] = eq;
+                }
+                if (eq >= peak) {
+                    if (under) {
+                        longestUnder = Math.max(longestUnder, openTime[i] + spacing - peakTime);
+                        under = false;
+                    }
+                    peak = eq;
+                    peakTime = openTime[i] + spacing;
+                } else {
+                    under = true;
+                    double dd = peak > 0 ? 1 - eq / peak : 1;
+                    if (dd > maxDd) {
+                        maxDd = Math.min(1, dd);
+                    }
+                }
+                lastEquity = eq;
+                if (i == nextDayEnd) {
+                    double r = dayStart > 0 ? eq / dayStart - 1 : 0;
+                    dayStart = eq;
+                    if (dailyOut != null) {
+                        dailyOut[day] = r;
+                    }
+                    if (sink != null) {
+                        sink.day(days.epochDay[day], r);
+                    }
+                    nDays++;
+                    double delta = r - mean;
+                    mean += delta / nDays;
+                    m2 += delta * (r - mean);
+                    if (r < 0) {
+                        down2 += r * r;
+                    }
+                    day++;
+                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
+                }
+                i++;
             }
-            long t = openTime[i] + spacing;
-            if (eq >= peak) {
-                if (under) {
-                    longestUnder = Math.max(longestUnder, t - peakTime);
-                    under = false;
-                }
-                peak = eq;
-                peakTime = t;
-            } else {
-                under = true;
-                double dd = peak > 0 ? Math.min(1, 1 - eq / peak) : 1;
-                maxDd = Math.max(maxDd, dd);
-            }
-            if (i == nextDayEnd) {
-                double r = dayStart > 0 ? eq / dayStart - 1 : 0;
-                dayStart = eq;
-                if (dailyOut != null) {
-                    dailyOut[day] = r;
-                }
-                if (sink != null) {
-                    sink.day(days.epochDay[day], r);
-                }
-                nDays++;
-                double delta = r - mean;
-                mean += delta / nDays;
-                m2 += delta * (r - mean);
-                if (r < 0) {
-                    down2 += r * r;
-                }
-                day++;
-                nextDayEnd = day < days.count() ? days.lastBar[day] : -1;
-            }
-            lastEquity = eq;
         }
         if (under) {
             longestUnder = Math.max(longestUnder, openTime[to - 1] + spacing - peakTime); // not recovered by the end
@@ -196,5 +245,45 @@ public final class Account {
         return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
                 ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+
+    /** Sift-up of position {@code k} into the heap of {@code size} open positions, ordered by exit bar. */
+    private static void push(int[] heap, int size, int k, Positions p) {
+        int at = size;
+        int key = p.exitBar(k);
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (p.exitBar(heap[parent]) <= key) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = k;
+    }
+
+    /** Removes the root; returns the new size. */
+    private static int pop(int[] heap, int size, Positions p) {
+        int last = heap[--size];
+        int key = p.exitBar(last);
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && p.exitBar(heap[child + 1]) < p.exitBar(heap[child])) {
+                child++;
+            }
+            if (p.exitBar(heap[child]) >= key) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        if (size > 0) {
+            heap[at] = last;
+        }
+        return size;
     }
 }

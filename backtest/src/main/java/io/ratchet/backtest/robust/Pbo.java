@@ -88,16 +88,41 @@ public final class Pbo {
         }
         int[] masks = combinations(s, n);
         long total = binomial(s, s / 2);
-        int full = (1 << s) - 1;
+        // Per configuration, the sums over all blocks: a half's complement is the total minus the half.
+        double[] all = new double[3 * n];
+        for (int c = 0; c < n; c++) {
+            for (int b = 0; b < s; b++) {
+                for (int j = 0; j < 3; j++) {
+                    all[3 * c + j] += k.acc[(c * s + b) * 3 + j];
+                }
+            }
+        }
         double[] logits = new double[masks.length];
         IntStream.range(0, masks.length).parallel().forEach(m -> {
             int mask = masks[m];
+            int[] bits = new int[s / 2];
+            int nb = 0;
+            for (int b = 0; b < s; b++) {
+                if ((mask >>> b & 1) != 0) {
+                    bits[nb++] = b;
+                }
+            }
+            double[] oos = new double[n];
             double bestIs = Double.NEGATIVE_INFINITY;
             int best = -1;
-            double[] oos = new double[n];
             for (int c = 0; c < n; c++) {
-                double is = sharpe(k.acc, c, s, mask);
-                oos[c] = sharpe(k.acc, c, s, full & ~mask);
+                double cnt = 0;
+                double sum = 0;
+                double sq = 0;
+                int base = c * s * 3;
+                for (int j = 0; j < nb; j++) {
+                    int at = base + 3 * bits[j];
+                    cnt += k.acc[at];
+                    sum += k.acc[at + 1];
+                    sq += k.acc[at + 2];
+                }
+                double is = sharpe(cnt, sum, sq);
+                oos[c] = sharpe(all[3 * c] - cnt, all[3 * c + 1] - sum, all[3 * c + 2] - sq);
                 if (best < 0 || is > bestIs) {
                     bestIs = is;
                     best = c;
@@ -124,19 +149,8 @@ public final class Pbo {
         return new Result((double) overfit / logits.length, logits, logits.length, total, s);
     }
 
-    /** Sharpe ratio of the days in the blocks of {@code mask}; 0 for a flat equity (no position, no risk, no return). */
-    static double sharpe(double[] acc, int c, int s, int mask) {
-        double cnt = 0;
-        double sum = 0;
-        double sq = 0;
-        int base = c * s * 3;
-        for (int b = 0; b < s; b++) {
-            if ((mask >>> b & 1) != 0) {
-                cnt += acc[base + 3 * b];
-                sum += acc[base + 3 * b + 1];
-                sq += acc[base + 3 * b + 2];
-            }
-        }
+    /** Sharpe ratio from count, sum, sum of squares; 0 for a flat equity (no position, no risk, no return). */
+    static double sharpe(double cnt, double sum, double sq) {
         if (cnt < 2) {
             return 0;
         }
