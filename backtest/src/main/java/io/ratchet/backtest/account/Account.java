@@ -6,8 +6,9 @@ import java.util.Arrays;
 /**
  * Runs one configuration's trades through an account, in time order, marking it to market at
  * every bar close. The trades come as they are (entry and exit bar, the contract's net
- * return); the bars are read for their closes only, so a configuration costs
- * O(bars + trades) and no stop is walked twice.
+ * return); the bars are read for their closes only, and only while a position is open, so a
+ * configuration costs O(bars with a position open + trades log maxOpen + days), and no stop
+ * is walked twice.
  *
  * <p>Why a sum, not a loop over open positions: a position of notional {@code N} entered at
  * {@code E}, valued as if closed at price {@code p} (the contract's fill and fees), is worth
@@ -64,8 +65,11 @@ public final class Account {
         final int nDayEnds = dayEnd.length;
         // Open positions as a min-heap on exit bar: at most maxOpen of them, so no per-bar array.
         int cap = Math.min(n, spec.maxOpen());
-        int[] heap = new int[Math.max(1, Math.min(cap, 1024))];
-        double[] notional = null;
+        // Keys: exit bar in the high half, position in the low half; what a close needs is kept from the entry.
+        long[] heap = new long[Math.max(1, Math.min(cap, 1024))];
+        double[] exitCash = null;
+        double[] da = null;
+        double[] db = null;
         double cash = spec.capital();
         double a = 0;
         double b = 0;
@@ -73,7 +77,6 @@ public final class Account {
         double lastEquity = spec.capital();
         double peak = spec.capital();
         long peakTime = from < to ? openTime[from] : 0;
-        boolean under = false;
         double maxDd = 0;
         long longestUnder = 0;
         int exposed = 0;
@@ -86,8 +89,8 @@ public final class Account {
         int nextDayEnd = nDayEnds > 0 ? dayEnd[0] : Integer.MAX_VALUE;
         double dayStart = spec.capital();
         int nDays = 0;
-        double mean = 0;
-        double m2 = 0;
+        double sumR = 0;
+        double sumR2 = 0;
         double down2 = 0;
         int k = 0;
         while (k < n && p.entryBar(k) < from) {
@@ -113,9 +116,8 @@ public final class Account {
                         sink.day(days.epochDay[day], r);
                     }
                     nDays++;
-                    double delta = r - mean;
-                    mean += delta / nDays;
-                    m2 += delta * (r - mean);
+                    sumR += r;
+                    sumR2 += r * r;
                     if (r < 0) {
                         down2 += r * r;
                     }
@@ -135,21 +137,29 @@ public final class Account {
                     if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
                         skippedCash++;
                     } else {
-                        if (notional == null) {
-                            notional = new double[n];
+                        if (exitCash == null) {
+                            exitCash = new double[n];
+                            da = new double[n];
+                            db = new double[n];
                         }
                         double fee = p.fee(k);
                         double nq = stake / (1 + fee);
                         int d = p.sign(k);
                         cash -= stake;
-                        a += nq * (1 - d);
-                        b += nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
-                        notional[k] = nq;
+                        da[k] = nq * (1 - d);
+                        db[k] = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
+                        a += da[k];
+                        b += db[k];
+                        // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
+                        exitCash[k] = nq * (1 + p.netReturn(k) + fee);
+                        if (p.endExit(k)) {
+                            endExits++;
+                        }
                         if (open == heap.length) {
                             heap = java.util.Arrays.copyOf(heap, heap.length * 2);
                         }
-                        push(heap, open++, k, p);
-                        nextExit = p.exitBar(heap[0]);
+                        push(heap, open++, (long) p.exitBar(k) << 32 | k);
+                        nextExit = (int) (heap[0] >>> 32);
                         taken++;
                         if (takenOut != null) {
                             takenOut[k] = true;
@@ -164,51 +174,46 @@ public final class Account {
                 maxConcurrent = Math.max(maxConcurrent, open);
             }
             while (i == nextExit) {
-                int q = heap[0];
-                open = pop(heap, open, p);
-                nextExit = open > 0 ? p.exitBar(heap[0]) : Integer.MAX_VALUE;
-                double nq = notional[q];
-                int d = p.sign(q);
-                double fee = p.fee(q);
-                cash += nq * (1 + p.netReturn(q) + fee);
-                a -= nq * (1 - d);
-                b -= nq * (1 - d * p.slippage(q)) * (d - fee) / p.entryPrice(q);
-                if (p.endExit(q)) {
-                    endExits++;
-                }
+                int q = (int) heap[0];
+                open = pop(heap, open);
+                nextExit = open > 0 ? (int) (heap[0] >>> 32) : Integer.MAX_VALUE;
+                cash += exitCash[q];
+                a -= da[q];
+                b -= db[q];
             }
             if (open == 0) {
                 a = 0; // no drift left behind by the sums once nothing is open
                 b = 0;
             }
-            // Bars up to the next event: only the mark moves.
+            // Bars up to the next event: cash, A and B stay put, only the close moves.
             int stop = Math.min(to, Math.min(nextEntry, nextExit));
-            boolean first = true;
-            while (first || i < stop) {
-                if (!first && open > 0) {
-                    exposed++;
+            if (open > 0) {
+                exposed += stop - i - 1; // the event bar was counted above
+            }
+            double base = cash + a;
+            if (curve != null) {
+                for (int j = i; j < stop; j++) {
+                    curve[j - from] = base + b * close[j];
                 }
-                first = false;
-                double eq = open == 0 ? cash : cash + a + b * close[i];
-                if (curve != null) {
-                    curve[i - from] = eq;
+            }
+            while (i < stop) {
+                int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
+                // Branch-free: whether a close is a new peak is as good as random, and a missed
+                // prediction costs more than the arithmetic.
+                for (; i < end; i++) {
+                    double eq = base + b * close[i];
+                    long t = openTime[i] + spacing;
+                    boolean below = eq < peak;
+                    long u = below ? t - peakTime : 0;
+                    longestUnder = u > longestUnder ? u : longestUnder;
+                    peakTime = below ? peakTime : t;
+                    peak = below ? peak : eq;
+                    double dd = (peak - eq) / peak;
+                    maxDd = dd > maxDd ? dd : maxDd;
                 }
-                if (eq >= peak) {
-                    if (under) {
-                        longestUnder = Math.max(longestUnder, openTime[i] + spacing - peakTime);
-                        under = false;
-                    }
-                    peak = eq;
-                    peakTime = openTime[i] + spacing;
-                } else {
-                    under = true;
-                    double dd = peak > 0 ? 1 - eq / peak : 1;
-                    if (dd > maxDd) {
-                        maxDd = Math.min(1, dd);
-                    }
-                }
+                double eq = base + b * close[i - 1];
                 lastEquity = eq;
-                if (i == nextDayEnd) {
+                if (i - 1 == nextDayEnd) {
                     double r = dayStart > 0 ? eq / dayStart - 1 : 0;
                     dayStart = eq;
                     if (dailyOut != null) {
@@ -218,26 +223,27 @@ public final class Account {
                         sink.day(days.epochDay[day], r);
                     }
                     nDays++;
-                    double delta = r - mean;
-                    mean += delta / nDays;
-                    m2 += delta * (r - mean);
+                    sumR += r;
+                    sumR2 += r * r;
                     if (r < 0) {
                         down2 += r * r;
                     }
                     day++;
                     nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
                 }
-                i++;
             }
         }
-        if (under) {
-            longestUnder = Math.max(longestUnder, openTime[to - 1] + spacing - peakTime); // not recovered by the end
-        }
+        maxDd = peak > 0 ? Math.min(1, maxDd) : 1;
         double capital = spec.capital();
         double growth = lastEquity / capital;
         double years = days.span / (365.25 * Days.DAY);
         double cagr = !(years > 0) ? Double.NaN : growth <= 0 ? -100 : 100 * (Math.pow(growth, 1 / years) - 1);
-        double sd = nDays > 1 ? Math.sqrt(m2 / (nDays - 1)) : Double.NaN;
+        double mean = nDays > 0 ? sumR / nDays : Double.NaN;
+        double var = nDays > 1 ? (sumR2 - nDays * mean * mean) / (nDays - 1) : Double.NaN;
+        if (var <= 1e-14 * sumR2 / Math.max(1, nDays)) {
+            var = 0; // equal days, up to rounding: no risk measured, no Sharpe
+        }
+        double sd = Math.sqrt(var);
         double sharpe = sd > 0 ? mean / sd * ANNUAL : Double.NaN;
         double downside = nDays > 0 ? Math.sqrt(down2 / nDays) : Double.NaN;
         double sortino = downside > 0 ? mean / downside * ANNUAL : Double.NaN;
@@ -247,35 +253,33 @@ public final class Account {
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
     }
 
-    /** Sift-up of position {@code k} into the heap of {@code size} open positions, ordered by exit bar. */
-    private static void push(int[] heap, int size, int k, Positions p) {
+    /** Sift-up of {@code key} into the heap of {@code size} open positions. */
+    private static void push(long[] heap, int size, long key) {
         int at = size;
-        int key = p.exitBar(k);
         while (at > 0) {
             int parent = (at - 1) >>> 1;
-            if (p.exitBar(heap[parent]) <= key) {
+            if (heap[parent] <= key) {
                 break;
             }
             heap[at] = heap[parent];
             at = parent;
         }
-        heap[at] = k;
+        heap[at] = key;
     }
 
     /** Removes the root; returns the new size. */
-    private static int pop(int[] heap, int size, Positions p) {
-        int last = heap[--size];
-        int key = p.exitBar(last);
+    private static int pop(long[] heap, int size) {
+        long last = heap[--size];
         int at = 0;
         while (true) {
             int child = 2 * at + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && p.exitBar(heap[child + 1]) < p.exitBar(heap[child])) {
+            if (child + 1 < size && heap[child + 1] < heap[child]) {
                 child++;
             }
-            if (p.exitBar(heap[child]) >= key) {
+            if (heap[child] >= last) {
                 break;
             }
             heap[at] = heap[child];

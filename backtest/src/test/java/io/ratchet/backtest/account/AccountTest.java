@@ -94,7 +94,7 @@ class AccountTest {
         assertThat(f.finalEquity()).isCloseTo(1094.5, within(1e-9));
         assertThat(f.returnPct()).isCloseTo(9.45, within(1e-9));
         assertThat(f.maxDrawdownPct()).isCloseTo(100 * (1 - 1045.0 / 1100), within(1e-9));
-        assertThat(f.maxDrawdownDays()).isCloseTo(2, within(1e-9)); // from bar 2's close, not recovered by the end
+        assertThat(f.maxDrawdownDays()).isCloseTo(2, within(1e-9)); // from bar 2's close to bar 4's, the last close (still below it)
         double[] r = {0, 1050.0 / 1000 - 1, 1100.0 / 1050 - 1, 1045.0 / 1100 - 1, 1094.5 / 1045 - 1};
         assertThat(run.daily()).containsExactly(r, within(1e-12));
         double mean = (r[0] + r[1] + r[2] + r[3] + r[4]) / 5;
@@ -157,7 +157,7 @@ class AccountTest {
         assertThat(f.finalEquity()).isCloseTo(n * 1.1 * (1 - fee), within(1e-9));
         // The per-trade statistics see one winning trade and no drawdown at all.
         assertThat(r).isPositive();
-        assertThat(f.maxDrawdownDays()).isCloseTo(5, within(1e-9)); // from the start (1000, before bar 0) until bar 4's close recovered it
+        assertThat(f.maxDrawdownDays()).isCloseTo(4, within(1e-9)); // from the start (1000, before bar 0) to bar 3's close, the last below it
     }
 
     @Test
