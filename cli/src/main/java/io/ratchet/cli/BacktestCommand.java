@@ -100,7 +100,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         account.writeEquity(run, out);
         if (report != null) {
-            in.report(report, entries, null, config, out);
+            in.report(report, entries, null, config, acct, out);
         }
         return 0;
     }

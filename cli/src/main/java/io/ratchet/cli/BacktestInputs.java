@@ -67,8 +67,14 @@ final class BacktestInputs {
     /** Writes the HTML report and says where it is. */
     void report(java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries, io.ratchet.backtest.sweep.SweepResult sweep,
                 io.ratchet.engine.TrailingConfig config, PrintWriter out) throws IOException {
+        report(dir, entries, sweep, config, null, out);
+    }
+
+    /** With the account a backtest ran (a sweep carries its own). */
+    void report(java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries, io.ratchet.backtest.sweep.SweepResult sweep,
+                io.ratchet.engine.TrailingConfig config, io.ratchet.backtest.account.AccountSpec account, PrintWriter out) throws IOException {
         java.nio.file.Path index = io.ratchet.reports.ReportWriter.write(new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config), dir);
+                this.entries.describe(entries), order, detail, sweep, config, account), dir);
         out.println("report:   " + index);
     }
 

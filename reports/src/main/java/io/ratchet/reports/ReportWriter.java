@@ -109,6 +109,7 @@ public final class ReportWriter {
         }
         sections.add(tradesSection(in, run, dir));
         sections.add(runSection(run, dir));
+        sections.addAll(AccountReport.sections(in, run, dir));
         sections.add(forecastSection(pick, dir));
         String title = "Ratchet " + (in.sweep() != null ? "sweep" : "backtest") + ": " + s.symbol() + " " + s.interval().id();
         return new ReportModel(title, facts, verdict, verdictClass, sections);
