@@ -178,8 +178,16 @@ final class SweepCommand implements Callable<Integer> {
             pw.println();
             pw.println("trust:    " + Verdict.trust(r.robustness()) + " No out-of-sample check: give --split F or --walk-forward K.");
         }
+        io.ratchet.backtest.BacktestResult whole = io.ratchet.backtest.Backtest.run(in.series.bars(), entries, r.bestConfig(), in.order, in.detail);
+        long sameBar = whole.trades().stream().filter(t -> t.exitTime() == t.entryTime()).count();
+        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && sameBar * 2 > whole.trades().size()) {
+            // A stop that closes most trades inside their entry bar is scored on the four-point order of that bar,
+            // which klines do not record: the figures are as good as that assumption.
+            pw.printf(java.util.Locale.ROOT, "  warning: %d of the pick's %d trades exit in their entry bar: its result rests on the order of "
+                    + "prices inside a bar, which klines do not show; check it with --intrabar detail --detail-data (lower-timeframe klines).%n",
+                    sameBar, whole.trades().size());
+        }
         if (account.equity != null) {
-            io.ratchet.backtest.BacktestResult whole = io.ratchet.backtest.Backtest.run(in.series.bars(), entries, r.bestConfig(), in.order, in.detail);
             account.writeEquity(io.ratchet.backtest.account.Account.run(in.series.bars(),
                     io.ratchet.backtest.account.Positions.of(in.series.bars(), whole.trades(), r.bestConfig()), acct), pw);
         }

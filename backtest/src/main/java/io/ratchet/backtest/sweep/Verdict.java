@@ -107,8 +107,8 @@ public record Verdict(Outcome outcome, int oosRank, int configs, double inSample
     public static String trust(Robustness rb) {
         StringBuilder sb = new StringBuilder();
         if (rb.pbo() != null) {
-            sb.append(String.format(Locale.ROOT, "Probability of backtest overfitting %.2f (in %d of %d half/half splits of %d time blocks, the best "
-                    + "on one half ranked below the median on the other%s). ", rb.pbo().pbo(), Math.round(rb.pbo().pbo() * rb.pbo().combinations()),
+            sb.append(String.format(Locale.ROOT, "Probability of backtest overfitting %.2f (in %d of %d half/half splits of %d time blocks, the "
+                    + "configuration with the best daily Sharpe on one half ranked below the median on the other%s). ", rb.pbo().pbo(), Math.round(rb.pbo().pbo() * rb.pbo().combinations()),
                     rb.pbo().combinations(), rb.pbo().blocks(), rb.pbo().sampled() ? ", a seeded sample of the " + rb.pbo().total() : ""));
         }
         sb.append(String.format(Locale.ROOT, "Deflated Sharpe %s: the probability that the pick's true Sharpe is above 0, given that it is the best "
