@@ -34,8 +34,8 @@ import tech.tablesaw.io.html.HtmlWriteOptions;
  * among its grid neighbours.
  */
 final class AccountReport {
-    private static final int W = 900;
-    private static final int H = 380;
+    private static final int W = Charts.W;
+    private static final int H = Charts.H;
 
     private AccountReport() {
     }
