@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
 public final class Pbo {
     /** Above this many (combination × configuration) evaluations, combinations are sampled (seeded). */
     static final long BUDGET = 200_000_000L;
+    /** Doubles the subset tables may take (240 MB); beyond, blocks are summed per combination. */
+    static final long TABLES = 30_000_000L;
 
     private Pbo() {
     }
@@ -81,6 +83,11 @@ public final class Pbo {
 
     /** Null when there are fewer days than blocks or fewer than two configurations. */
     public static Result of(Blocks k) {
+        return of(k, TABLES);
+    }
+
+    /** With at most {@code tables} doubles of subset tables. */
+    static Result of(Blocks k, long tables) {
         int n = k.configs;
         int s = k.blocks;
         if (n < 2 || k.days < s) {
@@ -88,9 +95,33 @@ public final class Pbo {
         }
         int[] masks = combinations(s, n);
         long total = binomial(s, s / 2);
-        // Per configuration, the sums over all blocks: a half's complement is the total minus the half.
+        // Meet in the middle: the sums over any set of blocks are the sums over its low half of
+        // the blocks plus its high half, each looked up from a table of all their subsets; and a
+        // half's complement is the total minus the half. A combination then costs a few additions
+        // per configuration.
+        int lo = s / 2;
+        int hi = s - lo;
+        int loSize = 1 << lo;
+        int hiSize = 1 << hi;
+        if ((long) n * (loSize + hiSize) * 3 > tables) {
+            // Too large a grid for the tables: each combination sums its blocks directly.
+            lo = s;
+            hi = 0;
+            loSize = 1 << s;
+            hiSize = 1;
+        }
+        final int loBits = lo;
+        final int loCount = loSize;
+        final int hiCount = hiSize;
+        boolean tables = hi > 0;
+        double[] loTable = tables ? new double[n * loSize * 3] : null;
+        double[] hiTable = tables ? new double[n * hiSize * 3] : null;
         double[] all = new double[3 * n];
         for (int c = 0; c < n; c++) {
+            if (tables) {
+                subsets(k.acc, c * s * 3, lo, loTable, c * loSize * 3);
+                subsets(k.acc, (c * s + lo) * 3, hi, hiTable, c * hiSize * 3);
+            }
             for (int b = 0; b < s; b++) {
                 for (int j = 0; j < 3; j++) {
                     all[3 * c + j] += k.acc[(c * s + b) * 3 + j];
@@ -100,29 +131,34 @@ public final class Pbo {
         double[] logits = new double[masks.length];
         IntStream.range(0, masks.length).parallel().forEach(m -> {
             int mask = masks[m];
-            int[] bits = new int[s / 2];
-            int nb = 0;
-            for (int b = 0; b < s; b++) {
-                if ((mask >>> b & 1) != 0) {
-                    bits[nb++] = b;
-                }
-            }
+            int ml = mask & (loCount - 1);
+            int mh = mask >>> loBits;
             double[] oos = new double[n];
             double bestIs = Double.NEGATIVE_INFINITY;
             int best = -1;
             for (int c = 0; c < n; c++) {
-                double cnt = 0;
-                double sum = 0;
-                double sq = 0;
-                int base = c * s * 3;
-                for (int j = 0; j < nb; j++) {
-                    int at = base + 3 * bits[j];
-                    cnt += k.acc[at];
-                    sum += k.acc[at + 1];
-                    sq += k.acc[at + 2];
+                double cnt;
+                double sum;
+                double sq;
+                if (tables) {
+                    int a = (c * loCount + ml) * 3;
+                    int b = (c * hiCount + mh) * 3;
+                    cnt = loTable[a] + hiTable[b];
+                    sum = loTable[a + 1] + hiTable[b + 1];
+                    sq = loTable[a + 2] + hiTable[b + 2];
+                } else {
+                    cnt = 0;
+                    sum = 0;
+                    sq = 0;
+                    for (int bits = mask; bits != 0; bits &= bits - 1) {
+                        int at = (c * s + Integer.numberOfTrailingZeros(bits)) * 3;
+                        cnt += k.acc[at];
+                        sum += k.acc[at + 1];
+                        sq += k.acc[at + 2];
+                    }
                 }
-                double is = sharpe(cnt, sum, sq);
-                oos[c] = sharpe(all[3 * c] - cnt, all[3 * c + 1] - sum, all[3 * c + 2] - sq);
+                double is = score(cnt, sum, sq);
+                oos[c] = score(all[3 * c] - cnt, all[3 * c + 1] - sum, all[3 * c + 2] - sq);
                 if (best < 0 || is > bestIs) {
                     bestIs = is;
                     best = c;
@@ -147,6 +183,30 @@ public final class Pbo {
             }
         }
         return new Result((double) overfit / logits.length, logits, logits.length, total, s);
+    }
+
+    /** Sums (count, sum, squares) over every subset of {@code width} consecutive blocks starting at {@code from}. */
+    private static void subsets(double[] acc, int from, int width, double[] out, int at) {
+        for (int m = 1; m < 1 << width; m++) {
+            int low = Integer.numberOfTrailingZeros(m);
+            int rest = m & (m - 1);
+            for (int j = 0; j < 3; j++) {
+                out[at + 3 * m + j] = out[at + 3 * rest + j] + acc[from + 3 * low + j];
+            }
+        }
+    }
+
+    /**
+     * The Sharpe ratio's order without its square root: {@code mean |mean| / var} rises and
+     * falls with {@code mean / sd}, and only the order of configurations counts here.
+     */
+    static double score(double cnt, double sum, double sq) {
+        if (cnt < 2) {
+            return 0;
+        }
+        double mean = sum / cnt;
+        double var = (sq - cnt * mean * mean) / (cnt - 1);
+        return var > 1e-300 ? mean * Math.abs(mean) / var : 0;
     }
 
     /** Sharpe ratio from count, sum, sum of squares; 0 for a flat equity (no position, no risk, no return). */

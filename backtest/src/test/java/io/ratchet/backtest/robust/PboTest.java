@@ -26,6 +26,22 @@ class PboTest {
         assertThat(pbo).as("seed %d", seed).isBetween(0.1, 0.9);
     }
 
+    /** Large grids sum each combination's blocks directly: the same logits as the subset tables. */
+    @Test
+    void withoutTablesTheSameResult() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        Pbo.Blocks b = new Pbo.Blocks(15, 10, 0, 299);
+        for (int c = 0; c < 15; c++) {
+            for (int d = 0; d < 300; d++) {
+                b.add(c, d, 0.01 * gaussian(rnd) + 0.0005 * c);
+            }
+        }
+        Pbo.Result t = Pbo.of(b);
+        Pbo.Result direct = Pbo.of(b, 0);
+        assertThat(direct.logits()).containsExactly(t.logits(), within(1e-9));
+        assertThat(direct.pbo()).isEqualTo(t.pbo());
+    }
+
     @Test
     void noiseAveragesOneHalf() {
         double sum = 0;
