@@ -87,7 +87,7 @@ public final class Pbo {
     }
 
     /** With at most {@code tables} doubles of subset tables. */
-    static Result of(Blocks k, long tables) {
+    static Result of(Blocks k, long tableBudget) {
         int n = k.configs;
         int s = k.blocks;
         if (n < 2 || k.days < s) {
@@ -103,7 +103,7 @@ public final class Pbo {
         int hi = s - lo;
         int loSize = 1 << lo;
         int hiSize = 1 << hi;
-        if ((long) n * (loSize + hiSize) * 3 > tables) {
+        if ((long) n * (loSize + hiSize) * 3 > tableBudget) {
             // Too large a grid for the tables: each combination sums its blocks directly.
             lo = s;
             hi = 0;
