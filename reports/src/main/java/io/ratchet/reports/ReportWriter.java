@@ -303,7 +303,7 @@ public final class ReportWriter {
         Png.write(Charts.histogram(run.trades().stream().map(t -> 100 * t.netReturn()).toList()), dir.resolve("returns.png"));
         Png.write(Charts.mfe(run.trades()), dir.resolve("mfe.png"));
         return new ReportModel.Section("run", "The run", summaryText(run.summary()), null, List.of(
-                new ReportModel.Figure("equity.png", "Equity: the running sum of net returns in order of exit, with the drawdown from its high shaded."),
+                new ReportModel.Figure("equity.png", "Per trade (not an account): the running sum of unit-stake net returns in order of exit, its fall from the high shaded; the account is below."),
                 new ReportModel.Figure("returns.png", "Distribution of net returns per trade."),
                 new ReportModel.Figure("mfe.png", "Best open profit (MFE) against the net return kept: the gap to the diagonal is what the trail gave back, fees included.")));
     }
@@ -344,9 +344,9 @@ public final class ReportWriter {
     }
 
     private static String summaryText(RunSummary s) {
-        return String.format(Locale.ROOT, "%d trades, win rate %s, mean %s, total %s, profit factor %s, max drawdown %s", s.trades(),
+        return String.format(Locale.ROOT, "per trade (unit stake each, summed): %d trades, win rate %s, mean %s, total %s, profit factor %s, largest fall of the sum %s", s.trades(),
                 pct(s.winRate(), 1), pct(s.meanReturn(), 3), pct(s.totalReturn(), 2),
-                s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "none (no losses)", pct(s.maxDrawdown(), 2));
+                s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "none (no losses)", pct(s.maxDrawdown(), 2).replace("%", " points"));
     }
 
     private static String pct(double v, int decimals) {
