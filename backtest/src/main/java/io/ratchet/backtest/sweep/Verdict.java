@@ -18,7 +18,7 @@ import java.util.Locale;
 public record Verdict(Outcome outcome, int oosRank, int configs, double inSampleMean, double outOfSampleMean, String text) {
 
     public enum Outcome {
-        /** Lost money per trade even in sample: nothing was found to test. */
+        /** Lost money even in sample, per trade or through the account: nothing was found to test. */
         NO_EDGE,
         /** Positive out of sample and at least half its in-sample mean, and not likely an artefact of the search. */
         HOLDS,
@@ -26,7 +26,7 @@ public record Verdict(Outcome outcome, int oosRank, int configs, double inSample
         WEAKENS,
         /** Positive out of sample, but PBO or the deflated Sharpe say the search more likely found luck. */
         LIKELY_OVERFIT,
-        /** Lost money per trade out of sample (or had no trade). */
+        /** Lost money out of sample, per trade or through the account (or had no trade). */
         FAILS
     }
 
@@ -78,19 +78,27 @@ public record Verdict(Outcome outcome, int oosRank, int configs, double inSample
             oosAcc = r.outOfSampleAccount(pick);
         }
         Robustness rb = r.robustness();
-        Outcome o = !(a > 0) ? Outcome.NO_EDGE : !(b > 0) ? Outcome.FAILS : rb != null && rb.likelyOverfit() ? Outcome.LIKELY_OVERFIT
-                : b < a / 2 ? Outcome.WEAKENS : Outcome.HOLDS;
+        // Per trade and through the account: a positive mean per trade that the account still lost on
+        // (overlapping positions, skipped entries, compounding) is not an edge a trader keeps.
+        boolean accountLostOut = oosAcc != null && !(oosAcc.returnPct() > 0);
+        boolean accountLostIn = isAcc != null && !(isAcc.returnPct() > 0);
+        Outcome o = !(a > 0) || accountLostIn ? Outcome.NO_EDGE : !(b > 0) || accountLostOut ? Outcome.FAILS
+                : rb != null && rb.likelyOverfit() ? Outcome.LIKELY_OVERFIT : b < a / 2 ? Outcome.WEAKENS : Outcome.HOLDS;
         String subject = wf ? "Walk-forward (" + what + ", traded on the test part after it)" : what;
         String where = String.format(Locale.ROOT, "%s per trade against %s in sample, rank %d of %d on the unseen data", pct(b), pct(a), rank, n);
         String text = switch (o) {
-            case NO_EDGE -> String.format(Locale.ROOT, "Even the best in sample (%s) lost money per trade (%s) after fees: "
+            case NO_EDGE -> accountLostIn && a > 0 ? String.format(Locale.ROOT, "Even the best in sample (%s) lost money through the account "
+                    + "(%s) although it made %s per trade: this grid found no edge to test out of sample (there it made %s per trade, rank %d of %d).",
+                    r.bestConfig().label(), signedPct(isAcc.returnPct()), pct(a), pct(b), rank, n)
+                    : String.format(Locale.ROOT, "Even the best in sample (%s) lost money per trade (%s) after fees: "
                     + "this grid found no edge to test out of sample (there it made %s per trade, rank %d of %d).",
                     wf ? what : r.bestConfig().label(), pct(a), pct(b), rank, n);
             case HOLDS -> subject + " held up out of sample: " + where + ".";
             case WEAKENS -> subject + " weakened out of sample: " + where + ". Part of its edge was fitted to the past.";
             case LIKELY_OVERFIT -> subject + " stayed positive out of sample (" + where + "), but the search more likely found luck than an edge"
                     + " (see below). Trade it small, if at all.";
-            case FAILS -> subject + " did not survive out of sample: " + where + ". Do not trade this tuning as it is.";
+            case FAILS -> subject + " did not survive out of sample: " + where + (b > 0 && accountLostOut
+                    ? ", and the account lost " + signedPct(oosAcc.returnPct()) + " on it" : "") + ". Do not trade this tuning as it is.";
         };
         if (oosAcc != null) {
             text += String.format(Locale.ROOT, " Account out of sample: %s, Sharpe %s, max drawdown %.1f%%%s.", signedPct(oosAcc.returnPct()),

@@ -81,6 +81,31 @@ class OutOfSampleTest {
         assertThat(Verdict.of(r).outcome()).isNotEqualTo(Verdict.Outcome.HOLDS);
     }
 
+    static AccountFigures account(double returnPct, double sharpe) {
+        return new AccountFigures(10_000, 10_000 * (1 + returnPct / 100), returnPct, returnPct, 5, 3, sharpe, sharpe, 1, 50, 3, 10, 10, 0, 0, 0, 0, 100);
+    }
+
+    /** A positive mean per trade that the account still lost on is no survival. */
+    @Test
+    void theVerdictCountsTheAccountToo() {
+        List<TrailingConfig> g = GRID.subList(0, 2);
+        RunSummary win = new RunSummary(10, 0.6, 0.01, 0.1, 2.0, 0.05);
+        RunSummary[] is = {win, win};
+        RunSummary[] oos = {win, win};
+        SweepResult lost = new SweepResult(g, RankBy.SHARPE, is, oos, new int[] {0, 1}, 1, List.of(), null, AccountSpec.DEFAULT,
+                new AccountFigures[] {account(12, 2), account(3, 1)}, new AccountFigures[] {account(-4, -0.5), account(1, 0.2)}, null, null, false);
+        Verdict v = Verdict.of(lost);
+        assertThat(v.outcome()).isEqualTo(Verdict.Outcome.FAILS);
+        assertThat(v.text()).contains("the account lost -4.00%");
+        SweepResult kept = new SweepResult(g, RankBy.SHARPE, is, oos, new int[] {0, 1}, 1, List.of(), null, AccountSpec.DEFAULT,
+                new AccountFigures[] {account(12, 2), account(3, 1)}, new AccountFigures[] {account(4, 0.9), account(1, 0.2)}, null, null, false);
+        assertThat(Verdict.of(kept).outcome()).isEqualTo(Verdict.Outcome.HOLDS);
+        assertThat(Verdict.of(kept).oosRank()).isEqualTo(1);
+        SweepResult none = new SweepResult(g, RankBy.SHARPE, is, oos, new int[] {0, 1}, 1, List.of(), null, AccountSpec.DEFAULT,
+                new AccountFigures[] {account(-1, -2), account(-3, -3)}, new AccountFigures[] {account(4, 0.9), account(1, 0.2)}, null, null, false);
+        assertThat(Verdict.of(none).outcome()).isEqualTo(Verdict.Outcome.NO_EDGE);
+    }
+
     @Test
     void profitFactorWithoutALosingTradeDoesNotWinByItself() {
         RunSummary threeLuckyWins = new RunSummary(3, 1.0, 0.01, 0.03, Double.NaN, 0);
