@@ -37,6 +37,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TrailingOptions trailing;
 
+    @Mixin
+    AccountOptions account;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write {config, summary, trades} as JSON.")
     Path json;
 
@@ -50,17 +53,23 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig config = trailing.toConfig();
-        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).folder("--report", report)
+        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
                 .input("--config", trailing.configFile)).check();
         in.load(out);
         Entries entries = in.entries();
+        io.ratchet.backtest.account.AccountSpec acct = account.spec();
         BacktestResult r = Backtest.run(in.series.bars(), entries, config, in.order, in.detail);
+        io.ratchet.backtest.account.Account.Run run = io.ratchet.backtest.account.Account.run(in.series.bars(),
+                io.ratchet.backtest.account.Positions.of(in.series.bars(), r.trades(), config), acct);
         out.println("data:     " + in.dataLine());
         out.println("config:   " + config.label() + ", fee " + Fmt.plain(config.fee()) + ", slippage " + Fmt.plain(config.slippage())
                 + ", intrabar " + in.order.id());
         out.println("entries:  " + in.entries.describe(entries));
+        out.println(AccountText.options(acct));
         out.println();
         printSummary(out, r.summary());
+        printEndExits(out, r.trades());
+        AccountText.print(out, "", run.figures());
         if (r.detailEffect() != null) {
             out.printf("detail:   the lower timeframe changed %d of %d exits (%.1f%%) against adverse-first; total return %+.2f%% points%n",
                     r.detailEffect().changed(), r.detailEffect().trades(), 100 * r.detailEffect().changedShare(), 100 * r.detailEffect().returnDelta());
@@ -74,25 +83,28 @@ final class BacktestCommand implements Callable<Integer> {
         List<String> wrote = new java.util.ArrayList<>();
         try (StagedOutputs outputs = new StagedOutputs()) {
             if (json != null) {
-                ObjectNode root = ResultJson.backtest(r);
+                ObjectNode root = ResultJson.backtest(r, acct, run);
                 in.describe(root);
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
             }
             if (tradesCsv != null) {
                 outputs.file(tradesCsv, o -> {
-                    StringBuilder sb = new StringBuilder("entryTime,direction,entryPrice,exitTime,exitPrice,exitReason,netReturn,peak\n");
-                    for (Trade t : r.trades()) {
+                    StringBuilder sb = new StringBuilder("entryTime,direction,entryPrice,exitTime,exitPrice,exitReason,netReturn,peak,account\n");
+                    for (int k = 0; k < r.trades().size(); k++) {
+                        Trade t = r.trades().get(k);
                         sb.append(t.entryTime()).append(',').append(t.direction().id()).append(',').append(Fmt.plain(t.entryPrice())).append(',')
                                 .append(t.exitTime()).append(',').append(Fmt.plain(t.exitPrice())).append(',').append(t.exitReason()).append(',')
-                                .append(t.netReturn()).append(',').append(Fmt.plain(t.peak())).append('\n');
+                                .append(t.netReturn()).append(',').append(Fmt.plain(t.peak())).append(',').append(run.taken()[k] ? "taken" : "skipped")
+                                .append('\n');
                     }
                     o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 });
                 wrote.add("wrote " + tradesCsv);
             }
+            account.writeEquity(outputs, run, wrote);
             if (report != null) {
-                in.report(outputs, report, entries, null, config);
+                in.report(outputs, report, entries, null, config, acct);
                 wrote.add("report:   " + report.toAbsolutePath().normalize().resolve("index.html"));
             }
             outputs.commit();
@@ -101,10 +113,29 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Trades the data ended, said in words: their return is the last close's, not a stop's. */
+    static void printEndExits(PrintWriter out, List<Trade> trades) {
+        int n = 0;
+        int losing = 0;
+        double sum = 0;
+        for (Trade t : trades) {
+            if (t.exitReason() == io.ratchet.engine.ExitReason.END) {
+                n++;
+                sum += t.netReturn();
+                losing += t.netReturn() < 0 ? 1 : 0;
+            }
+        }
+        if (n > 0) {
+            out.printf(java.util.Locale.ROOT, "  %d %s still open at the end of the data (END, valued at the last close, %d of them losing): "
+                    + "%s together%n", n, n == 1 ? "position was" : "positions were", losing, Fmt.pct(sum, 2));
+        }
+    }
+
     static void printSummary(PrintWriter out, RunSummary s) {
-        out.printf("trades %d   win rate %s   mean %s   total %s   profit factor %s   max drawdown %s%n", s.trades(),
-                Fmt.pct(s.winRate(), 1).replace("+", ""), Fmt.pct(s.meanReturn(), 3), Fmt.pct(s.totalReturn(), 2),
-                s.profitFactor() != s.profitFactor() ? "- (no losses)" : Fmt.num(s.profitFactor(), 2), Fmt.pct(s.maxDrawdown(), 2).replace("+", ""));
+        out.printf("per trade (unit stake each, summed): trades %d   win rate %s   mean %s   total %s   profit factor %s   largest fall of the sum %s%n",
+                s.trades(), Fmt.pct(s.winRate(), 1).replace("+", ""), Fmt.pct(s.meanReturn(), 3), Fmt.pct(s.totalReturn(), 2),
+                s.profitFactor() != s.profitFactor() ? (s.trades() > 0 && s.winRate() > 0 ? "none (no losing trade)" : "-") : Fmt.num(s.profitFactor(), 2),
+                Fmt.pct(s.maxDrawdown(), 2).replace("+", "").replace("%", " points"));
     }
 
     static void printTrades(PrintWriter out, List<Trade> trades, int dp) {

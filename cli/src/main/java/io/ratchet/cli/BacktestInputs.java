@@ -64,11 +64,12 @@ final class BacktestInputs {
         return e;
     }
 
-    /** Stages the HTML report folder; it is moved into place with the run's other outputs. */
+    /** Stages the HTML report folder, with the account a backtest ran (a sweep carries its own); it is moved into place with the run's other outputs. */
     void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
-                io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config) throws IOException {
+                io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
+                io.ratchet.backtest.account.AccountSpec account) throws IOException {
         io.ratchet.reports.ReportInput input = new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config);
+                this.entries.describe(entries), order, detail, sweep, config, account);
         outputs.folder(dir, d -> io.ratchet.reports.ReportWriter.writeInto(input, d));
     }
 

@@ -84,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         pw.println("data:     " + in.dataLine());
         try (StagedOutputs outputs = new StagedOutputs()) {
-            in.report(outputs, out, entries, sweep, config);
+            in.report(outputs, out, entries, sweep, config, null);
             outputs.commit();
         }
         pw.println("report:   " + out.toAbsolutePath().normalize().resolve("index.html"));

@@ -41,6 +41,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     BacktestInputs in;
 
+    @Mixin
+    AccountOptions account;
+
     @Option(names = "--mode", paramLabel = "MODES", defaultValue = "profit-lock,percent", description = "Comma list. Default: ${DEFAULT-VALUE}.")
     String modes;
 
@@ -64,15 +67,24 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--slippage", paramLabel = "S", defaultValue = "0", description = "Slippage per exit fill. Default: ${DEFAULT-VALUE}.")
     double slippage;
 
-    @Option(names = "--rank-by", paramLabel = "FIELD", defaultValue = "totalReturn",
-            description = "totalReturn, meanReturn, profitFactor, winRate or maxDrawdown (lower is better). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rank-by", paramLabel = "FIELD", defaultValue = "sharpe",
+            description = {"Account figures: sharpe, sortino, calmar, returnPct, maxDrawdownPct (lower is better); per-trade unit-stake",
+                "statistics: totalReturn, meanReturn, profitFactor, winRate, maxDrawdown (lower is better).",
+                "Default: ${DEFAULT-VALUE} (the account's daily Sharpe: return per unit of the equity's risk)."})
     String rankBy;
 
     @Option(names = "--split", paramLabel = "F", description = "Score on the first F of time (in sample) and again on the rest (out of sample).")
     Double split;
 
-    @Option(names = "--walk-forward", paramLabel = "K", description = "K rolling windows: train on one part, test on the next.")
+    @Option(names = "--walk-forward", paramLabel = "K", description = "K windows over K+1 parts of time: train, then test on the next part.")
     Integer walkForward;
+
+    @Option(names = "--anchored", description = "With --walk-forward: train on everything before each test part (default: rolling, the part before).")
+    boolean anchored;
+
+    @Option(names = "--pbo-blocks", paramLabel = "S", defaultValue = "16",
+            description = "Blocks of time for the probability of backtest overfitting (CSCV; even, 2..24). Default: ${DEFAULT-VALUE}.")
+    int pboBlocks;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
@@ -118,15 +130,20 @@ final class SweepCommand implements Callable<Integer> {
         if (exportAnyway && exportBest == null) {
             throw new UsageException("--export-anyway is used only with --export-best FILE");
         }
-        in.inputsOf(new RunOutputs().file("--out", out).file("--json", json).file("--export-best", exportBest).folder("--report", report)).check();
+        in.inputsOf(new RunOutputs().file("--out", out).file("--json", json).file("--export-best", exportBest).file("--equity", account.equity)
+                .folder("--report", report)).check();
         in.load(pw);
         Entries entries = in.entries();
+        io.ratchet.backtest.account.AccountSpec acct = account.spec();
         Sweep.Options opts = parse(() -> new Sweep.Options(in.order, in.detail, nThreads, rank, split == null ? Double.NaN : split,
-                walkForward == null ? 0 : walkForward));
+                walkForward == null ? 0 : walkForward, anchored, acct, pboBlocks));
         pw.println("data:     " + in.dataLine());
         pw.println("entries:  " + in.entries.describe(entries));
         pw.println("grid:     " + grid.size() + " configurations, intrabar " + in.order.id() + ", fee " + Fmt.plain(fee)
-                + ", ranked by " + rank.id() + " on " + (opts.split() == opts.split() ? "in-sample" : opts.walkForward() > 0 ? "train windows" : "the whole range"));
+                + ", ranked by " + rank.id() + (rank == RankBy.DEFAULT ? " (the account's daily Sharpe ratio, the default)" : "") + " on "
+                + (opts.split() == opts.split() ? "in-sample" : opts.walkForward() > 0 ? "each train range; the pick to trade next on the latest"
+                : "the whole range"));
+        pw.println(AccountText.options(acct));
         long started = System.nanoTime();
         AtomicLong done = new AtomicLong();
         SweepResult r;
@@ -134,6 +151,9 @@ final class SweepCommand implements Callable<Integer> {
             r = parse(() -> Sweep.run(in.series.bars(), entries, grid, opts, done));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (Double.isNaN(r.score(r.best()))) {
+            pw.println("note: no configuration has a defined " + rank.id() + " (no position taken): the ranking is in grid order");
+        }
         pw.printf("scored:   %d configurations x %d entries in %.2f s%n%n", grid.size(), entries.size(), seconds);
         printTop(pw, r);
         Verdict v = Verdict.of(r);
@@ -142,24 +162,48 @@ final class SweepCommand implements Callable<Integer> {
         if (r.hasOutOfSample()) {
             pw.print("  in sample:      ");
             BacktestCommand.printSummary(pw, r.inSample()[r.best()]);
+            AccountText.print(pw, "                  ", r.inSampleAccount(r.best()));
             pw.print("  out of sample:  ");
             BacktestCommand.printSummary(pw, r.outOfSample()[r.best()]);
+            AccountText.print(pw, "                  ", r.outOfSampleAccount(r.best()));
+        } else {
+            pw.print("  ");
+            BacktestCommand.printSummary(pw, r.inSample()[r.best()]);
+            AccountText.print(pw, "  ", r.inSampleAccount(r.best()));
         }
         if (!r.windows().isEmpty()) {
             pw.println();
             pw.println("walk-forward: each window's pick, tested on the window after it");
             for (Window w : r.windows()) {
-                pw.printf("  train %s .. %s  pick %-28s test %s .. %s  trades %4d  total %s%n", Fmt.time(w.trainFrom()).substring(0, 10),
+                pw.printf("  train %s .. %s  pick %-28s test %s .. %s  trades %4d  total %s  account %s, Sharpe %s%n", Fmt.time(w.trainFrom()).substring(0, 10),
                         Fmt.time(w.trainTo() - 1).substring(0, 10), r.grid().get(w.pick()).label(), Fmt.time(w.testFrom()).substring(0, 10),
-                        Fmt.time(w.testTo() - 1).substring(0, 10), w.test().trades(), Fmt.pct(w.test().totalReturn(), 2));
+                        Fmt.time(w.testTo() - 1).substring(0, 10), w.test().trades(), Fmt.pct(w.test().totalReturn(), 2),
+                        AccountText.signed(w.testAccount().returnPct()), AccountText.num(w.testAccount().sharpe()));
             }
-            pw.print("  pooled test:    ");
+            pw.print("  pooled test parts (out of sample): ");
             BacktestCommand.printSummary(pw, r.walkForward());
+            AccountText.print(pw, "                  ", r.walkForwardAccount());
         }
+        pw.println();
+        AccountText.neighbourhood(pw, r);
         if (v != null) {
             pw.println();
             pw.println("verdict:  " + v.text());
+        } else if (r.robustness() != null) {
+            pw.println();
+            pw.println("trust:    " + Verdict.trust(r.robustness()) + " No out-of-sample check: give --split F or --walk-forward K.");
         }
+        io.ratchet.backtest.BacktestResult whole = io.ratchet.backtest.Backtest.run(in.series.bars(), entries, r.bestConfig(), in.order, in.detail);
+        long sameBar = whole.trades().stream().filter(t -> t.exitTime() == t.entryTime()).count();
+        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && sameBar * 2 > whole.trades().size()) {
+            // A stop that closes most trades inside their entry bar is scored on the four-point order of that bar,
+            // which klines do not record: the figures are as good as that assumption.
+            pw.printf(java.util.Locale.ROOT, "  warning: %d of the pick's %d trades exit in their entry bar: its result rests on the order of "
+                    + "prices inside a bar, which klines do not show; check it with --intrabar detail --detail-data (lower-timeframe klines).%n",
+                    sameBar, whole.trades().size());
+        }
+        io.ratchet.backtest.account.Account.Run pickRun = account.equity == null ? null : io.ratchet.backtest.account.Account.run(in.series.bars(),
+                io.ratchet.backtest.account.Positions.of(in.series.bars(), whole.trades(), r.bestConfig()), acct);
         boolean exportRefused = exportBest != null && !exportAnyway && !ExportedPick.tradable(v);
         java.util.List<String> wrote = new ArrayList<>();
         try (StagedOutputs outputs = new StagedOutputs()) {
@@ -178,8 +222,11 @@ final class SweepCommand implements Callable<Integer> {
                 outputs.file(exportBest, o -> o.write(pick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 wrote.add("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
             }
+            if (pickRun != null) {
+                account.writeEquity(outputs, pickRun, wrote);
+            }
             if (report != null) {
-                in.report(outputs, report, entries, r, null);
+                in.report(outputs, report, entries, r, null, acct);
                 wrote.add("report:   " + report.toAbsolutePath().normalize().resolve("index.html"));
             }
             outputs.commit();
@@ -193,9 +240,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private void printTop(PrintWriter pw, SweepResult r) {
         boolean oos = r.hasOutOfSample();
-        String head = String.format("%4s  %-36s %7s %9s %9s %7s %8s", "#", "configuration", "trades", "mean", "total", "pf", "maxDD");
+        String head = String.format("%4s  %-36s %7s %9s %9s %7s  %7s %9s %7s", "#", "configuration", "trades", "mean", "total", "pf",
+                "sharpe", "return", "maxDD");
         if (oos) {
-            head += String.format("  | %7s %9s %9s %8s", "oos tr", "oos mean", "oos total", "oos DD");
+            head += String.format("  | %7s %9s %9s  %7s %9s %7s", "oos tr", "oos mean", "oos total", "sharpe", "return", "maxDD");
         }
         pw.println(head);
         pw.println("-".repeat(head.length()));
@@ -203,18 +251,28 @@ final class SweepCommand implements Callable<Integer> {
         for (int k = 0; k < n; k++) {
             int c = r.ranking()[k];
             RunSummary s = r.inSample()[c];
-            String line = String.format("%4d  %-36s %7d %9s %9s %7s %8s", k + 1, r.grid().get(c).label(), s.trades(), Fmt.pct(s.meanReturn(), 3),
-                    Fmt.pct(s.totalReturn(), 2), Fmt.num(s.profitFactor(), 2), Fmt.pct(s.maxDrawdown(), 2).replace("+", ""));
+            var a = r.inSampleAccount(c);
+            String line = String.format("%4d  %-36s %7d %9s %9s %7s  %7s %9s %7s", k + 1, r.grid().get(c).label(), s.trades(), Fmt.pct(s.meanReturn(), 3),
+                    Fmt.pct(s.totalReturn(), 2), pf(s), AccountText.num(a.sharpe()), AccountText.signed(a.returnPct()),
+                    String.format(java.util.Locale.ROOT, "%.1f%%", a.maxDrawdownPct()));
             if (oos) {
                 RunSummary o = r.outOfSample()[c];
-                line += String.format("  | %7d %9s %9s %8s", o.trades(), Fmt.pct(o.meanReturn(), 3), Fmt.pct(o.totalReturn(), 2),
-                        Fmt.pct(o.maxDrawdown(), 2).replace("+", ""));
+                var b = r.outOfSampleAccount(c);
+                line += String.format("  | %7d %9s %9s  %7s %9s %7s", o.trades(), Fmt.pct(o.meanReturn(), 3), Fmt.pct(o.totalReturn(), 2),
+                        AccountText.num(b.sharpe()), AccountText.signed(b.returnPct()), String.format(java.util.Locale.ROOT, "%.1f%%", b.maxDrawdownPct()));
             }
             pw.println(line);
         }
         if (r.ranking().length > n) {
             pw.println("  ... " + (r.ranking().length - n) + " more (--top N, or --out FILE for all)");
         }
+        pw.println("  trades, mean, total, pf: per-trade statistics, unit stake each, summed; sharpe, return, maxDD: the account"
+                + (r.windows().isEmpty() ? "" : "; in sample is the latest training range, out of sample the test parts pooled"));
+    }
+
+    /** No losing trade: said so, never a number that looks infinitely good. */
+    static String pf(RunSummary s) {
+        return s.trades() == 0 ? "-" : s.profitFactor() != s.profitFactor() ? (s.winRate() > 0 ? "no loss" : "-") : Fmt.num(s.profitFactor(), 2);
     }
 
     private List<TrailingConfig> grid() {

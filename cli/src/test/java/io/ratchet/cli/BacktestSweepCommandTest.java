@@ -34,7 +34,7 @@ class BacktestSweepCommandTest {
         JsonNode t0 = root.get("trades").get(0);
         assertThat(t0.get("entryTime").asLong()).isEqualTo(1_609_459_200_000L);
         assertThat(t0.fieldNames()).toIterable().containsExactly("entryTime", "direction", "entryPrice", "exitTime", "exitPrice",
-                "exitReason", "netReturn", "peak");
+                "exitReason", "netReturn", "peak", "taken");
         double sum = 0;
         int wins = 0;
         for (JsonNode t : root.get("trades")) {
@@ -73,8 +73,44 @@ class BacktestSweepCommandTest {
         assertThat(picked.trail()).isEqualTo(Double.parseDouble(top[1]));
         JsonNode sweep = Json.MAPPER.readTree(json.toFile());
         assertThat(sweep.get("results").size()).isEqualTo(24);
-        assertThat(sweep.get("results").get(0).get("inSample").get("totalReturn").asDouble())
-                .isGreaterThanOrEqualTo(sweep.get("results").get(1).get("inSample").get("totalReturn").asDouble());
+        // Ranked by the account's Sharpe ratio by default.
+        assertThat(sweep.get("rankBy").asText()).isEqualTo("sharpe");
+        assertThat(sweep.get("results").get(0).get("inSample").get("account").get("sharpe").asDouble())
+                .isGreaterThanOrEqualTo(sweep.get("results").get(1).get("inSample").get("account").get("sharpe").asDouble());
+        assertThat(lines.get(0)).contains("is_sharpe,is_returnPct,is_maxDrawdownPct");
+        JsonNode rb = sweep.get("robustness");
+        assertThat(rb.get("pbo").asDouble()).isBetween(0.0, 1.0);
+        assertThat(rb.get("dsrProbability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(rb.get("trials").asInt()).isEqualTo(24);
+        assertThat(rb.has("edgeOfGrid")).isTrue();
+        assertThat(r.out()).contains("account:  capital 10000, stake 10% of equity, max open 10").contains("neighbourhood:")
+                .contains("Probability of backtest overfitting").contains("Deflated Sharpe");
+    }
+
+    @Test
+    void backtestPrintsTheAccountMarksTradesAndWritesTheEquity() throws Exception {
+        Path trades = dir.resolve("t.csv");
+        Path equity = dir.resolve("equity.csv");
+        Path json = dir.resolve("bt.json");
+        CliRun r = CliRun.of("backtest", "--data", H1, "--mode", "percent", "--trail", "0.2", "--entry-every", "24", "--capital", "5000",
+                "--stake", "1000", "--max-open", "2", "--trades", trades.toString(), "--equity", equity.toString(), "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("account:  capital 5000, stake 1000 per entry, max open 2").contains("found max-open positions")
+                .contains("valued at the last close").doesNotContain("max drawdown 1").contains("per trade (unit stake each, summed)");
+        List<String> t = Files.readAllLines(trades);
+        assertThat(t.get(0)).endsWith(",account");
+        assertThat(t.stream().skip(1).filter(l -> l.endsWith(",skipped")).count()).isPositive();
+        List<String> e = Files.readAllLines(equity);
+        assertThat(e.get(0)).isEqualTo("time,equity");
+        assertThat(e).hasSize(8747 + 1);
+        JsonNode a = Json.MAPPER.readTree(json.toFile()).get("summary").get("account");
+        assertThat(a.get("capital").asDouble()).isEqualTo(5000);
+        assertThat(a.get("maxDrawdownPct").asDouble()).isBetween(0.0, 100.0);
+        assertThat(a.get("taken").asInt() + a.get("skipped").asInt()).isEqualTo(365);
+        assertThat(a.get("finalEquity").asDouble()).isEqualTo(Double.parseDouble(e.get(e.size() - 1).split(",")[1]));
+        CliRun bad = CliRun.of("backtest", "--data", H1, "--mode", "percent", "--trail", "0.2", "--stake", "20000");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--stake").contains("more than the capital");
     }
 
     @Test

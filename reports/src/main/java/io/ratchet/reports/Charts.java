@@ -150,7 +150,7 @@ final class Charts {
 
     /** Running sum of net returns by exit time, with the drawdown below it shaded. */
     static XYChart equity(List<Trade> byExit) {
-        XYChart c = xy("equity: running sum of net returns (unit stake per trade), drawdown shaded", "exit time (UTC)", "sum of returns, %");
+        XYChart c = xy("per trade: running sum of net returns (unit stake each), its fall from the high shaded", "exit time (UTC)", "sum of returns, points");
         c.getStyler().setDatePattern("yyyy-MM-dd");
         List<Date> t = new ArrayList<>();
         List<Double> eq = new ArrayList<>();

@@ -16,9 +16,22 @@ import java.util.List;
  * @param sweep  null for a backtest report
  * @param config the configuration of a backtest report; ignored with a sweep (its pick is used)
  * @param detail lower-timeframe bars for {@code detail}, else null
+ * @param accountSpec the account of a backtest report (a sweep's own is used with a sweep); null for the default
  */
 public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
-                          IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
+                          IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
+                          io.ratchet.backtest.account.AccountSpec accountSpec) {
+
+    public ReportInput {
+        if (accountSpec == null) {
+            accountSpec = io.ratchet.backtest.account.AccountSpec.DEFAULT;
+        }
+    }
+
+    public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
+                       IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
+        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null);
+    }
 
     public TrailingConfig pick() {
         return sweep != null ? sweep.bestConfig() : config;

@@ -111,6 +111,7 @@ public final class ReportWriter {
         }
         sections.add(tradesSection(in, run, dir));
         sections.add(runSection(run, dir));
+        sections.addAll(AccountReport.sections(in, run, dir));
         sections.add(forecastSection(pick, dir));
         String title = "Ratchet " + (in.sweep() != null ? "sweep" : "backtest") + ": " + s.symbol() + " " + s.interval().id();
         return new ReportModel(title, facts, verdict, verdictClass, sections);
@@ -118,7 +119,7 @@ public final class ReportWriter {
 
     private static ReportModel.Section sweepSection(ReportInput in, SweepResult r, Path dir) throws IOException {
         RankBy by = r.rankBy();
-        boolean pctMetric = by != RankBy.PROFIT_FACTOR;
+        boolean pctMetric = by != RankBy.PROFIT_FACTOR && !by.account();
         String metric = human(by) + (pctMetric ? ", %" : "");
         List<ReportModel.Figure> figs = new ArrayList<>();
         TrailingConfig pick = r.bestConfig();
@@ -134,8 +135,8 @@ public final class ReportWriter {
                 }
                 acts.add(k.activation());
                 int cc = c;
-                bestAtTrail.merge(k.trail(), c, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
-                bestAtCell.merge(List.of(k.trail(), k.activation()), cc, (a, b) -> by.order().compare(r.inSample()[a], r.inSample()[b]) <= 0 ? a : b);
+                bestAtTrail.merge(k.trail(), c, (a, b) -> r.compareInSample(a, b) <= 0 ? a : b);
+                bestAtCell.merge(List.of(k.trail(), k.activation()), cc, (a, b) -> r.compareInSample(a, b) <= 0 ? a : b);
             }
             if (bestAtTrail.isEmpty()) {
                 continue;
@@ -170,7 +171,7 @@ public final class ReportWriter {
             }
             List<Number[]> cells = new ArrayList<>();
             for (Map.Entry<List<Double>, Integer> e : bestAtCell.entrySet()) {
-                double v = scale(by.score(r.inSample()[e.getValue()]), pctMetric);
+                double v = scale(r.score(e.getValue()), pctMetric);
                 if (v == v && !Double.isInfinite(v)) {
                     cells.add(new Number[] {java.util.Arrays.binarySearch(trails, e.getKey().get(0)), actList.indexOf(e.getKey().get(1)), v});
                 }
@@ -362,7 +363,7 @@ public final class ReportWriter {
         Png.write(Charts.histogram(run.trades().stream().map(t -> 100 * t.netReturn()).toList()), dir.resolve("returns.png"));
         Png.write(Charts.mfe(run.trades()), dir.resolve("mfe.png"));
         return new ReportModel.Section("run", "The run", summaryText(run.summary()), null, List.of(
-                new ReportModel.Figure("equity.png", "Equity: the running sum of net returns in order of exit, with the drawdown from its high shaded."),
+                new ReportModel.Figure("equity.png", "Per trade (not an account): the running sum of unit-stake net returns in order of exit, its fall from the high shaded; the account is below."),
                 new ReportModel.Figure("returns.png", "Distribution of net returns per trade."),
                 new ReportModel.Figure("mfe.png", "Best open profit (MFE) against the net return kept: the gap to the diagonal is what the trail gave back, fees included.")));
     }
@@ -388,9 +389,9 @@ public final class ReportWriter {
     }
 
     private static String summaryText(RunSummary s) {
-        return String.format(Locale.ROOT, "%d trades, win rate %s, mean %s, total %s, profit factor %s, max drawdown %s", s.trades(),
+        return String.format(Locale.ROOT, "per trade (unit stake each, summed): %d trades, win rate %s, mean %s, total %s, profit factor %s, largest fall of the sum %s", s.trades(),
                 pct(s.winRate(), 1), pct(s.meanReturn(), 3), pct(s.totalReturn(), 2),
-                s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "none (no losses)", pct(s.maxDrawdown(), 2));
+                s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "none (no losses)", pct(s.maxDrawdown(), 2).replace("%", " points"));
     }
 
     private static String pct(double v, int decimals) {

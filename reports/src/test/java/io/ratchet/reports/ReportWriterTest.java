@@ -27,7 +27,8 @@ class ReportWriterTest {
         Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
         List<String> images = m.results().map(r -> r.group(1)).toList();
         assertThat(images).contains("sweep-profit-lock.png", "heatmap-percent.png", "trade-best.png", "trade-worst.png", "trade-typical.png",
-                "equity.png", "returns.png", "mfe.png", "ladder.png");
+                "equity.png", "returns.png", "mfe.png", "ladder.png", "account-equity.png", "account-drawdown.png", "pbo-logits.png");
+        assertThat(html).contains("The account").contains("How much to trust the pick").contains("Probability of backtest overfitting");
         for (String name : images) {
             BufferedImage img = ImageIO.read(index.resolveSibling(name).toFile());
             assertThat(img).as(name).isNotNull();

@@ -12,9 +12,11 @@ public final class KernelResult {
     private final int configs;
     private final int entries;
     final long[] entryTime;
+    final int[] entryBar;
     final double[] entryPrice;
     final int[] sign;
     final long[] exitTime;
+    final int[] exitBar;
     final double[] exitPrice;
     final double[] netReturn;
     final double[] peak;
@@ -25,9 +27,11 @@ public final class KernelResult {
         this.entries = entries;
         int n = configs * entries;
         this.entryTime = new long[entries];
+        this.entryBar = new int[entries];
         this.entryPrice = new double[entries];
         this.sign = new int[entries];
         this.exitTime = new long[n];
+        this.exitBar = new int[n];
         this.exitPrice = new double[n];
         this.netReturn = new double[n];
         this.peak = new double[n];
@@ -49,6 +53,23 @@ public final class KernelResult {
     public double entryPrice(int e) {
         return entryPrice[e];
     }
+
+    /** Absolute index of the entry bar in the series' arrays. */
+    public int entryBar(int e) {
+        return entryBar[e];
+    }
+
+    /** Absolute index of the bar the exit happened in. */
+    public int exitBar(int c, int e) {
+        return exitBar[c * entries + e];
+    }
+
+    /** True when the data ended before the position did. */
+    public boolean endExit(int c, int e) {
+        return reason[c * entries + e] == END;
+    }
+
+    private static final byte END = (byte) ExitReason.END.ordinal();
 
     public int sign(int e) {
         return sign[e];

@@ -1,6 +1,15 @@
 package io.ratchet.backtest.sweep;
 
+import io.ratchet.backtest.account.Account;
+import io.ratchet.backtest.account.AccountFigures;
+import io.ratchet.backtest.account.AccountSpec;
+import io.ratchet.backtest.account.Days;
+import io.ratchet.backtest.account.Positions;
 import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.robust.DeflatedSharpe;
+import io.ratchet.backtest.robust.Neighbourhood;
+import io.ratchet.backtest.robust.Pbo;
+import io.ratchet.backtest.robust.Robustness;
 import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
 import io.ratchet.engine.IntrabarOrder;
@@ -8,13 +17,17 @@ import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.TrailingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Scores every configuration of a grid with the kernel, in sample and out of sample.
- * Out-of-sample parts are walked on their own bars: a position opened in-sample ends at
- * the end of in-sample data, so no in-sample score sees a later price.
+ * Scores every configuration of a grid with the kernel, in sample and out of sample, per
+ * trade and through the account. Out-of-sample parts are walked on their own bars: a
+ * position opened in-sample ends at the end of in-sample data, so no in-sample score sees a
+ * later price.
  */
 public final class Sweep {
     private Sweep() {
@@ -22,9 +35,13 @@ public final class Sweep {
 
     /**
      * @param split       share of time in sample, in (0, 1), or NaN for none
-     * @param walkForward number of rolling train/test windows, or 0 for none
+     * @param walkForward number of train/test windows, or 0 for none
+     * @param anchored    walk-forward training from the start of the data (else rolling: the previous part only)
+     * @param account     the account every configuration's trades run through
+     * @param pboBlocks   blocks of time for the probability of backtest overfitting
      */
-    public record Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward) {
+    public record Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward,
+                          boolean anchored, AccountSpec account, int pboBlocks) {
         public Options {
             if (split == split && !(split > 0 && split < 1)) {
                 throw new IllegalArgumentException("--split: must be in (0, 1), got " + split);
@@ -35,7 +52,21 @@ public final class Sweep {
             if (split == split && walkForward > 0) {
                 throw new IllegalArgumentException("give --split or --walk-forward, not both");
             }
+            if (anchored && walkForward == 0) {
+                throw new IllegalArgumentException("--anchored: only with --walk-forward K");
+            }
+            if (pboBlocks < 2 || pboBlocks % 2 != 0 || pboBlocks > 24) {
+                throw new IllegalArgumentException("--pbo-blocks: an even number from 2 to 24, got " + pboBlocks);
+            }
         }
+
+        public Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward) {
+            this(order, detail, threads, rankBy, split, walkForward, false, AccountSpec.DEFAULT, 16);
+        }
+    }
+
+    /** One range of bars scored: the kernel's trades, their statistics, each configuration's account. */
+    private record Part(Bars bars, KernelResult kernel, RunSummary[] summaries, AccountFigures[] accounts) {
     }
 
     public static SweepResult run(Bars bars, Entries entries, List<TrailingConfig> grid, Options o, AtomicLong progress) {
@@ -48,20 +79,33 @@ public final class Sweep {
             String given = "--split " + java.math.BigDecimal.valueOf(o.split()).stripTrailingZeros().toPlainString();
             requireEntries(entries, bars.from(), cut, given + ": the in-sample part (the first " + (cut - bars.from()) + " bars)");
             requireEntries(entries, cut, bars.to(), given + ": the out-of-sample part (the last " + (bars.to() - cut) + " bars)");
-            KernelResult is = SweepKernel.run(bars.slice(bars.from(), cut), entries.within(bars.from(), cut), g, o.order(), o.detail(), o.threads(), progress);
-            KernelResult oos = SweepKernel.run(bars.slice(cut, bars.to()), entries.within(cut, bars.to()), g, o.order(), o.detail(), o.threads(), progress);
-            RunSummary[] a = summaries(is);
-            return new SweepResult(grid, o.rankBy(), a, summaries(oos), rank(a, o.rankBy()),
-                    cut < bars.to() ? bars.openTime()[cut] : 0, List.of(), null);
+            Pbo.Blocks blocks = blocks(bars, g.length, o.pboBlocks());
+            Part is = part(bars.slice(bars.from(), cut), entries, g, o, progress, blocks);
+            Part oos = part(bars.slice(cut, bars.to()), entries, g, o, progress, blocks);
+            int[] ranking = rank(is.summaries(), is.accounts(), o.rankBy());
+            return new SweepResult(grid, o.rankBy(), is.summaries(), oos.summaries(), ranking, cut < bars.to() ? bars.openTime()[cut] : 0,
+                    List.of(), null, o.account(), is.accounts(), oos.accounts(), null, robustness(is, g, grid, ranking, o, blocks), false);
         }
-        KernelResult all = SweepKernel.run(bars, entries, g, o.order(), o.detail(), o.threads(), progress);
-        RunSummary[] a = summaries(all);
-        return new SweepResult(grid, o.rankBy(), a, null, rank(a, o.rankBy()), 0, List.of(), null);
+        Part all = part(bars, entries, g, o, progress, null);
+        int[] ranking = rank(all.summaries(), all.accounts(), o.rankBy());
+        return new SweepResult(grid, o.rankBy(), all.summaries(), null, ranking, 0, List.of(), null, o.account(), all.accounts(), null, null,
+                robustness(all, g, grid, ranking, o, null), false);
     }
 
+    /**
+     * {@code K} windows over {@code K + 1} equal parts of time: window {@code w} tests on part
+     * {@code w} and trains on part {@code w - 1} (rolling) or on parts {@code 0..w-1} (anchored).
+     * Test parts are disjoint from each other and from their own training, and the pooled out
+     * of sample is the test parts only, each traded with its own window's pick. The pick to
+     * trade next is the best on the latest training range: the last part (rolling), or all of
+     * it (anchored).
+     */
     private static SweepResult walkForward(Bars bars, Entries entries, List<TrailingConfig> grid, TrailingConfig[] g, Options o, AtomicLong progress) {
         int k = o.walkForward();
         int chunks = k + 1;
+        if (bars.size() < 2 * chunks) {
+            throw new IllegalArgumentException("--walk-forward " + k + ": " + bars.size() + " bars are too few for " + chunks + " parts");
+        }
         int[] edge = new int[chunks + 1];
         for (int m = 0; m <= chunks; m++) {
             edge[m] = bars.from() + (int) Math.round((double) m * bars.size() / chunks);
@@ -70,33 +114,46 @@ public final class Sweep {
             requireEntries(entries, edge[m], edge[m + 1], "--walk-forward " + k + ": part " + (m + 1) + " of " + chunks + " ("
                     + (edge[m + 1] - edge[m]) + " bars of " + bars.size() + ")");
         }
-        KernelResult[] part = new KernelResult[chunks];
+        Pbo.Blocks blocks = blocks(bars, g.length, o.pboBlocks());
+        Part[] part = new Part[chunks];
         for (int m = 0; m < chunks; m++) {
-            part[m] = SweepKernel.run(bars.slice(edge[m], edge[m + 1]), entries.within(edge[m], edge[m + 1]), g, o.order(), o.detail(),
-                    o.threads(), progress);
-        }
-        RunSummary[] is = new RunSummary[g.length];
-        RunSummary[] oos = new RunSummary[g.length];
-        for (int c = 0; c < g.length; c++) {
-            is[c] = pooled(part, 0, k, c);
-            oos[c] = pooled(part, 1, chunks, c);
+            part[m] = part(bars.slice(edge[m], edge[m + 1]), entries, g, o, progress, blocks);
         }
         List<Window> windows = new ArrayList<>();
+        List<Positions> pickTrades = new ArrayList<>();
         List<double[]> r = new ArrayList<>();
         List<long[]> exit = new ArrayList<>();
         List<long[]> entry = new ArrayList<>();
         for (int w = 1; w <= k; w++) {
-            RunSummary[] train = summaries(part[w - 1]);
-            int pick = rank(train, o.rankBy())[0];
-            KernelResult test = part[w];
-            windows.add(new Window(bars.openTime()[edge[w - 1]], bars.openTime()[edge[w] - 1] + 1, bars.openTime()[edge[w]],
-                    bars.openTime()[edge[w + 1] - 1] + 1, pick, train[pick], test.summary(pick)));
-            r.add(test.returns(pick));
-            exit.add(test.exitTimes(pick));
-            entry.add(test.entryTimes());
+            Part train = o.anchored() ? part(bars.slice(edge[0], edge[w]), entries, g, o, null, null) : part[w - 1];
+            int pick = rank(train.summaries(), train.accounts(), o.rankBy())[0];
+            Part test = part[w];
+            windows.add(new Window(bars.openTime()[train.bars().from()], bars.openTime()[edge[w] - 1] + 1, bars.openTime()[edge[w]],
+                    bars.openTime()[edge[w + 1] - 1] + 1, pick, train.summaries()[pick], test.summaries()[pick], train.accounts()[pick],
+                    test.accounts()[pick]));
+            pickTrades.add(Positions.of(test.kernel(), pick, g[pick]));
+            r.add(test.kernel().returns(pick));
+            exit.add(test.kernel().exitTimes(pick));
+            entry.add(test.kernel().entryTimes());
         }
+        Bars tested = bars.slice(edge[1], edge[chunks]);
+        Days testDays = Days.of(tested);
         RunSummary wf = RunSummary.of(concat(r), concatL(exit), concatL(entry), r.stream().mapToInt(a -> a.length).sum());
-        return new SweepResult(grid, o.rankBy(), is, oos, rank(is, o.rankBy()), 0, List.copyOf(windows), wf);
+        AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), null);
+        RunSummary[] oos = new RunSummary[g.length];
+        AccountFigures[] oosAccount = new AccountFigures[g.length];
+        parallel(o.threads(), g.length, c -> {
+            oos[c] = pooled(part, 1, chunks, c);
+            List<Positions> mine = new ArrayList<>();
+            for (int m = 1; m < chunks; m++) {
+                mine.add(Positions.of(part[m].kernel(), c, g[c]));
+            }
+            oosAccount[c] = Account.figures(tested, testDays, Positions.concat(mine), o.account(), null);
+        });
+        Part latest = o.anchored() ? part(bars, entries, g, o, null, null) : part[k];
+        int[] ranking = rank(latest.summaries(), latest.accounts(), o.rankBy());
+        return new SweepResult(grid, o.rankBy(), latest.summaries(), oos, ranking, 0, List.copyOf(windows), wf, o.account(), latest.accounts(),
+                oosAccount, wfAccount, robustness(latest, g, grid, ranking, o, blocks), o.anchored());
     }
 
     /**
@@ -110,14 +167,90 @@ public final class Sweep {
         }
     }
 
-    private static RunSummary pooled(KernelResult[] part, int from, int to, int c) {
+    private static Part part(Bars slice, Entries entries, TrailingConfig[] g, Options o, AtomicLong progress, Pbo.Blocks blocks) {
+        KernelResult k = SweepKernel.run(slice, entries.within(slice.from(), slice.to()), g, o.order(), o.detail(), o.threads(), progress);
+        return new Part(slice, k, summaries(k), accounts(slice, k, g, o.account(), o.threads(), blocks));
+    }
+
+    /**
+     * Every configuration's account over the kernel's trades, in parallel over configurations;
+     * each adds its daily returns to its own row of {@code blocks} (if given).
+     */
+    public static AccountFigures[] accounts(Bars slice, KernelResult k, TrailingConfig[] g, AccountSpec spec, int threads, Pbo.Blocks blocks) {
+        Days days = Days.of(slice);
+        AccountFigures[] out = new AccountFigures[g.length];
+        parallel(threads, g.length, c -> out[c] = Account.figures(slice, days, Positions.of(k, c, g[c]), spec,
+                blocks == null ? null : (day, ret) -> blocks.add(c, day, ret)));
+        return out;
+    }
+
+    private static Pbo.Blocks blocks(Bars bars, int configs, int s) {
+        long first = Math.floorDiv(bars.openTime()[bars.from()], 86_400_000L);
+        long last = Math.floorDiv(bars.openTime()[bars.to() - 1], 86_400_000L);
+        return new Pbo.Blocks(configs, s, first, last);
+    }
+
+    /**
+     * PBO over the blocks (when there is out-of-sample data), the deflated Sharpe ratio of the
+     * pick on the range it was picked on, and its neighbourhood in the grid.
+     */
+    private static Robustness robustness(Part picked, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o, Pbo.Blocks blocks) {
+        int pick = ranking[0];
+        Account.Run run = Account.run(picked.bars(), Positions.of(picked.kernel(), pick, g[pick]), o.account());
+        double[] m = DeflatedSharpe.moments(run.daily());
+        int finite = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (AccountFigures a : picked.accounts()) {
+            double sr = a.sharpe() / Math.sqrt(365);
+            if (sr == sr) {
+                finite++;
+                double d = sr - mean;
+                mean += d / finite;
+                m2 += d * (sr - mean);
+            }
+        }
+        double var = finite > 1 ? m2 / (finite - 1) : 0;
+        double dsr = DeflatedSharpe.probability(m[1], g.length, var, run.daily().length, m[2], m[3]);
+        Pbo.Result pbo = blocks == null ? null : Pbo.of(blocks);
+        RankBy by = o.rankBy();
+        Neighbourhood nb = Neighbourhood.of(grid, ranking, c -> by.score(picked.summaries()[c], picked.accounts()[c]));
+        return new Robustness(pbo, dsr, g.length, m[1] * Math.sqrt(365), DeflatedSharpe.expectedMax(g.length, var) * Math.sqrt(365), nb);
+    }
+
+    static void parallel(int threads, int n, IntConsumer body) {
+        if (threads <= 1 || n < 2) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        Runnable work = () -> IntStream.range(0, n).parallel().forEach(body);
+        if (threads >= Runtime.getRuntime().availableProcessors()) {
+            work.run();
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sweep failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RunSummary pooled(Part[] part, int from, int to, int c) {
         List<double[]> r = new ArrayList<>();
         List<long[]> exit = new ArrayList<>();
         List<long[]> entry = new ArrayList<>();
         for (int m = from; m < to; m++) {
-            r.add(part[m].returns(c));
-            exit.add(part[m].exitTimes(c));
-            entry.add(part[m].entryTimes());
+            r.add(part[m].kernel().returns(c));
+            exit.add(part[m].kernel().exitTimes(c));
+            entry.add(part[m].kernel().entryTimes());
         }
         double[] all = concat(r);
         return RunSummary.of(all, concatL(exit), concatL(entry), all.length);
@@ -131,9 +264,18 @@ public final class Sweep {
         return out;
     }
 
-    /** Indices best first; ties keep grid order. */
+    /** Indices best first on the per-trade statistics; ties keep grid order. */
     static int[] rank(RunSummary[] s, RankBy by) {
-        return IntStream.range(0, s.length).boxed().sorted((a, b) -> by.order().compare(s[a], s[b])).mapToInt(Integer::intValue).toArray();
+        return rank(s, null, by);
+    }
+
+    /** Indices best first; ties keep grid order. {@code a} may be null (account figures then rank as undefined). */
+    public static int[] rank(RunSummary[] s, AccountFigures[] a, RankBy by) {
+        double[] score = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            score[i] = by.score(s[i], a == null ? null : a[i]);
+        }
+        return IntStream.range(0, s.length).boxed().sorted((x, y) -> by.compare(score[x], score[y])).mapToInt(Integer::intValue).toArray();
     }
 
     private static double[] concat(List<double[]> parts) {

@@ -191,6 +191,7 @@ public final class SweepKernel {
             peak = entry;
             profit = d * (peak - entry) / entry;
             out.entryTime[e] = bars.openTime()[i];
+            out.entryBar[e] = i;
             out.entryPrice[e] = entry;
             out.sign[e] = sign;
             System.arraycopy(g.groupStart, 0, head, 0, head.length);
@@ -326,6 +327,7 @@ public final class SweepKernel {
             int idx = c * out.entries() + entryIndex;
             double fill = Returns.exitFill(d, trigger, g.slippage[c]);
             out.exitTime[idx] = bars.openTime()[j];
+            out.exitBar[idx] = j;
             out.exitPrice[idx] = fill;
             out.netReturn[idx] = Returns.net(d, entry, fill, g.fee[c]);
             out.peak[idx] = peak;

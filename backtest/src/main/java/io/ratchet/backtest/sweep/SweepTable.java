@@ -45,10 +45,36 @@ public final class SweepTable {
         if (r.hasOutOfSample()) {
             addSummaries(t, "is_", r.inSample(), r.ranking());
             addSummaries(t, "oos_", r.outOfSample(), r.ranking());
+            addAccounts(t, "is_", r.inSampleAccount(), r.ranking());
+            addAccounts(t, "oos_", r.outOfSampleAccount(), r.ranking());
         } else {
             addSummaries(t, "", r.inSample(), r.ranking());
+            addAccounts(t, "", r.inSampleAccount(), r.ranking());
         }
         return t;
+    }
+
+    /** The account's headline figures after the per-trade statistics (rounded to 4 decimals: they are percentages and ratios). */
+    private static void addAccounts(Table t, String prefix, io.ratchet.backtest.account.AccountFigures[] a, int[] ranking) {
+        if (a == null) {
+            return;
+        }
+        String[] names = {"sharpe", "returnPct", "maxDrawdownPct", "exposurePct"};
+        DoubleColumn[] cols = new DoubleColumn[names.length];
+        for (int f = 0; f < names.length; f++) {
+            cols[f] = DoubleColumn.create(prefix + names[f]);
+        }
+        for (int idx : ranking) {
+            double[] v = {a[idx].sharpe(), a[idx].returnPct(), a[idx].maxDrawdownPct(), a[idx].exposurePct()};
+            for (int f = 0; f < names.length; f++) {
+                if (v[f] == v[f] && !Double.isInfinite(v[f])) {
+                    cols[f].append(Math.round(v[f] * 1e4) / 1e4);
+                } else {
+                    cols[f].appendMissing();
+                }
+            }
+        }
+        t.addColumns(cols);
     }
 
     private static void addSummaries(Table t, String prefix, RunSummary[] s, int[] ranking) {

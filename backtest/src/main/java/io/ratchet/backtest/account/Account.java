@@ -1,0 +1,293 @@
+package io.ratchet.backtest.account;
+
+import io.ratchet.engine.Bars;
+import java.util.Arrays;
+
+/**
+ * Runs one configuration's trades through an account, in time order, marking it to market at
+ * every bar close. The trades come as they are (entry and exit bar, the contract's net
+ * return); the bars are read for their closes only, and only while a position is open, so a
+ * configuration costs O(bars with a position open + trades log maxOpen + days), and no stop
+ * is walked twice.
+ *
+ * <p>Why a sum, not a loop over open positions: a position of notional {@code N} entered at
+ * {@code E}, valued as if closed at price {@code p} (the contract's fill and fees), is worth
+ * {@code N (1 - d) + p N (1 - d slip)(d - fee) / E}, linear in {@code p}. The open positions'
+ * worth is therefore {@code A + B p} with {@code A}, {@code B} kept as positions open and close.
+ */
+public final class Account {
+    private static final double ANNUAL = Math.sqrt(365);
+
+    private Account() {
+    }
+
+    /** Receives each UTC day's return of the equity. */
+    public interface DailySink {
+        void day(long epochDay, double ret);
+    }
+
+    /** A run with everything kept: the equity at each bar close, the daily returns, which entries were taken. */
+    public record Run(AccountFigures figures, long[] time, double[] equity, long[] dayTime, double[] daily, boolean[] taken) {
+    }
+
+    /** The figures only, for a sweep: nothing per bar is kept. */
+    public static AccountFigures figures(Bars bars, Days days, Positions p, AccountSpec spec, DailySink sink) {
+        return walk(bars, days, p, spec, sink, null, null, null);
+    }
+
+    public static Run run(Bars bars, Positions p, AccountSpec spec) {
+        Days days = Days.of(bars);
+        double[] equity = new double[bars.size()];
+        double[] daily = new double[days.count()];
+        boolean[] taken = new boolean[p.size()];
+        AccountFigures f = walk(bars, days, p, spec, null, equity, daily, taken);
+        long spacing = Days.spacing(bars);
+        long[] time = new long[bars.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = bars.openTime()[bars.from() + i] + spacing;
+        }
+        long[] dayTime = new long[days.count()];
+        for (int d = 0; d < dayTime.length; d++) {
+            dayTime[d] = days.epochDay(d) * Days.DAY;
+        }
+        return new Run(f, time, equity, dayTime, daily, taken);
+    }
+
+    private static AccountFigures walk(Bars bars, Days days, Positions p, AccountSpec spec, DailySink sink,
+                                       double[] curve, double[] dailyOut, boolean[] takenOut) {
+        final int from = bars.from();
+        final int to = bars.to();
+        final int n = p.size();
+        final double[] close = bars.close();
+        final long[] openTime = bars.openTime();
+        final long spacing = Days.spacing(bars);
+        final int[] dayEnd = days.lastBar;
+        final int nDayEnds = dayEnd.length;
+        // Open positions as a min-heap on exit bar: at most maxOpen of them, so no per-bar array.
+        int cap = Math.min(n, spec.maxOpen());
+        // Keys: exit bar in the high half, position in the low half; what a close needs is kept from the entry.
+        long[] heap = new long[Math.max(1, Math.min(cap, 1024))];
+        double[] exitCash = null;
+        double[] da = null;
+        double[] db = null;
+        double cash = spec.capital();
+        double a = 0;
+        double b = 0;
+        int open = 0;
+        double lastEquity = spec.capital();
+        double peak = spec.capital();
+        long peakTime = from < to ? openTime[from] : 0;
+        double maxDd = 0;
+        long longestUnder = 0;
+        int exposed = 0;
+        int maxConcurrent = 0;
+        int taken = 0;
+        int skippedMax = 0;
+        int skippedCash = 0;
+        int endExits = 0;
+        int day = 0;
+        int nextDayEnd = nDayEnds > 0 ? dayEnd[0] : Integer.MAX_VALUE;
+        double dayStart = spec.capital();
+        int nDays = 0;
+        double sumR = 0;
+        double sumR2 = 0;
+        double down2 = 0;
+        int k = 0;
+        while (k < n && p.entryBar(k) < from) {
+            k++; // not on these bars: never an entry of this range
+        }
+        int nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+        int nextExit = Integer.MAX_VALUE;
+        int i = from;
+        while (i < to) {
+            if (open == 0 && nextEntry > i) {
+                // Nothing open: the equity is the cash until the next entry; only day ends have something to record.
+                int until = Math.min(nextEntry, to);
+                if (curve != null) {
+                    java.util.Arrays.fill(curve, i - from, until - from, cash);
+                }
+                while (nextDayEnd < until) {
+                    double r = dayStart > 0 ? cash / dayStart - 1 : 0;
+                    dayStart = cash;
+                    if (dailyOut != null) {
+                        dailyOut[day] = r;
+                    }
+                    if (sink != null) {
+                        sink.day(days.epochDay[day], r);
+                    }
+                    nDays++;
+                    sumR += r;
+                    sumR2 += r * r;
+                    if (r < 0) {
+                        down2 += r * r;
+                    }
+                    day++;
+                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
+                }
+                lastEquity = cash;
+                i = until;
+                continue;
+            }
+            while (i == nextEntry) {
+                if (open >= spec.maxOpen()) {
+                    skippedMax++;
+                } else {
+                    // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
+                    double stake = spec.stake().size(lastEquity);
+                    if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
+                        skippedCash++;
+                    } else {
+                        if (exitCash == null) {
+                            exitCash = new double[n];
+                            da = new double[n];
+                            db = new double[n];
+                        }
+                        double fee = p.fee(k);
+                        double nq = stake / (1 + fee);
+                        int d = p.sign(k);
+                        cash -= stake;
+                        da[k] = nq * (1 - d);
+                        db[k] = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
+                        a += da[k];
+                        b += db[k];
+                        // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
+                        exitCash[k] = nq * (1 + p.netReturn(k) + fee);
+                        if (p.endExit(k)) {
+                            endExits++;
+                        }
+                        if (open == heap.length) {
+                            heap = java.util.Arrays.copyOf(heap, heap.length * 2);
+                        }
+                        push(heap, open++, (long) p.exitBar(k) << 32 | k);
+                        nextExit = (int) (heap[0] >>> 32);
+                        taken++;
+                        if (takenOut != null) {
+                            takenOut[k] = true;
+                        }
+                    }
+                }
+                k++;
+                nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+            }
+            if (open > 0) {
+                exposed++;
+                maxConcurrent = Math.max(maxConcurrent, open);
+            }
+            while (i == nextExit) {
+                int q = (int) heap[0];
+                open = pop(heap, open);
+                nextExit = open > 0 ? (int) (heap[0] >>> 32) : Integer.MAX_VALUE;
+                cash += exitCash[q];
+                a -= da[q];
+                b -= db[q];
+            }
+            if (open == 0) {
+                a = 0; // no drift left behind by the sums once nothing is open
+                b = 0;
+            }
+            // Bars up to the next event: cash, A and B stay put, only the close moves.
+            int stop = Math.min(to, Math.min(nextEntry, nextExit));
+            if (open > 0) {
+                exposed += stop - i - 1; // the event bar was counted above
+            }
+            double base = cash + a;
+            if (curve != null) {
+                for (int j = i; j < stop; j++) {
+                    curve[j - from] = base + b * close[j];
+                }
+            }
+            while (i < stop) {
+                int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
+                // Branch-free: whether a close is a new peak is as good as random, and a missed
+                // prediction costs more than the arithmetic.
+                for (; i < end; i++) {
+                    double eq = base + b * close[i];
+                    long t = openTime[i] + spacing;
+                    boolean below = eq < peak;
+                    long u = below ? t - peakTime : 0;
+                    longestUnder = u > longestUnder ? u : longestUnder;
+                    peakTime = below ? peakTime : t;
+                    peak = below ? peak : eq;
+                    double dd = (peak - eq) / peak;
+                    maxDd = dd > maxDd ? dd : maxDd;
+                }
+                double eq = base + b * close[i - 1];
+                lastEquity = eq;
+                if (i - 1 == nextDayEnd) {
+                    double r = dayStart > 0 ? eq / dayStart - 1 : 0;
+                    dayStart = eq;
+                    if (dailyOut != null) {
+                        dailyOut[day] = r;
+                    }
+                    if (sink != null) {
+                        sink.day(days.epochDay[day], r);
+                    }
+                    nDays++;
+                    sumR += r;
+                    sumR2 += r * r;
+                    if (r < 0) {
+                        down2 += r * r;
+                    }
+                    day++;
+                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
+                }
+            }
+        }
+        maxDd = peak > 0 ? Math.min(1, maxDd) : 1;
+        double capital = spec.capital();
+        double growth = lastEquity / capital;
+        double years = days.span / (365.25 * Days.DAY);
+        double cagr = !(years > 0) ? Double.NaN : growth <= 0 ? -100 : 100 * (Math.pow(growth, 1 / years) - 1);
+        double mean = nDays > 0 ? sumR / nDays : Double.NaN;
+        double var = nDays > 1 ? (sumR2 - nDays * mean * mean) / (nDays - 1) : Double.NaN;
+        if (var <= 1e-14 * sumR2 / Math.max(1, nDays)) {
+            var = 0; // equal days, up to rounding: no risk measured, no Sharpe
+        }
+        double sd = Math.sqrt(var);
+        double sharpe = sd > 0 ? mean / sd * ANNUAL : Double.NaN;
+        double downside = nDays > 0 ? Math.sqrt(down2 / nDays) : Double.NaN;
+        double sortino = downside > 0 ? mean / downside * ANNUAL : Double.NaN;
+        double ddPct = 100 * maxDd;
+        return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
+                ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
+                skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+
+    /** Sift-up of {@code key} into the heap of {@code size} open positions. */
+    private static void push(long[] heap, int size, long key) {
+        int at = size;
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (heap[parent] <= key) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = key;
+    }
+
+    /** Removes the root; returns the new size. */
+    private static int pop(long[] heap, int size) {
+        long last = heap[--size];
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= last) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        if (size > 0) {
+            heap[at] = last;
+        }
+        return size;
+    }
+}

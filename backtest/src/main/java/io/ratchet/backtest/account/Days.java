@@ -1,0 +1,63 @@
+package io.ratchet.backtest.account;
+
+import io.ratchet.engine.Bars;
+
+/**
+ * The UTC days of a range of bars: the last bar of each day, where the equity's daily value
+ * is read. Built once per range and shared by every configuration.
+ */
+public final class Days {
+    static final long DAY = 86_400_000L;
+    /** Absolute bar index of each day's last bar, ascending. */
+    final int[] lastBar;
+    /** Epoch day of each. */
+    final long[] epochDay;
+    /** Milliseconds from the first bar's open to the last bar's close. */
+    final long span;
+
+    private Days(int[] lastBar, long[] epochDay, long span) {
+        this.lastBar = lastBar;
+        this.epochDay = epochDay;
+        this.span = span;
+    }
+
+    public static Days of(Bars bars) {
+        long[] t = bars.openTime();
+        int from = bars.from();
+        int to = bars.to();
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (i == to - 1 || Math.floorDiv(t[i], DAY) != Math.floorDiv(t[i + 1], DAY)) {
+                count++;
+            }
+        }
+        int[] last = new int[count];
+        long[] day = new long[count];
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (i == to - 1 || Math.floorDiv(t[i], DAY) != Math.floorDiv(t[i + 1], DAY)) {
+                last[k] = i;
+                day[k++] = Math.floorDiv(t[i], DAY);
+            }
+        }
+        return new Days(last, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0);
+    }
+
+    /** The bar length, read from the data (the smallest step between opens). */
+    static long spacing(Bars bars) {
+        long[] t = bars.openTime();
+        long best = Long.MAX_VALUE;
+        for (int i = bars.from() + 1; i < bars.to() && i < bars.from() + 64; i++) {
+            best = Math.min(best, t[i] - t[i - 1]);
+        }
+        return best == Long.MAX_VALUE ? 60_000L : best;
+    }
+
+    public int count() {
+        return lastBar.length;
+    }
+
+    public long epochDay(int d) {
+        return epochDay[d];
+    }
+}

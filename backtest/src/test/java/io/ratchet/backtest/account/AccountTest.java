@@ -1,0 +1,231 @@
+package io.ratchet.backtest.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ratchet.backtest.Backtest;
+import io.ratchet.backtest.BacktestResult;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.data.kline.Interval;
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.data.kline.SyntheticKlines;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.ExitReason;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.Trade;
+import io.ratchet.engine.TrailingConfig;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AccountTest {
+    static final long DAY = 86_400_000L;
+
+    /** Daily bars from 2024-01-01 with the given opens and closes (highs and lows at their extremes). */
+    static Bars daily(double[] open, double[] close) {
+        int n = open.length;
+        long[] t = new long[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 1_704_067_200_000L + i * DAY;
+            h[i] = Math.max(open[i], close[i]);
+            l[i] = Math.min(open[i], close[i]);
+        }
+        return Bars.of(t, open, h, l, close);
+    }
+
+    /** Hand-made trades: entry bar, exit bar, entry price, net return; no fee, no slippage unless given. */
+    static Positions trades(int[] in, int[] out, double[] entry, double[] ret, boolean[] end, double fee) {
+        return new Positions() {
+            public int size() {
+                return in.length;
+            }
+
+            public int entryBar(int k) {
+                return in[k];
+            }
+
+            public int exitBar(int k) {
+                return out[k];
+            }
+
+            public int sign(int k) {
+                return 1;
+            }
+
+            public double entryPrice(int k) {
+                return entry[k];
+            }
+
+            public double netReturn(int k) {
+                return ret[k];
+            }
+
+            public boolean endExit(int k) {
+                return end[k];
+            }
+
+            public double fee(int k) {
+                return fee;
+            }
+
+            public double slippage(int k) {
+                return 0;
+            }
+        };
+    }
+
+    @Test
+    void compoundingByHand() {
+        Bars b = daily(new double[] {100, 100, 110, 100, 90}, new double[] {100, 110, 120, 90, 99});
+        // A: bar 0 at 100 to bar 2 at 120 (+20%); B: bar 3 at 100 to bar 4 at 99 (-1%).
+        Positions p = trades(new int[] {0, 3}, new int[] {2, 4}, new double[] {100, 100}, new double[] {0.2, -0.01}, new boolean[2], 0);
+        Account.Run run = Account.run(b, p, new AccountSpec(1000, Stake.percent(50), 10));
+        // A: 500 of 1000 -> 5 units; B: 50% of the 1100 at bar 2's close = 550 -> 5.5 units.
+        double[] equity = {500 + 5 * 100, 500 + 5 * 110, 1100, 550 + 5.5 * 90, 550 + 5.5 * 99};
+        assertThat(run.equity()).containsExactly(equity, within(1e-9));
+        AccountFigures f = run.figures();
+        assertThat(f.finalEquity()).isCloseTo(1094.5, within(1e-9));
+        assertThat(f.returnPct()).isCloseTo(9.45, within(1e-9));
+        assertThat(f.maxDrawdownPct()).isCloseTo(100 * (1 - 1045.0 / 1100), within(1e-9));
+        assertThat(f.maxDrawdownDays()).isCloseTo(2, within(1e-9)); // from bar 2's close to bar 4's, the last close (still below it)
+        double[] r = {0, 1050.0 / 1000 - 1, 1100.0 / 1050 - 1, 1045.0 / 1100 - 1, 1094.5 / 1045 - 1};
+        assertThat(run.daily()).containsExactly(r, within(1e-12));
+        double mean = (r[0] + r[1] + r[2] + r[3] + r[4]) / 5;
+        double ss = 0;
+        for (double x : r) {
+            ss += (x - mean) * (x - mean);
+        }
+        assertThat(f.sharpe()).isCloseTo(mean / Math.sqrt(ss / 4) * Math.sqrt(365), within(1e-9));
+        assertThat(f.sortino()).isCloseTo(mean / Math.sqrt(r[3] * r[3] / 5) * Math.sqrt(365), within(1e-9));
+        double years = 5.0 / 365.25;
+        double cagr = 100 * (Math.pow(1.0945, 1 / years) - 1);
+        assertThat(f.cagrPct()).isCloseTo(cagr, within(1e-6 * cagr));
+        assertThat(f.calmar()).isCloseTo(cagr / f.maxDrawdownPct(), within(1e-6 * cagr));
+        assertThat(f.exposurePct()).isEqualTo(100);
+        assertThat(f.maxConcurrent()).isEqualTo(1);
+        assertThat(f.taken()).isEqualTo(2);
+        assertThat(f.skipped()).isZero();
+        assertThat(f.days()).isEqualTo(5);
+
+        // A fixed stake does not compound: 500 each, +100 then -5.
+        AccountFigures fixed = Account.run(b, p, new AccountSpec(1000, Stake.of(500), 10)).figures();
+        assertThat(fixed.finalEquity()).isCloseTo(1095, within(1e-9));
+    }
+
+    @Test
+    void anEntryThatFindsMaxOpenPositionsIsSkippedAndCounted() {
+        Bars b = daily(new double[] {100, 100, 100, 100}, new double[] {100, 100, 100, 100});
+        Positions p = trades(new int[] {0, 1, 3}, new int[] {2, 3, 3}, new double[] {100, 100, 100}, new double[] {0.1, 0.5, -0.1},
+                new boolean[3], 0);
+        Account.Run run = Account.run(b, p, new AccountSpec(1000, Stake.of(100), 1));
+        assertThat(run.taken()).containsExactly(true, false, true);
+        AccountFigures f = run.figures();
+        assertThat(f.skipped()).isEqualTo(1);
+        assertThat(f.skippedMaxOpen()).isEqualTo(1);
+        assertThat(f.taken()).isEqualTo(2);
+        assertThat(f.finalEquity()).isCloseTo(1000 + 10 - 10, within(1e-9)); // the skipped +50% never counted
+        assertThat(f.exposurePct()).isEqualTo(100); // bars 0..2 by the first, bar 3 by the third
+        // Not enough cash is a skip too: a 600 stake leaves 400 for the second.
+        AccountFigures cash = Account.run(b, trades(new int[] {0, 1}, new int[] {2, 3}, new double[] {100, 100}, new double[] {0, 0},
+                new boolean[2], 0), new AccountSpec(1000, Stake.of(600), 5)).figures();
+        assertThat(cash.skippedNoCash()).isEqualTo(1);
+        assertThat(cash.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void aDrawdownInsideATradeThatRecoversIsSeenAtTheClose() {
+        double fee = 0.001;
+        // One long from 100: the closes sink to 60, then it is sold at 110.
+        Bars b = daily(new double[] {100, 100, 80, 60, 90}, new double[] {100, 80, 60, 90, 110});
+        double x = 110;
+        double r = (x - 100) / 100 - fee * (1 + x / 100);
+        Positions p = trades(new int[] {0}, new int[] {4}, new double[] {100}, new double[] {r}, new boolean[1], fee);
+        Account.Run run = Account.run(b, p, new AccountSpec(1000, Stake.of(1000), 1));
+        double n = 1000 / (1 + fee); // the quote spent includes the entry fee
+        // Valued as if sold at the close, the exit fee paid: N * close / E * (1 - fee).
+        assertThat(run.equity()[2]).isCloseTo(n * 0.6 * (1 - fee), within(1e-9));
+        AccountFigures f = run.figures();
+        assertThat(f.maxDrawdownPct()).isCloseTo(100 * (1 - n * 0.6 * (1 - fee) / 1000), within(1e-9));
+        assertThat(f.finalEquity()).isCloseTo(n * (1 + r + fee), within(1e-9));
+        assertThat(f.finalEquity()).isCloseTo(n * 1.1 * (1 - fee), within(1e-9));
+        // The per-trade statistics see one winning trade and no drawdown at all.
+        assertThat(r).isPositive();
+        assertThat(f.maxDrawdownDays()).isCloseTo(4, within(1e-9)); // from the start (1000, before bar 0) to bar 3's close, the last below it
+    }
+
+    @Test
+    void aPositionStillOpenAtTheEndIsAnEndExitValuedAtTheLastClose() {
+        Bars b = daily(new double[] {100, 101, 102, 103}, new double[] {101, 102, 103, 104});
+        TrailingConfig c = new TrailingConfig(Mode.PERCENT, 0.5, 0, Double.NaN, 0, 0.001, 0);
+        BacktestResult bt = Backtest.run(b, new Entries(new int[] {1}, new Direction[] {Direction.LONG}), c, IntrabarOrder.ADVERSE_FIRST, null);
+        Trade t = bt.trades().get(0);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.END);
+        Account.Run run = Account.run(b, Positions.of(b, bt.trades(), c), new AccountSpec(10_000, Stake.of(1001), 10));
+        AccountFigures f = run.figures();
+        assertThat(f.endExits()).isEqualTo(1);
+        double n = 1000; // 1001 spent with the 0.1% fee
+        double last = n * 104 / 101 * (1 - 0.001);
+        assertThat(f.finalEquity()).isCloseTo(10_000 - 1001 + last, within(1e-6));
+        assertThat(f.exposurePct()).isEqualTo(75);
+    }
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 12);
+    }
+
+    /**
+     * With a fixed stake and room for every entry, the account's gain is exactly the
+     * contract's per-trade returns times the notional: the account adds no number of its own.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aFixedStakeWithRoomForAllAddsUpTheTradesReturns(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        KlineSeries s = SyntheticKlines.randomWalk("SYN", Interval.H1, 500 + rnd.nextInt(1500), seed);
+        Bars b = s.bars();
+        TrailingConfig c = new TrailingConfig(rnd.nextBoolean() ? Mode.PERCENT : Mode.PROFIT_LOCK, 0.02 + 0.3 * rnd.nextDouble(), 0,
+                rnd.nextBoolean() ? Double.NaN : 0.02, 0, 0.001, rnd.nextDouble() * 0.001);
+        if (c.mode() == Mode.PERCENT) {
+            c = new TrailingConfig(Mode.PERCENT, 0.005 + 0.05 * rnd.nextDouble(), 0, c.initialStop(), 0, 0.001, c.slippage());
+        }
+        Entries e = Entries.every(1 + rnd.nextInt(30), 0, b.to(), rnd.nextBoolean() ? Direction.LONG : Direction.SHORT);
+        BacktestResult bt = Backtest.run(b, e, c, IntrabarOrder.ADVERSE_FIRST, null);
+        double stake = 10;
+        Account.Run run = Account.run(b, Positions.of(b, bt.trades(), c), new AccountSpec(1e9, Stake.of(stake), Integer.MAX_VALUE));
+        double sum = 0;
+        for (Trade t : bt.trades()) {
+            sum += stake / (1 + c.fee()) * t.netReturn();
+        }
+        AccountFigures f = run.figures();
+        assertThat(f.finalEquity() - 1e9).as("seed %d", seed).isCloseTo(sum, within(1e-4));
+        assertThat(f.taken()).as("seed %d", seed).isEqualTo(e.size());
+        assertThat(f.maxDrawdownPct()).as("seed %d", seed).isBetween(0.0, 100.0);
+        assertThat(f.exposurePct()).as("seed %d", seed).isBetween(0.0, 100.0);
+        long end = bt.trades().stream().filter(t -> t.exitReason() == ExitReason.END).count();
+        assertThat(f.endExits()).as("seed %d", seed).isEqualTo((int) end);
+        // Compounding with any cap: the books balance and every entry is either taken or skipped.
+        AccountFigures g = Account.run(b, Positions.of(b, bt.trades(), c), new AccountSpec(10_000, Stake.percent(5 + rnd.nextInt(50)),
+                1 + rnd.nextInt(8))).figures();
+        assertThat(g.taken() + g.skipped()).as("seed %d", seed).isEqualTo(e.size());
+        assertThat(g.maxDrawdownPct()).as("seed %d", seed).isBetween(0.0, 100.0);
+        assertThat(g.maxConcurrent()).as("seed %d", seed).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void stakesParseAsAmountsOrPercentages() {
+        assertThat(Stake.parse("250")).isEqualTo(Stake.of(250));
+        assertThat(Stake.parse("10%").fraction()).isCloseTo(0.1, within(1e-15));
+        assertThat(Stake.parse("10%").toString()).isEqualTo("10%");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Stake.parse("ten")).hasMessageContaining("--stake");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Stake.parse("150%")).hasMessageContaining("(0, 100]");
+        assertThat(AccountSpec.DEFAULT.describe()).isEqualTo("capital 10000, stake 10% of equity, max open 10");
+        assertThat(List.of(AccountSpec.DEFAULT.maxOpen())).containsExactly(10);
+    }
+}

@@ -1,0 +1,110 @@
+package io.ratchet.bench;
+
+import io.ratchet.backtest.account.AccountFigures;
+import io.ratchet.backtest.account.AccountSpec;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.sweep.GridSpec;
+import io.ratchet.backtest.sweep.KernelResult;
+import io.ratchet.backtest.sweep.RankBy;
+import io.ratchet.backtest.sweep.Sweep;
+import io.ratchet.backtest.sweep.SweepKernel;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.data.kline.Interval;
+import io.ratchet.data.kline.KlineSeries;
+import io.ratchet.data.kline.SyntheticKlines;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.TrailingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The README's sweep (114 configurations, an entry a day, a 70/30 split) on a year of hourly
+ * bars, with and without the account layer, in one run: the same bars, entries and grid.
+ * {@code kernelOnly} is what a sweep cost before account figures (the kernel and the per-trade
+ * statistics of both parts); {@code withAccount} adds every configuration's account on both
+ * parts; {@code fullSweep} is {@code Sweep.run} as the CLI calls it, with PBO (12,870 CSCV
+ * combinations), the deflated Sharpe ratio and the neighbourhood on top.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SweepAccountBench {
+    /** Worker threads: 1 isolates the cost; all cores is what the CLI uses. */
+    @Param({"1", "2"})
+    int threads;
+
+    Bars bars;
+    Entries entries;
+    List<TrailingConfig> grid;
+    TrailingConfig[] g;
+    int cut;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        KlineSeries s = SyntheticKlines.randomWalk("SYN", Interval.H1, 8760, 7);
+        bars = s.bars();
+        entries = Entries.every(24, 0, bars.to(), Direction.LONG);
+        grid = new ArrayList<>();
+        grid.addAll(Sweep.grid(List.of(Mode.PROFIT_LOCK), GridSpec.parse("--trail", "0.1:0.9:0.1", false), new double[] {0, 0.01, 0.02},
+                new double[] {Double.NaN, 0.03}, 0, 0.001, 0));
+        grid.addAll(Sweep.grid(List.of(Mode.PERCENT), GridSpec.parse("--trail", "0.01:0.1:0.01", false), new double[] {0, 0.01, 0.02},
+                new double[] {Double.NaN, 0.03}, 0, 0.001, 0));
+        g = grid.toArray(new TrailingConfig[0]);
+        cut = (int) Math.round(0.7 * bars.size());
+    }
+
+    private KernelResult kernel(Bars part) {
+        return SweepKernel.run(part, entries.within(part.from(), part.to()), g, IntrabarOrder.ADVERSE_FIRST, null, threads, null);
+    }
+
+    private static RunSummary[] summaries(KernelResult k) {
+        RunSummary[] out = new RunSummary[k.configs()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = k.summary(c);
+        }
+        return out;
+    }
+
+    @Benchmark
+    public void kernelOnly(Blackhole bh) {
+        for (Bars part : new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())}) {
+            bh.consume(summaries(kernel(part)));
+        }
+    }
+
+    @Benchmark
+    public void withAccount(Blackhole bh) {
+        for (Bars part : new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())}) {
+            KernelResult k = kernel(part);
+            bh.consume(summaries(k));
+            AccountFigures[] a = Sweep.accounts(part, k, g, AccountSpec.DEFAULT, threads, null);
+            bh.consume(a);
+        }
+    }
+
+    @Benchmark
+    public SweepResult fullSweep() {
+        return Sweep.run(bars, entries, grid, new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, threads, RankBy.SHARPE, 0.7, 0,
+                false, AccountSpec.DEFAULT, 16), null);
+    }
+}

@@ -1,0 +1,226 @@
+package io.ratchet.reports;
+
+import io.ratchet.backtest.BacktestResult;
+import io.ratchet.backtest.account.Account;
+import io.ratchet.backtest.account.AccountFigures;
+import io.ratchet.backtest.account.AccountSpec;
+import io.ratchet.backtest.account.Positions;
+import io.ratchet.backtest.robust.Neighbourhood;
+import io.ratchet.backtest.robust.Robustness;
+import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.backtest.sweep.Verdict;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+
+/**
+ * The report's account and robustness sections: the pick's equity in the quote currency and
+ * its drawdown in percent (marked at every bar close), the PBO logit histogram, and the pick
+ * among its grid neighbours.
+ */
+final class AccountReport {
+    private static final int W = Charts.W;
+    private static final int H = Charts.H;
+
+    private AccountReport() {
+    }
+
+    static List<ReportModel.Section> sections(ReportInput in, BacktestResult run, Path dir) throws IOException {
+        List<ReportModel.Section> out = new ArrayList<>();
+        AccountSpec spec = in.sweep() != null && in.sweep().account() != null ? in.sweep().account() : in.accountSpec();
+        Account.Run acct = Account.run(in.series().bars(), Positions.of(in.series().bars(), run.trades(), run.config()), spec);
+        Png.write(equity(acct), dir.resolve("account-equity.png"));
+        Png.write(drawdown(acct), dir.resolve("account-drawdown.png"));
+        out.add(new ReportModel.Section("account", "The account", text(spec, acct.figures()), null, List.of(
+                new ReportModel.Figure("account-equity.png", "Equity in " + quote(in) + ", marked to market at every bar close (open positions "
+                        + "at the close, fees on both sides)."),
+                new ReportModel.Figure("account-drawdown.png", "Drawdown: the fall of the equity from its running peak, in percent (0 to 100)."))));
+        SweepResult r = in.sweep();
+        if (r != null && r.robustness() != null) {
+            out.add(robustness(r, dir));
+        }
+        return out;
+    }
+
+    private static String quote(ReportInput in) {
+        String s = in.series().symbol();
+        for (String q : new String[] {"USDT", "FDUSD", "USDC", "BUSD", "TUSD", "BTC", "ETH", "BNB", "EUR", "TRY"}) {
+            if (s.endsWith(q) && s.length() > q.length()) {
+                return q;
+            }
+        }
+        return "the quote currency";
+    }
+
+    static String text(AccountSpec spec, AccountFigures a) {
+        String s = String.format(Locale.ROOT, "The pick over the whole range through one account (%s): %,.2f to %,.2f (%+.2f%%, CAGR %+.2f%%), "
+                        + "max drawdown %.2f%% (longest under water %.0f days), Sharpe %s, Sortino %s, Calmar %s, exposure %.0f%%, up to %d positions "
+                        + "open; of %d entries %d were taken and %d skipped (%d found max-open positions, %d lacked the cash).", spec.describe(),
+                a.capital(), a.finalEquity(), a.returnPct(), a.cagrPct(), a.maxDrawdownPct(), a.maxDrawdownDays(), num(a.sharpe()), num(a.sortino()),
+                num(a.calmar()), a.exposurePct(), a.maxConcurrent(), a.entries(), a.taken(), a.skipped(), a.skippedMaxOpen(), a.skippedNoCash());
+        if (a.endExits() > 0) {
+            s += " " + (a.endExits() == 1 ? "1 position was" : a.endExits() + " positions were") + " still open at the end; "
+                    + (a.endExits() == 1 ? "it is" : "they are") + " valued at the last close.";
+        }
+        return s;
+    }
+
+    private static ReportModel.Section robustness(SweepResult r, Path dir) throws IOException {
+        Robustness rb = r.robustness();
+        List<ReportModel.Figure> figs = new ArrayList<>();
+        if (rb.pbo() != null && rb.pbo().logits().length > 0) {
+            Png.write(logits(rb.pbo().logits(), rb.pbo().pbo()), dir.resolve("pbo-logits.png"));
+            figs.add(new ReportModel.Figure("pbo-logits.png", "For each half/half split of the time blocks: the logit of the out-of-sample rank of the "
+                    + "configuration best on the other half. Left of 0 (red) it ranked below the median: the share there is the PBO."));
+        }
+        String table = null;
+        Neighbourhood n = rb.neighbourhood();
+        if (n != null) {
+            StringColumn axis = StringColumn.create("axis");
+            StringColumn config = StringColumn.create("configuration");
+            StringColumn score = StringColumn.create(r.rankBy().id() + " (in sample)");
+            StringColumn rank = StringColumn.create("rank");
+            axis.append("the pick");
+            config.append(r.bestConfig().label());
+            score.append(num(n.pickScore()));
+            rank.append("1");
+            for (Neighbourhood.Neighbour x : n.neighbours()) {
+                axis.append(x.axis());
+                config.append(r.grid().get(x.config()).label());
+                score.append(num(x.score()));
+                rank.append(Integer.toString(x.rank()));
+            }
+            StringWriter w = new StringWriter();
+            Table.create("neighbourhood", axis, config, score, rank).write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
+            table = w.toString().replaceFirst("<table", "<table class=\"sortable\"");
+        }
+        StringBuilder text = new StringBuilder(Verdict.trust(rb));
+        if (n != null) {
+            for (String e : n.edges()) {
+                text.append(" Warning: the pick is on the edge of the grid (").append(e).append("): the best may lie beyond it.");
+            }
+            if (n.lonePeak()) {
+                text.append(" Warning: the pick is a lone peak; fewer than half of its neighbours rank in the top quarter.");
+            }
+            text.append(" The table: the pick and its neighbours in the grid (one value away on one axis).");
+        }
+        return new ReportModel.Section("robustness", "How much to trust the pick", text.toString(), table, figs);
+    }
+
+    private static XYChart base(String title, String y) {
+        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle("time (UTC)").yAxisTitle(y).build();
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        c.getStyler().setDatePattern("yyyy-MM-dd");
+        return c;
+    }
+
+    /** At most ~2000 points: a chart is no sharper with more, and a year of minutes would be slow to draw. */
+    private static int step(int n) {
+        return Math.max(1, n / 2000);
+    }
+
+    static XYChart equity(Account.Run a) {
+        XYChart c = base("account equity", "equity");
+        List<Date> t = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        int step = step(a.time().length);
+        for (int i = 0; i < a.time().length; i += step) {
+            t.add(new Date(a.time()[i]));
+            v.add(a.equity()[i]);
+        }
+        if (t.isEmpty()) {
+            t.add(new Date(0));
+            v.add(a.figures().capital());
+        }
+        XYSeries s = c.addSeries("equity", t, v);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new Color(30, 100, 200));
+        return c;
+    }
+
+    static XYChart drawdown(Account.Run a) {
+        XYChart c = base("drawdown from the running peak", "drawdown, %");
+        List<Date> t = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        double peak = a.figures().capital();
+        int step = step(a.time().length);
+        double worst = 0;
+        for (int i = 0; i < a.time().length; i++) {
+            peak = Math.max(peak, a.equity()[i]);
+            double dd = peak > 0 ? Math.min(100, 100 * (peak - a.equity()[i]) / peak) : 100;
+            worst = Math.max(worst, dd);
+            if (i % step == 0 || i == a.time().length - 1) {
+                t.add(new Date(a.time()[i]));
+                v.add(-worst); // the deepest in the bars this point stands for, drawn downwards
+                worst = 0;
+            }
+        }
+        if (t.isEmpty()) {
+            t.add(new Date(0));
+            v.add(0.0);
+        }
+        XYSeries s = c.addSeries("drawdown", t, v);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setFillColor(new Color(230, 80, 80, 110));
+        s.setLineColor(new Color(200, 60, 60));
+        s.setMarker(SeriesMarkers.NONE);
+        return c;
+    }
+
+    static CategoryChart logits(double[] logits, double pbo) {
+        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(String.format(Locale.ROOT, "PBO %.2f: logits of the out-of-sample rank", pbo))
+                .xAxisTitle("logit of the relative rank (below 0: under the median)").yAxisTitle("combinations").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setXAxisDecimalPattern("0.0");
+        c.getStyler().setXAxisLabelRotation(45);
+        c.getStyler().setAvailableSpaceFill(0.98);
+        c.getStyler().setOverlapped(true);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            min = Math.min(min, l);
+            max = Math.max(max, l);
+        }
+        double lim = Math.max(0.5, Math.max(Math.abs(min), Math.abs(max)));
+        int bins = 24;
+        double width = 2 * lim / bins;
+        List<Double> x = new ArrayList<>();
+        List<Double> below = new ArrayList<>();
+        List<Double> above = new ArrayList<>();
+        double[] counts = new double[bins];
+        for (double l : logits) {
+            counts[Math.min(bins - 1, Math.max(0, (int) Math.floor((l + lim) / width)))]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            double mid = -lim + (b + 0.5) * width;
+            x.add(Math.round(mid * 100) / 100.0);
+            below.add(mid < 0 ? counts[b] : 0.0);
+            above.add(mid < 0 ? 0.0 : counts[b]);
+        }
+        c.addSeries("below the median", x, below).setFillColor(new Color(210, 60, 60));
+        c.addSeries("at or above", x, above).setFillColor(new Color(30, 100, 200));
+        return c;
+    }
+
+    private static String num(double v) {
+        return v != v ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
