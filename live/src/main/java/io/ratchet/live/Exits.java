@@ -65,9 +65,16 @@ final class Exits {
     }
 
     /** A close asked through the API; {@code reply} hears how it ended. */
-    void requested(Position c, CompletableFuture<Position> reply) {
+    Position requested(Position p, CompletableFuture<Position> reply) {
+        if (p.status() == PositionStatus.PENDING) {
+            throw new IllegalArgumentException("close: the entry of position " + p.id() + " is still being resolved; close it once it trails");
+        }
+        Position c = p.withStatus(PositionStatus.CLOSING).withAttention(null);
+        core.put(c);
+        journal.save(c, StopEvent.of(c, clock.millis(), EventType.CLOSE_REQUESTED, p.lastPrice(), p.stop(), p.stop(), "closed through the API"));
         closing.expect(c.id(), reply);
-        begin(c, "MANUAL", c.lastPrice());
+        begin(c, "MANUAL", p.lastPrice());
+        return c;
     }
 
     void begin(Position p, String reason, double trigger) {

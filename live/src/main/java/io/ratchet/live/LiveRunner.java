@@ -5,7 +5,6 @@ import io.ratchet.engine.TrailingStop;
 import io.ratchet.live.exchange.Backoff;
 import io.ratchet.live.exchange.KlineHistory;
 import io.ratchet.live.exchange.OrderGateway;
-import io.ratchet.live.exchange.OrderState;
 import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.PriceSource;
 import io.ratchet.live.store.PositionStore;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +48,6 @@ public final class LiveRunner implements AutoCloseable {
     public record Settings(TrailingConfig defaultConfig, boolean dryRun, boolean protectOnExchange, long staleAfterMillis, long saveEveryMillis) {
     }
 
-    private final Settings settings;
     private final PositionStore store;
     private final Journal journal;
     private final OrderUpdates updates;
@@ -81,7 +78,6 @@ public final class LiveRunner implements AutoCloseable {
 
     LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
                Notifier notifier, Clock clock, OrderDesk.Sleeper sleeper) {
-        this.settings = settings;
         this.store = store;
         this.updates = updates;
         this.notifier = notifier;
@@ -99,10 +95,10 @@ public final class LiveRunner implements AutoCloseable {
                 thread.post("desk waiting", () -> inside.note(position, EventType.ORDER_FAILED, why, true));
             }
         });
-        this.reconciler = new Reconciler(gateway, desk, inside, settings.dryRun());
         this.stops = new ExchangeStops(settings, gateway, desk, journal, clock, thread, inside);
         this.exits = new Exits(settings.dryRun(), gateway, desk, journal, clock, thread, stops, inside);
         this.entries = new Entries(settings, store, gateway, history, desk, journal, clock, thread, stops, inside);
+        this.reconciler = new Reconciler(gateway, desk, thread, entries, exits, inside, settings.dryRun());
         this.fills = new Fills(thread, exits, inside);
         this.feed = new FeedSupervisor(prices, history, clock, settings.staleAfterMillis(),
                 new PriceWalk(settings.saveEveryMillis(), journal, clock, thread, stops, exits, inside));
@@ -178,13 +174,7 @@ public final class LiveRunner implements AutoCloseable {
                 return store.get(id).orElseThrow(() -> new NoSuchElementException("no position " + id));
             }
             if (close) {
-                if (p.status() == PositionStatus.PENDING) {
-                    throw new IllegalArgumentException("close: the entry of position " + id + " is still being resolved; close it once it trails");
-                }
-                Position c = p.withStatus(PositionStatus.CLOSING).withAttention(null);
-                open.put(id, c);
-                journal.save(c, StopEvent.of(c, clock.millis(), EventType.CLOSE_REQUESTED, p.lastPrice(), p.stop(), p.stop(), "closed through the API"));
-                exits.requested(c, done);
+                Position c = exits.requested(p, done);
                 return open.containsKey(id) ? c : store.get(id).orElse(c);
             }
             if (p.status() != PositionStatus.TRAILING && p.status() != PositionStatus.EXIT_REFUSED) {
@@ -194,8 +184,7 @@ public final class LiveRunner implements AutoCloseable {
             Position c = p.closed(Double.NaN, "TRAILING_STOPPED", clock.millis());
             journal.save(c, StopEvent.of(c, clock.millis(), EventType.TRAILING_STOPPED, p.lastPrice(), p.stop(), p.stop(),
                     "trailing stopped through the API; the position is left as it is"));
-            open.remove(id);
-            trackers.remove(id);
+            inside.untrack(id);
             feed.want(symbols());
             return c;
         });
@@ -250,16 +239,6 @@ public final class LiveRunner implements AutoCloseable {
 
     /** The parts' view of the state above; every call comes on the runner's thread. */
     private final class Inside implements Reconciler.Core, PriceWalk.Core, ExchangeStops.Core, Exits.Core, Entries.Core, Fills.Core {
-        @Override
-        public void post(String what, Runnable task) {
-            thread.post(what, task);
-        }
-
-        @Override
-        public Optional<Position> position(long id) {
-            return Optional.ofNullable(open.get(id));
-        }
-
         @Override
         public Position get(long id) {
             return open.get(id);
@@ -321,25 +300,9 @@ public final class LiveRunner implements AutoCloseable {
             return ids;
         }
 
-
         @Override
         public void symbolsChanged() {
             feed.want(symbols());
-        }
-
-        @Override
-        public void entryFilled(long id, OrderState o, String detail) {
-            entries.filled(id, o, detail);
-        }
-
-        @Override
-        public void entryFailed(long id, String why) {
-            entries.failed(id, why);
-        }
-
-        @Override
-        public void beginExit(Position p, String reason, double trigger) {
-            exits.begin(p, reason, trigger);
         }
 
         /** The position is closed, whichever way it happened; the stream and the desk may both say so, the first one counts. */
@@ -351,8 +314,7 @@ public final class LiveRunner implements AutoCloseable {
             }
             Position c = p.closed(price, reason, clock.millis()).withAttention(null);
             journal.save(c, StopEvent.of(c, clock.millis(), EventType.ORDER_FILLED, price, p.stop(), p.stop(), detail));
-            open.remove(id);
-            trackers.remove(id);
+            untrack(id);
             stops.forget(id);
             LOG.info("position {} {} closed at {} ({}): {}", c.id(), c.symbol(), fmt(price), reason, detail);
             tell("ORDER_FILLED", c, detail);
