@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closing a position at market. The exit's client id is written before the desk sends it; on
- * the desk the exchange stops are canceled first, so the stop and the market order never both
- * fill. One exit is in flight per position: another reason to close waits for its outcome.
+ * Closing a position at market, on the runner's thread; the order goes through the desk. The
+ * exit's client id is written before it is sent, so a restart finds it whatever the reply was.
+ * One exit is in flight per position: another reason to close waits for its outcome.
  */
 final class Exits {
     private static final Logger LOG = LoggerFactory.getLogger(Exits.class);
@@ -110,7 +110,7 @@ final class Exits {
         return !inFlight.isEmpty();
     }
 
-    /** On the desk. */
+    /** On the desk: the exchange stop is canceled (or found filled) before the market order, so the two never both fill. */
     private void send(Position w, String reason) {
         for (String sid : new String[] {w.exchangeStop(), w.pendingStop()}) {
             if (sid == null) {
