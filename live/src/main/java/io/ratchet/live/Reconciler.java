@@ -25,17 +25,10 @@ final class Reconciler {
 
     /** What the reconciler may do to the runner; each call runs on the runner's thread. */
     interface Core {
-        void post(String what, Runnable task);
-
-        Optional<Position> position(long id);
+        /** The open position, or null once it is closed. */
+        Position get(long id);
 
         void replace(Position p, EventType type, String detail);
-
-        void entryFilled(long id, OrderState o, String detail);
-
-        void entryFailed(long id, String why);
-
-        void beginExit(Position p, String reason, double trigger);
 
         void finish(long id, double price, String reason, String detail);
 
@@ -46,12 +39,18 @@ final class Reconciler {
 
     private final OrderGateway gateway;
     private final OrderDesk desk;
+    private final RunnerThread thread;
+    private final Entries entries;
+    private final Exits exits;
     private final Core core;
     private final boolean dryRun;
 
-    Reconciler(OrderGateway gateway, OrderDesk desk, Core core, boolean dryRun) {
+    Reconciler(OrderGateway gateway, OrderDesk desk, RunnerThread thread, Entries entries, Exits exits, Core core, boolean dryRun) {
         this.gateway = gateway;
         this.desk = desk;
+        this.thread = thread;
+        this.entries = entries;
+        this.exits = exits;
         this.core = core;
         this.dryRun = dryRun;
     }
@@ -82,23 +81,28 @@ final class Reconciler {
             case PENDING -> {
                 String eid = ids.entry(p.id());
                 Optional<OrderState> e = desk.resolve(p.id(), p.symbol(), eid, p.openedAt());
-                core.post("reconcile entry", () -> {
+                thread.post("reconcile entry", () -> {
                     if (e.isPresent() && e.get().executedQty().signum() > 0) {
-                        core.entryFilled(p.id(), e.get(), "entry " + eid + " found filled on restart");
+                        entries.filled(p.id(), e.get(), "entry " + eid + " found filled on restart");
                     } else {
-                        core.entryFailed(p.id(), "entry order " + eid + (e.isPresent() ? " is " + e.get().status() + " with nothing filled"
+                        entries.failed(p.id(), "entry order " + eid + (e.isPresent() ? " is " + e.get().status() + " with nothing filled"
                                 : " never reached the exchange") + ": nothing is held, nothing to trail");
                     }
                 });
             }
             case CLOSING, EXIT_REFUSED -> {
                 if (p.exitOrder() == null) {
-                    core.post("reconcile exit", () -> core.position(p.id()).ifPresent(cur -> core.beginExit(cur, "STOP", cur.lastPrice())));
+                    thread.post("reconcile exit", () -> {
+                        Position cur = core.get(p.id());
+                        if (cur != null) {
+                            exits.begin(cur, "STOP", cur.lastPrice());
+                        }
+                    });
                     return;
                 }
                 Optional<OrderState> x = desk.resolve(p.id(), p.symbol(), p.exitOrder(), System.currentTimeMillis());
-                core.post("reconcile exit", () -> {
-                    Optional<Position> now = core.position(p.id());
+                thread.post("reconcile exit", () -> {
+                    Optional<Position> now = Optional.ofNullable(core.get(p.id()));
                     if (now.isEmpty() || !p.exitOrder().equals(now.get().exitOrder())) {
                         return; // a newer exit was sent meanwhile (a person closed it): its outcome decides
                     }
@@ -110,7 +114,7 @@ final class Reconciler {
                     } else {
                         core.replace(cur, EventType.RECONCILED, "exit order " + p.exitOrder() + (x.isPresent() ? " is " + x.get().status()
                                 : " never reached the exchange") + ": sending the exit");
-                        core.beginExit(cur, "STOP", cur.lastPrice());
+                        exits.begin(cur, "STOP", cur.lastPrice());
                     }
                 });
             }
@@ -137,7 +141,7 @@ final class Reconciler {
         }
         if (highest > p.orderSeq()) {
             int seq = highest;
-            core.post("reconcile: client ids", () -> core.position(p.id()).ifPresent(cur -> {
+            thread.post("reconcile: client ids", () -> Optional.ofNullable(core.get(p.id())).ifPresent(cur -> {
                 if (cur.orderSeq() < seq) {
                     core.replace(cur.withOrderSeq(seq), EventType.RECONCILED, "the exchange has orders of this position up to number " + seq
                             + " that the database did not record: new ids start after them");
@@ -147,7 +151,7 @@ final class Reconciler {
         for (OrderState o : orders) {
             Optional<ClientIds.Parsed> ours = ids.parse(o.clientOrderId());
             if (ours.isPresent() && ours.get().position() == p.id() && (ours.get().kind() == 'x' || ours.get().kind() == 's') && o.filled()) {
-                core.post("reconcile: closed while away", () -> core.finish(p.id(), o.averagePrice(), "STOP",
+                thread.post("reconcile: closed while away", () -> core.finish(p.id(), o.averagePrice(), "STOP",
                         "exit " + o.clientOrderId() + " found filled on the exchange on restart"));
                 return true;
             }
@@ -159,14 +163,14 @@ final class Reconciler {
     private void stops(Position p) {
         Optional<OrderState> rest = p.exchangeStop() == null ? Optional.empty() : desk.find(p.id(), p.symbol(), p.exchangeStop());
         Optional<OrderState> pend = p.pendingStop() == null ? Optional.empty() : desk.find(p.id(), p.symbol(), p.pendingStop());
-        core.post("reconcile stops", () -> {
+        thread.post("reconcile stops", () -> {
             for (Optional<OrderState> s : List.of(rest, pend)) {
                 if (s.isPresent() && s.get().filled()) {
                     core.finish(p.id(), s.get().averagePrice(), "STOP", "the exchange stop " + s.get().clientOrderId() + " filled while the runner was away");
                     return;
                 }
             }
-            Position cur = core.position(p.id()).orElse(p);
+            Position cur = Optional.ofNullable(core.get(p.id())).orElse(p);
             if (pend.isPresent() && pend.get().open()) {
                 core.replace(cur.withExchangeStop(p.pendingStop()).withPendingStop(null), EventType.RECONCILED,
                         "the exchange stop " + p.pendingStop() + " placed before the restart rests: adopted");
@@ -205,8 +209,8 @@ final class Reconciler {
                 }
                 long id = ours.get().position();
                 String cid = o.clientOrderId();
-                core.post("open order " + cid, () -> {
-                    Optional<Position> p = core.position(id);
+                thread.post("open order " + cid, () -> {
+                    Optional<Position> p = Optional.ofNullable(core.get(id));
                     boolean explained = p.isPresent() && (cid.equals(p.get().exchangeStop()) || cid.equals(p.get().pendingStop())
                             || cid.equals(p.get().exitOrder()));
                     if (!explained) {
@@ -250,7 +254,7 @@ final class Reconciler {
                 LOG.warn("balance check: {}", why);
                 for (Position p : positions) {
                     if (e.getKey().equals(baseOf.get(p.symbol()))) {
-                        core.post("balance check", () -> core.flag(p.id(), why));
+                        thread.post("balance check", () -> core.flag(p.id(), why));
                     }
                 }
             }

@@ -7,4 +7,8 @@ package io.ratchet.live;
  * @param time market time of the price that caused it (epoch ms), or wall time for order events
  */
 public record StopEvent(long positionId, int seq, long time, EventType type, double price, double oldStop, double newStop, String detail) {
+    /** An event of {@code p} as the runner writes it; the store numbers it. */
+    static StopEvent of(Position p, long time, EventType type, double price, double oldStop, double newStop, String detail) {
+        return new StopEvent(p.id(), 0, time, type, price, oldStop, newStop, detail);
+    }
 }
