@@ -150,7 +150,13 @@ final class LiveCommand implements Callable<Integer> {
         LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, market, market,
                 updates, notifier, Clock.systemUTC());
         String token = System.getenv("RATCHET_API_TOKEN");
-        runner.start();
+        try {
+            runner.start();
+        } catch (IllegalStateException e) {
+            runner.kill();
+            store.close();
+            throw new UsageException("--db " + db + ": " + e.getMessage());
+        }
         ControlApi api;
         try {
             api = ControlApi.start(apiHost, apiPort, token, runner, store);

@@ -81,6 +81,9 @@ final class ExchangeStops {
     }
 
     private void place(Position p) {
+        if (!journal.healthy()) {
+            return; // its id could not be written first: the resting stop stays until the database is back and the stop moves again
+        }
         if (!inFlight.add(p.id())) {
             return; // the outcome of the change in flight looks again at the stop then current
         }
@@ -91,10 +94,19 @@ final class ExchangeStops {
         journal.save(w); // write-ahead: a restart finds this id whatever the reply was
         String old = w.exchangeStop();
         desk.submit(w.id(), "exchange stop", () -> {
-            SymbolRules rules = gateway.rules(w.symbol());
-            BigDecimal stopPrice = rules.stopPrice(w.stop(), w.isLong());
-            StopResult r = desk.placeStop(w.id(), w.symbol(), w.isLong(), old, sid, rules.quantity(w.quantity()), stopPrice);
-            thread.post("exchange stop outcome", () -> outcome(w.id(), sid, old, stopPrice, r));
+            BigDecimal stopPrice = BigDecimal.ZERO;
+            StopResult r;
+            try {
+                SymbolRules rules = gateway.rules(w.symbol());
+                stopPrice = rules.stopPrice(w.stop(), w.isLong());
+                r = desk.placeStop(w.id(), w.symbol(), w.isLong(), old, sid, rules.quantity(w.quantity()), stopPrice);
+            } catch (RuntimeException e) {
+                // The change is given up, never left in flight: the next stop move tries again.
+                r = StopResult.kept("the exchange stop could not be moved: " + e.getMessage());
+            }
+            BigDecimal price = stopPrice;
+            StopResult result = r;
+            thread.post("exchange stop outcome", () -> outcome(w.id(), sid, old, price, result));
         });
     }
 

@@ -112,44 +112,95 @@ final class Exits {
 
     /** On the desk: the exchange stop is canceled (or found filled) before the market order, so the two never both fill. */
     private void send(Position w, String reason) {
+        try {
+            sendOnce(w, reason);
+        } catch (RuntimeException e) {
+            // Whatever broke (a key refused for a moment, the desk closing), the position is not left waiting on an exit that will not come.
+            thread.post("exit failed", () -> failed(w.id(), reason, e));
+        }
+    }
+
+    private void sendOnce(Position w, String reason) {
+        BigDecimal stopFilled = BigDecimal.ZERO;
+        double stopPrice = Double.NaN;
         for (String sid : new String[] {w.exchangeStop(), w.pendingStop()}) {
             if (sid == null) {
                 continue;
             }
-            Optional<OrderState> canceled = desk.cancel(w.id(), w.symbol(), sid);
-            if (canceled.isEmpty()) {
-                Optional<OrderState> s = desk.find(w.id(), w.symbol(), sid);
-                if (s.isPresent() && s.get().filled()) {
-                    thread.post("exchange stop filled", () -> {
-                        inFlight.remove(w.id());
-                        core.finish(w.id(), s.get().averagePrice(), reason, "the exchange stop " + sid + " filled");
-                    });
-                    return;
-                }
+            Optional<OrderState> s = desk.cancel(w.id(), w.symbol(), sid);
+            if (s.isEmpty()) {
+                s = desk.find(w.id(), w.symbol(), sid);
+            }
+            if (s.isPresent() && s.get().executedQty().signum() > 0) {
+                // Filled, or filled in part before it was canceled or expired: that much is no longer held.
+                stopFilled = stopFilled.add(s.get().executedQty());
+                stopPrice = s.get().averagePrice();
             }
         }
+        BigDecimal qty = w.quantity().subtract(stopFilled);
+        if (qty.signum() <= 0 || w.quantity().compareTo(stopFilled) <= 0) {
+            double price = stopPrice;
+            thread.post("exchange stop filled", () -> {
+                inFlight.remove(w.id());
+                core.finish(w.id(), price, reason, "the exchange stop filled");
+            });
+            return;
+        }
         SymbolRules rules = gateway.rules(w.symbol());
-        BigDecimal qty = w.quantity();
+        qty = rules.quantity(qty);
         if (w.isLong()) {
             // Sell what is held, never more.
             BigDecimal free = desk.read(w.id(), "reading the balance", gateway::balances).getOrDefault(rules.base(), BigDecimal.ZERO);
             if (free.compareTo(qty) < 0) {
+                LOG.warn("position {}: the account holds {} {} free, less than the {} to sell: selling what is held", w.id(), free.toPlainString(),
+                        rules.base(), qty.toPlainString());
                 qty = rules.quantity(free);
             }
+        }
+        if (stopFilled.signum() > 0) {
+            BigDecimal part = stopFilled;
+            thread.post("exchange stop filled in part", () -> core.note(w.id(), EventType.ORDER_FILLED, "the exchange stop filled "
+                    + part.toPlainString() + " before it was canceled: the exit sends the rest", true));
         }
         BigDecimal q = qty;
         try {
             OrderState o = desk.place(w.id(), w.symbol(), w.exitOrder(), () -> gateway.market(w.symbol(), w.isLong(), q, w.exitOrder()));
             thread.post("exit outcome", () -> outcome(w.id(), reason, o));
         } catch (ExchangeException e) {
+            if (!e.definite()) {
+                throw e;
+            }
             thread.post("exit refused", () -> refused(w.id(), reason, e));
         }
+    }
+
+    /** The exit could not be carried through (not a refusal): said, and tried again with a new id after a pause. */
+    private void failed(long id, String reason, RuntimeException e) {
+        inFlight.remove(id);
+        Position p = core.get(id);
+        if (p == null) {
+            return;
+        }
+        core.note(id, EventType.ORDER_FAILED, "the exit could not be sent (" + e.getMessage() + "): trying again in 5 s", true);
+        thread.later("exit retry", () -> {
+            Position c = core.get(id);
+            if (c != null && c.status() == PositionStatus.CLOSING) {
+                begin(c, reason, c.lastPrice());
+            }
+        }, 5_000);
     }
 
     private void outcome(long id, String reason, OrderState o) {
         inFlight.remove(id);
         Position p = core.get(id);
         if (p == null) {
+            if (o.executedQty().signum() > 0 && !o.clientOrderId().isEmpty()) {
+                // The position was closed another way (its exchange stop) and this exit filled too: a person must know at once.
+                String why = "position " + id + " was already closed when its exit " + o.clientOrderId() + " filled " + o.executedQty().toPlainString()
+                        + ": the account sold twice";
+                LOG.error(why);
+                core.tell("DOUBLE_FILL", null, why);
+            }
             return;
         }
         if (o.filled()) {

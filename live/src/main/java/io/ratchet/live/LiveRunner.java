@@ -65,6 +65,7 @@ public final class LiveRunner implements AutoCloseable {
     private final Map<Long, Position> open = new LinkedHashMap<>();
     private final Map<Long, TrailingStop> trackers = new HashMap<>();
     private ClientIds ids;
+    private final boolean dryRun;
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, Notifier notifier,
                       Clock clock) {
@@ -96,6 +97,7 @@ public final class LiveRunner implements AutoCloseable {
             }
         });
         this.stops = new ExchangeStops(settings, gateway, desk, journal, clock, thread, inside);
+        this.dryRun = settings.dryRun();
         this.exits = new Exits(settings.dryRun(), gateway, desk, journal, clock, thread, stops, inside);
         this.entries = new Entries(settings, store, gateway, history, desk, journal, clock, thread, stops, inside);
         this.reconciler = new Reconciler(gateway, desk, thread, entries, exits, inside, settings.dryRun());
@@ -108,7 +110,19 @@ public final class LiveRunner implements AutoCloseable {
     public void start() {
         thread.call(() -> {
             ids = new ClientIds(store.clientPrefix());
-            for (Position p : store.open()) {
+            List<Position> stored = store.open();
+            // A database's positions are either on paper or real: a dry run would close real ones on paper and leave
+            // their coins and resting stops to no one; a live run would sell coins for positions that were never bought.
+            String mode = dryRun ? "dry-run" : "orders";
+            String was = store.setting("mode", mode);
+            if (!was.equals(mode) && !stored.isEmpty()) {
+                throw new IllegalStateException("the database holds " + stored.size() + " open position(s) of a " + (was.equals("dry-run")
+                        ? "dry run: start with --dry-run, or use another --db for orders" : "run that sent orders: start with --no-dry-run, or use another --db for a dry run"));
+            }
+            if (!was.equals(mode)) {
+                store.putSetting("mode", mode);
+            }
+            for (Position p : stored) {
                 resume(p);
             }
             reconciler.reconcile(new ArrayList<>(open.values()), ids);

@@ -72,6 +72,11 @@ final class FailingStore implements PositionStore {
     }
 
     @Override
+    public void putSetting(String name, String value) {
+        inner.putSetting(name, value);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -341,6 +341,24 @@ public final class JdbcPositionStore implements PositionStore {
     }
 
     @Override
+    public void putSetting(String name, String value) {
+        tx("storing the setting " + name, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE installation SET setting_value = ? WHERE name = ?")) {
+                s.setString(1, value);
+                s.setString(2, name);
+                if (s.executeUpdate() == 0) {
+                    try (PreparedStatement i = c.prepareStatement("INSERT INTO installation (name, setting_value) VALUES (?, ?)")) {
+                        i.setString(1, name);
+                        i.setString(2, value);
+                        i.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

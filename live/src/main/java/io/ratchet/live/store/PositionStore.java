@@ -43,6 +43,9 @@ public interface PositionStore extends AutoCloseable {
     /** A setting of this installation: the stored value, or {@code ifAbsent}, stored now, when there is none. */
     String setting(String name, String ifAbsent);
 
+    /** Replaces a setting of this installation. */
+    void putSetting(String name, String value);
+
     @Override
     void close();
 }
