@@ -139,4 +139,24 @@ class LiveMoneySafetyTest {
             assertThat(sell.get("clientOrderId").asText()).matches("r[a-z2-9]{8}-" + id + "-x1");
         }
     }
+
+    @Test
+    void aDatabaseWithPositionsThatSentOrdersRefusesADryRun() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("mode.db");
+        try (LiveHarness h = new LiveHarness(60, db)) {
+            h.startRunner(TIGHT, false);
+            long id = id(h.post("/api/positions", "{\"symbol\":\"BTCUSDT\",\"direction\":\"long\",\"quantity\":\"0.01\",\"entryPrice\":"
+                    + h.sim.lastPrice() + "}"));
+            h.crash();
+            assertThat(h.db).isNull();
+            try (io.ratchet.live.store.JdbcPositionStore store = io.ratchet.live.store.JdbcPositionStore.open(db, null, null)) {
+                LiveRunner paper = new LiveRunner(new LiveRunner.Settings(TIGHT, true, false, 10_000, 1_000), store,
+                        new io.ratchet.live.exchange.BinanceRest(java.net.URI.create(h.sim.baseUrl()), null, null, java.time.Clock.systemUTC(),
+                                Thread::sleep, 1), new GapWalkTest.Feed(), new GapWalkTest.History(), Notifier.NONE, java.time.Clock.systemUTC());
+                org.assertj.core.api.Assertions.assertThatThrownBy(paper::start).hasMessageContaining("--no-dry-run");
+                paper.kill();
+                assertThat(store.get(id).orElseThrow().status()).as("the real position is left as it was").isEqualTo(PositionStatus.TRAILING);
+            }
+        }
+    }
 }
