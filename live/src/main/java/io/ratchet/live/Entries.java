@@ -46,7 +46,8 @@ final class Entries {
         void tell(String type, Position p, String detail);
 
         /** The trailing positions changed: the feed follows their symbols. */
-        void symbolsChanged();
+        /** A position started trailing: its symbol is subscribed, and what the feed walked before it joined is filled for it. */
+        void joined(Position p);
     }
 
     private final LiveRunner.Settings settings;
@@ -244,7 +245,7 @@ final class Entries {
         LOG.info("position {} {} {} {} at {}: trailing with {}, stop {}", q.id(), q.symbol(), q.direction().id(), qty.toPlainString(), fmt(entry),
                 q.config().label(), fmt(ts.stop()));
         stops.protect(q);
-        core.symbolsChanged();
+        core.joined(q);
         Position now = core.get(q.id());
         Position out = now != null ? now : q; // protecting it may have changed it already
         entering.answer(q.id(), out);

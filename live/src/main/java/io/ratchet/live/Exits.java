@@ -51,6 +51,8 @@ final class Exits {
     private final Core core;
     private final Set<Long> inFlight = new HashSet<>();
     private final Map<Long, String> reasons = new HashMap<>();
+    /** The last exit id of each closed position: its own reply arriving after the stream closed the position is no second fill. */
+    private final Map<Long, String> settled = new HashMap<>();
     private final Replies closing = new Replies();
 
     Exits(boolean dryRun, OrderGateway gateway, OrderDesk desk, Journal journal, Clock clock, RunnerThread thread, ExchangeStops stops, Core core) {
@@ -104,6 +106,9 @@ final class Exits {
     void closed(Position c) {
         reasons.remove(c.id());
         closing.answer(c.id(), c);
+        if (c.exitOrder() != null) {
+            settled.put(c.id(), c.exitOrder());
+        }
     }
 
     boolean busy() {
@@ -194,7 +199,7 @@ final class Exits {
         inFlight.remove(id);
         Position p = core.get(id);
         if (p == null) {
-            if (o.executedQty().signum() > 0 && !o.clientOrderId().isEmpty()) {
+            if (o.executedQty().signum() > 0 && !o.clientOrderId().equals(settled.get(id))) {
                 // The position was closed another way (its exchange stop) and this exit filled too: a person must know at once.
                 String why = "position " + id + " was already closed when its exit " + o.clientOrderId() + " filled " + o.executedQty().toPlainString()
                         + ": the account sold twice";

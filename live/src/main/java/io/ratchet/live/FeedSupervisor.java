@@ -132,6 +132,17 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         io(() -> prices.subscribe(want, this), "subscribing to " + want);
     }
 
+    /**
+     * A position joined a symbol the stream already delivers: its entry (the fill's time) may lie
+     * before trades already walked for the others, so the symbol is filled from each position's
+     * own last point at the next trade (for the others that asks REST for nothing they lack).
+     */
+    void joined(String symbol) {
+        if (streaming.contains(symbol)) {
+            gapped.add(symbol);
+        }
+    }
+
     private void markGapped(Set<String> symbols) {
         gapped.addAll(symbols);
         streaming.removeAll(symbols);

@@ -315,8 +315,9 @@ public final class LiveRunner implements AutoCloseable {
         }
 
         @Override
-        public void symbolsChanged() {
+        public void joined(Position p) {
             feed.want(symbols());
+            feed.joined(p.symbol());
         }
 
         /** The position is closed, whichever way it happened; the stream and the desk may both say so, the first one counts. */
