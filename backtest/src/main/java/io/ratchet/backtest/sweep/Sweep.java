@@ -17,8 +17,6 @@ import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.TrailingConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -219,28 +217,7 @@ public final class Sweep {
     }
 
     static void parallel(int threads, int n, IntConsumer body) {
-        if (threads <= 1 || n < 2) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        Runnable work = () -> IntStream.range(0, n).parallel().forEach(body);
-        if (threads >= Runtime.getRuntime().availableProcessors()) {
-            work.run();
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("sweep failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(threads, n, body);
     }
 
     private static RunSummary pooled(Part[] part, int from, int to, int c) {

@@ -8,8 +8,6 @@ import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.Mode;
 import io.ratchet.engine.Returns;
 import io.ratchet.engine.TrailingConfig;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -69,25 +67,7 @@ public final class SweepKernel {
             }
             return out;
         }
-        // All cores: the common pool (its workers plus this thread), no pool to build per call.
-        boolean common = threads >= Runtime.getRuntime().availableProcessors();
-        ForkJoinPool pool = common ? null : new ForkJoinPool(threads);
-        try {
-            if (common) {
-                work.run();
-            } else {
-                pool.submit(work).get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("sweep failed: " + e.getCause(), e.getCause());
-        } finally {
-            if (pool != null) {
-                pool.shutdown();
-            }
-        }
+        Parallel.run(threads, work);
         return out;
     }
 
