@@ -138,7 +138,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
      * own last point at the next trade (for the others that asks REST for nothing they lack).
      */
     void joined(String symbol) {
-        if (streaming.contains(symbol)) {
+        if (streaming.contains(symbol) || held.containsKey(symbol)) {
             gapped.add(symbol);
         }
     }
@@ -203,6 +203,14 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     /** The trades held while the gap was filled, walked in order; the first is a jump for positions REST could not fill. */
     private void release(String symbol, Set<Long> unfilled) {
         List<double[]> waiting = held.remove(symbol);
+        if (gapped.contains(symbol)) {
+            // While the gap was filled, a position joined (its own gap is not filled yet) or the feed dropped again:
+            // fill once more before anything held is walked; the first held trade starts it, the rest wait behind it.
+            for (double[] t : waiting) {
+                trade(symbol, t[0], (long) t[1], -1);
+            }
+            return;
+        }
         boolean first = true;
         for (double[] t : waiting) {
             runner.walkTrade(symbol, t[0], (long) t[1], first ? unfilled : Set.of());
