@@ -68,8 +68,8 @@ final class SweepCommand implements Callable<Integer> {
     double slippage;
 
     @Option(names = "--rank-by", paramLabel = "FIELD", defaultValue = "sharpe",
-            description = {"Account figures: sharpe, sortino, calmar, returnPct, maxDrawdownPct (lower is better); per-trade unit-stake",
-                "statistics: totalReturn, meanReturn, profitFactor, winRate, maxDrawdown (lower is better).",
+            description = {"Account figures: sharpe, sortino, calmar, returnPct, maxDrawdownPct (lower is better).",
+                "Per-trade unit-stake statistics: totalReturn, meanReturn, profitFactor, winRate, maxDrawdown (lower is better).",
                 "Default: ${DEFAULT-VALUE} (the account's daily Sharpe: return per unit of the equity's risk)."})
     String rankBy;
 

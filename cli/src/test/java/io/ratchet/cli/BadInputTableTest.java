@@ -109,7 +109,7 @@ class BadInputTableTest {
                 new Case("data synth --bars 0", 2, List.of("--bars", "at least 1"), "data", "synth", "--bars", "0", "--store", store("synth")),
                 // sweep: counts and splits
                 new Case("sweep --walk-forward 0", 2, List.of("--walk-forward", "at least 1", "got 0"), sweep("--walk-forward", "0")),
-                new Case("sweep --walk-forward 100 on 50 bars", 2, List.of("--walk-forward 100", "no entry", "fewer windows"),
+                new Case("sweep --walk-forward 100 on 50 bars", 2, List.of("--walk-forward 100", "50 bars are too few for 101 parts"),
                         "sweep", "--data", p("data50"), "--trail", "percent=0.02", "--entry-every", "1", "--walk-forward", "100"),
                 new Case("sweep --top -5", 2, List.of("--top", "at least 1", "got -5"), sweep("--top", "-5")),
                 new Case("sweep --top 0", 2, List.of("--top", "got 0"), sweep("--top", "0")),

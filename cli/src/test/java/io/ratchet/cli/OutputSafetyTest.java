@@ -113,21 +113,21 @@ class OutputSafetyTest {
                 "--activation", "0,0.01,0.02", "--initial-stop", "none,0.03", "--entry-every", "24", "--split", "0.7", "--export-best", best.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode root = Json.MAPPER.readTree(best.toFile());
-        // The README's first sweep: its pick weakens out of sample (256 trades in sample, 109 after).
+        // The README's first sweep, ranked by the account's Sharpe: its pick holds out of sample (256 trades in sample, 109 after).
         assertThat(root.get("mode").asText()).isEqualTo("profit-lock");
-        assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("weakens");
-        assertThat(root.get("verdict").get("outOfSampleRank").asInt()).isEqualTo(53);
+        assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("holds");
+        assertThat(root.get("verdict").get("outOfSampleRank").asInt()).isEqualTo(1);
         assertThat(root.get("verdict").get("exportedAnyway").asBoolean()).isFalse();
         assertThat(root.get("evidence").get("inSample").get("trades").asInt()).isEqualTo(256);
         assertThat(root.get("evidence").get("outOfSample").get("trades").asInt()).isEqualTo(109);
         assertThat(root.get("evidence").get("data").get("sha256").asText()).hasSize(64);
-        assertThat(TrailingConfigJson.read(best)).isEqualTo(new TrailingConfig(Mode.PROFIT_LOCK, 0.3, 0.02, Double.NaN, 0, 0.001, 0));
+        assertThat(TrailingConfigJson.read(best)).isEqualTo(new TrailingConfig(Mode.PROFIT_LOCK, 0.9, 0, Double.NaN, 0, 0.001, 0));
 
         // live prints it on loading the file (here it then stops: --exchange sim without --base-url).
         CliRun live = CliRun.of("live", "--config", best.toString(), "--exchange", "sim");
         assertThat(live.exit()).isEqualTo(2);
-        assertThat(live.out()).contains("verdict weakens").contains("weakened out of sample")
-                .containsPattern("in sample: +256 trades, mean \\+1\\.970%").containsPattern("out of sample: +109 trades, mean \\+0\\.409%");
+        assertThat(live.out()).contains("verdict holds").contains("held up out of sample")
+                .containsPattern("in sample: +256 trades, mean \\+0\\.460%").containsPattern("out of sample: +109 trades, mean \\+0\\.457%");
     }
 
     @Test
