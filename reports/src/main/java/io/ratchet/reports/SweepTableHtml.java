@@ -13,7 +13,7 @@ import java.util.Locale;
  * periods of different length, so they are compared per trade and per day, not by totals.
  */
 final class SweepTableHtml {
-    static final List<String> SIDE_COLUMNS = List.of("trades", "win rate", "mean per trade", "per day", "profit factor", "max drawdown");
+    static final List<String> SIDE_COLUMNS = List.of("trades", "win rate", "mean per trade", "per day", "profit factor", "largest fall of the sum (points)");
     static final List<String> CONFIG_COLUMNS = List.of("mode", "trail", "activation", "initial stop");
 
     private SweepTableHtml() {
@@ -63,7 +63,8 @@ final class SweepTableHtml {
         cell(h, pct(s.meanReturn(), 3));
         cell(h, pct(days > 0 ? s.totalReturn() / days : Double.NaN, 3));
         cell(h, s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "no losses");
-        cell(h, share(s.maxDrawdown(), 2));
+        // The per-trade sum's fall, in points of unit stakes: not an account's drawdown, which is never above 100%.
+        cell(h, share(s.maxDrawdown(), 2).replace("%", ""));
     }
 
     private static void cell(StringBuilder h, String text) {
