@@ -219,7 +219,7 @@ class BinanceUserStreamTest {
             placed.add(order("side=BUY&type=MARKET&quantity=0.001&newClientOrderId=b-" + n++).get("orderId").asLong());
             Thread.sleep(100);
         }
-        await(() -> events.reports.size() >= 2 * placed.size(), 10_000);
+        await(() -> events.reports.size() >= 2 * placed.size(), 30_000);
         Thread.sleep(300);
         assertThat(sim.wsApiShutdownsSent()).isGreaterThanOrEqualTo(2);
         assertThat(sim.wsApiConnectionsOpened()).isEqualTo(sim.wsApiShutdownsSent() + 1);
