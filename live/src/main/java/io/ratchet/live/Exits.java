@@ -143,7 +143,7 @@ final class Exits {
             }
         }
         BigDecimal qty = w.quantity().subtract(stopFilled);
-        if (qty.signum() <= 0 || w.quantity().compareTo(stopFilled) <= 0) {
+        if (qty.signum() <= 0) {
             double price = stopPrice;
             thread.post("exchange stop filled", () -> {
                 inFlight.remove(w.id());
