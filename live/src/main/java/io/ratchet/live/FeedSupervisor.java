@@ -204,9 +204,14 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     private void release(String symbol, Set<Long> unfilled) {
         List<double[]> waiting = held.remove(symbol);
         if (gapped.contains(symbol)) {
-            // While the gap was filled, a position joined (its own gap is not filled yet) or the feed dropped again:
-            // fill once more before anything held is walked; the first held trade starts it, the rest wait behind it.
-            for (double[] t : waiting) {
+            // While the gap was filled, a position joined or the feed lost trades again (a drop, ids that jumped): the
+            // new gap may lie anywhere among the held trades, so fill once more up to the newest of them. REST has every
+            // trade before that time, the held ones included; only the held trades at that very time are walked live.
+            int k = waiting.size() - 1;
+            while (k > 0 && waiting.get(k - 1)[1] == waiting.get(k)[1]) {
+                k--;
+            }
+            for (double[] t : waiting.subList(k, waiting.size())) {
                 trade(symbol, t[0], (long) t[1], -1);
             }
             return;

@@ -43,7 +43,7 @@ class GapWalkTest {
         }
     }
 
-    static final class History implements KlineHistory {
+    static class History implements KlineHistory {
         final List<double[]> trades = new ArrayList<>();
         final List<double[]> bars = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
@@ -182,6 +182,54 @@ class GapWalkTest {
             assertThat(store.get(p.id()).orElseThrow().status()).isEqualTo(PositionStatus.CLOSED);
             assertThat(store.events(p.id()).stream().filter(e -> e.type() == EventType.STOP_HIT).findFirst().orElseThrow().detail())
                     .contains("trigger " + LiveRunner.fmt(105 * (1 - 0.01)));
+            r.close();
+        }
+    }
+
+    @Test
+    void aDropWhileAGapIsFilledIsFilledToo() throws Exception {
+        Feed feed = new Feed();
+        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        History h = new History() {
+            @Override
+            public List<double[]> trades(String symbol, long from, long to) {
+                if (calls.isEmpty()) {
+                    fetching.countDown();
+                    try {
+                        answer.await(); // the first gap's answer comes late: the stream drops again meanwhile
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return super.trades(symbol, from, to);
+            }
+        };
+        Exchange x = new Exchange();
+        try (JdbcPositionStore store = JdbcPositionStore.open("jdbc:sqlite:" + dir.resolve("gap3.db"), null, null)) {
+            LiveRunner r = new LiveRunner(new LiveRunner.Settings(ONE_PCT, false, false, 600_000, 1), store, x, feed, h, Notifier.NONE, Clock.systemUTC());
+            r.start();
+            Position p = r.open(new OpenRequest("BTCUSDT", Direction.LONG, new BigDecimal("0.01"), 100, null));
+            LiveHarness.await(() -> feed.l != null, 10_000, "the subscription");
+            feed.l.onTrade("BTCUSDT", 100, T + 20_000);
+            settle(r);
+            feed.l.onConnectionLost("first drop");
+            h.trades.add(new double[] {100.2, T + 25_000});
+            feed.l.onTrade("BTCUSDT", 100.2, T + 25_000); // the stream is back: the gap 20..25 is asked for
+            assertThat(fetching.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the first gap was asked for").isTrue();
+            feed.l.onConnectionLost("second drop, while the first gap is fetched");
+            // Missed by the stream, printed by the exchange: a fall through the stop (100.2 * 0.99 = 99.198) at :30.
+            h.trades.add(new double[] {98.5, T + 30_000});
+            h.trades.add(new double[] {101, T + 50_000});
+            feed.l.onTrade("BTCUSDT", 101, T + 50_000);
+            answer.countDown();
+            settle(r);
+            assertThat(store.get(p.id()).orElseThrow().status()).isEqualTo(PositionStatus.CLOSED);
+            StopEvent hit = store.events(p.id()).stream().filter(e -> e.type() == EventType.STOP_HIT).findFirst().orElseThrow();
+            assertThat(hit.price()).isEqualTo(98.5);
+            assertThat(hit.time()).isEqualTo(T + 30_000);
+            assertThat(h.calls).containsExactly("trades 20..25", "trades 20..50");
+            assertThat(x.orders).containsExactly("SELL 0.01 " + store.clientPrefix() + "-" + p.id() + "-x1");
             r.close();
         }
     }

@@ -213,6 +213,33 @@ class LiveChaosTest {
         return b.toString();
     }
 
+    /** What the feed delivered from {@code from} on, as runs of consecutive trade ids: where a walk went wrong, what came in. */
+    private static String delivered(LiveHarness h, long from) {
+        StringBuilder b = new StringBuilder("\ndelivered by the stream (trade ids, market times, wall times):");
+        double[] start = null;
+        double[] prev = null;
+        for (double[] t : h.delivered) {
+            if (t[1] < from) {
+                continue;
+            }
+            if (prev != null && t[2] == prev[2] + 1) {
+                prev = t;
+                continue;
+            }
+            if (start != null) {
+                b.append("\n  ids ").append((long) start[2]).append("..").append((long) prev[2]).append(" times ").append((long) start[1]).append("..")
+                        .append((long) prev[1]).append(" wall ").append((long) start[3]).append("..").append((long) prev[3]);
+            }
+            start = t;
+            prev = t;
+        }
+        if (start != null) {
+            b.append("\n  ids ").append((long) start[2]).append("..").append((long) prev[2]).append(" times ").append((long) start[1]).append("..")
+                    .append((long) prev[1]).append(" wall ").append((long) start[3]).append("..").append((long) prev[3]);
+        }
+        return b.toString();
+    }
+
     /** The promises, position by position. */
     private static void check(LiveHarness h, List<Long> ids, TrailingConfig cfg) {
         String prefix = h.db.clientPrefix();
@@ -272,9 +299,9 @@ class LiveChaosTest {
             }
             boolean hit = events.stream().anyMatch(e -> e.type() == EventType.STOP_HIT);
             if (hit) {
-                assertThat(live).as("position " + id + ": the stop path is the engine's walk of the printed trades; events " + describe(events)).isEqualTo(engine);
+                assertThat(live).as(() -> "position " + id + ": the stop path is the engine's walk of the printed trades; events " + describe(events) + delivered(h, entryTime)).isEqualTo(engine);
             } else {
-                assertThat(engine).as("position " + id + ": the stop path so far is the engine's; events " + describe(events)).startsWith(live.toArray(new Double[0]));
+                assertThat(engine).as(() -> "position " + id + ": the stop path so far is the engine's; events " + describe(events) + delivered(h, entryTime)).startsWith(live.toArray(new Double[0]));
             }
             add("check.stop-path", 1);
         }

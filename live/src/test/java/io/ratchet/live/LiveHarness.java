@@ -40,14 +40,18 @@ final class LiveHarness implements AutoCloseable {
     java.util.function.UnaryOperator<PositionStore> wrapStore = s -> s;
     /** The real store under any wrapper: what the database holds. */
     PositionStore db;
+    /** Every trade the feed delivered to any runner of this harness, {price, time, id, wall}: a failing walk shows what came in. */
+    final List<double[]> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Records what the feed delivered, in order: the path the engine walked. */
     static final class RecordingSource implements io.ratchet.live.exchange.PriceSource {
         final io.ratchet.live.exchange.PriceSource inner;
         final List<double[]> trades = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<double[]> also;
 
-        RecordingSource(io.ratchet.live.exchange.PriceSource inner) {
+        RecordingSource(io.ratchet.live.exchange.PriceSource inner, List<double[]> also) {
             this.inner = inner;
+            this.also = also;
         }
 
         @Override
@@ -61,6 +65,7 @@ final class LiveHarness implements AutoCloseable {
                 @Override
                 public void onTrade(String symbol, double price, long time, long tradeId) {
                     trades.add(new double[] {price, time});
+                    also.add(new double[] {price, time, tradeId, System.currentTimeMillis()});
                     l.onTrade(symbol, price, time, tradeId);
                 }
 
@@ -106,7 +111,7 @@ final class LiveHarness implements AutoCloseable {
         BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
-        source = new RecordingSource(market);
+        source = new RecordingSource(market, delivered);
         updates = new io.ratchet.live.exchange.BinanceUserStream(URI.create(sim.wsApiUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET,
                 Clock.systemUTC());
         runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, updates, notifier,
