@@ -35,6 +35,9 @@ final class LiveHarness implements AutoCloseable {
     io.ratchet.live.exchange.OrderUpdates updates;
     final HttpClient http = HttpClient.newHttpClient();
     long staleAfterMillis = 10_000;
+    /** Above 0: trades come by REST polling at this interval ({@code --feed poll}), not from the stream. */
+    long pollEveryMillis;
+    io.ratchet.live.exchange.PollingFeed polling;
     Notifier notifier = Notifier.NONE;
     /** Wraps the real store (a test injects database failures with it). */
     java.util.function.UnaryOperator<PositionStore> wrapStore = s -> s;
@@ -111,7 +114,8 @@ final class LiveHarness implements AutoCloseable {
         BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
-        source = new RecordingSource(market, delivered);
+        polling = pollEveryMillis > 0 ? new io.ratchet.live.exchange.PollingFeed(market, pollEveryMillis, 3_000, Clock.systemUTC()) : null;
+        source = new RecordingSource(polling != null ? polling : market, delivered);
         updates = new io.ratchet.live.exchange.BinanceUserStream(URI.create(sim.wsApiUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET,
                 Clock.systemUTC());
         runner = new LiveRunner(new LiveRunner.Settings(cfg, false, protect, staleAfterMillis, 1_000), store, rest, source, market, updates, notifier,

@@ -24,6 +24,9 @@ final class Market {
     private final SplittableRandom random;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private long wallStart = -1;
+    /** Wall time the replay was paused at (-1: running), and the wall time spent paused before. */
+    private long pausedAt = -1;
+    private long pausedFor;
     private int bar;
     private int point;
     private long tradeId;
@@ -73,7 +76,22 @@ final class Market {
 
     /** Market time now. */
     synchronized long marketTime(long wallNow) {
-        return wallStart < 0 ? start() : start() + (long) ((wallNow - wallStart) * speed);
+        long wall = pausedAt >= 0 ? pausedAt : wallNow;
+        return wallStart < 0 ? start() : start() + (long) ((wall - wallStart - pausedFor) * speed);
+    }
+
+    /** Holds the market still (no trade is printed) until {@link #resume}; the exchange's clock runs on. */
+    synchronized void pause(long wallNow) {
+        if (pausedAt < 0) {
+            pausedAt = wallNow;
+        }
+    }
+
+    synchronized void resume(long wallNow) {
+        if (pausedAt >= 0) {
+            pausedFor += wallNow - pausedAt;
+            pausedAt = -1;
+        }
     }
 
     /** Emits every trade due by {@code wallNow}; returns how many. */

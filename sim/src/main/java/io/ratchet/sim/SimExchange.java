@@ -149,6 +149,19 @@ public final class SimExchange implements AutoCloseable {
         return market.lastPrice();
     }
 
+    /**
+     * Holds the replay still: no trade is printed until {@link #resumeReplay()}, while REST,
+     * orders and the clock carry on. Two runners started meanwhile see the same market from
+     * the same trade on.
+     */
+    public void pauseReplay() {
+        market.pause(config.clock().millis());
+    }
+
+    public void resumeReplay() {
+        market.resume(config.clock().millis());
+    }
+
     /** Every trade printed so far with time in {@code [from, to]}, in order, each {price, time}: what a test compares a live walk with. */
     public List<double[]> printedTrades(long from, long to) {
         List<double[]> out = new java.util.ArrayList<>();

@@ -15,8 +15,16 @@ public interface KlineHistory {
     /** Trades with time in {@code [from, to)}, oldest first, each {price, time}. */
     List<double[]> trades(String symbol, long from, long to);
 
-    /** The most recent trade, {price, time}, or none: where a position with no known last point starts. */
+    /** The most recent trade, {price, time, aggTradeId}, or none: where a position with no known last point starts. */
     default List<double[]> latestTrade(String symbol) {
         return List.of();
+    }
+
+    /**
+     * Up to {@code limit} trades with aggTradeId above {@code lastId}, oldest first, each {price,
+     * time, aggTradeId}: paging by id, so no two polls miss or repeat a print.
+     */
+    default List<double[]> tradesAfter(String symbol, long lastId, int limit) {
+        throw new UnsupportedOperationException("this history cannot page trades by id");
     }
 }

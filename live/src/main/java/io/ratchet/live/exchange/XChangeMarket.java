@@ -161,7 +161,17 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
         List<double[]> out = new ArrayList<>();
         for (BinanceAggTrades t : retrying("aggTrades", () -> md.aggTradesAllProducts(pairs.apply(symbol), null, null, null, 1))) {
-            out.add(new double[] {t.price.doubleValue(), t.timestamp});
+            out.add(new double[] {t.price.doubleValue(), t.timestamp, t.aggregateTradeId});
+        }
+        return out;
+    }
+
+    @Override
+    public List<double[]> tradesAfter(String symbol, long lastId, int limit) {
+        BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
+        List<double[]> out = new ArrayList<>();
+        for (BinanceAggTrades t : retrying("aggTrades", () -> md.aggTradesAllProducts(pairs.apply(symbol), lastId + 1, null, null, limit))) {
+            out.add(new double[] {t.price.doubleValue(), t.timestamp, t.aggregateTradeId});
         }
         return out;
     }
