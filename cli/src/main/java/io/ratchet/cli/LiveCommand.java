@@ -12,6 +12,8 @@ import io.ratchet.live.api.LiveJson;
 import io.ratchet.live.exchange.BinanceRest;
 import io.ratchet.live.exchange.BinanceUserStream;
 import io.ratchet.live.exchange.OrderUpdates;
+import io.ratchet.live.exchange.PollingFeed;
+import io.ratchet.live.exchange.PriceSource;
 import io.ratchet.live.exchange.XChangeMarket;
 import io.ratchet.live.store.JdbcPositionStore;
 import io.ratchet.sim.SimConfig;
@@ -84,6 +86,15 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--stale-after", defaultValue = "30", paramLabel = "SECONDS", description = "A feed silent this long is treated as dead. Default: ${DEFAULT-VALUE}.")
     int staleAfter;
 
+    @Option(names = "--feed", defaultValue = "stream", paramLabel = "stream|poll",
+            description = "Where live trades come from: the trade stream, or REST polling of aggTrades by id (every print, in order). Default: ${DEFAULT-VALUE}.")
+    String feed;
+
+    @Option(names = "--poll-every", defaultValue = "5", paramLabel = "SECONDS", description = "With --feed poll: seconds between two polls of a symbol. Default: ${DEFAULT-VALUE}.")
+    int pollEvery;
+
+    static final int POLL_WEIGHT_PER_MINUTE = 3_000;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -127,6 +138,13 @@ final class LiveCommand implements Callable<Integer> {
         if (dryRun == null) {
             dryRun = true;
         }
+        if (!feed.equals("stream") && !feed.equals("poll")) {
+            throw new UsageException("--feed: unknown '" + feed + "' (allowed: stream, poll)");
+        }
+        if (pollEvery < 1 || pollEvery >= staleAfter) {
+            throw new UsageException("--poll-every: " + pollEvery + " s; it must be at least 1 and less than --stale-after (" + staleAfter
+                    + " s), or every quiet spell between two polls would count as a dead feed");
+        }
         if (exchange.equals("mainnet") && !dryRun && !mainnetConfirmed) {
             throw new UsageException("--exchange mainnet with --no-dry-run sends real orders with real money: add --i-accept-mainnet-risk");
         }
@@ -147,7 +165,9 @@ final class LiveCommand implements Callable<Integer> {
         Notifier notifier = notifyUrl == null ? Notifier.NONE : new HttpNotifier(notifyUrl);
         // Fills are pushed by the user data stream when orders are sent; order queries stay the fallback.
         OrderUpdates updates = dryRun ? OrderUpdates.NONE : new BinanceUserStream(wsApi, key, secret, Clock.systemUTC());
-        LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, market, market,
+        // Polling takes at most half the exchange's request weight (6,000 a minute on Binance spot): orders keep the rest.
+        PriceSource prices = feed.equals("poll") ? new PollingFeed(market, pollEvery * 1000L, POLL_WEIGHT_PER_MINUTE, Clock.systemUTC()) : market;
+        LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, prices, market,
                 updates, notifier, Clock.systemUTC());
         String token = System.getenv("RATCHET_API_TOKEN");
         try {
@@ -167,6 +187,10 @@ final class LiveCommand implements Callable<Integer> {
         }
         out.printf("live: %s at %s, %s, db %s, %s open positions%n", exchange, rest, dryRun ? "DRY-RUN (no orders sent)" : "ORDERS ENABLED",
                 store.vendor(), runner.openPositions().size());
+        if (feed.equals("poll")) {
+            out.printf("feed: polling aggTrades every %d s per symbol (up to %d symbols at that interval within %d request weight a minute)%n", pollEvery,
+                    PollingFeed.symbolsThatFit(pollEvery * 1000L, POLL_WEIGHT_PER_MINUTE), POLL_WEIGHT_PER_MINUTE);
+        }
         out.printf("api:  http://%s:%d/api/positions%s%n", apiHost, api.port(), token == null ? "" : " (bearer token required)");
         out.flush();
         CountDownLatch done = new CountDownLatch(1);

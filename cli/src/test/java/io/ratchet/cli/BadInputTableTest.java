@@ -137,6 +137,13 @@ class BadInputTableTest {
                 new Case("sim-exchange --port -1", 2, List.of("--port", "-1", "1 to 65535"), "sim-exchange", "--random-walk", "500", "--port", "-1"),
                 new Case("live --api-port 70000", 2, List.of("--api-port", "70000", "1 to 65535"),
                         "live", "--exchange", "sim", "--base-url", "http://127.0.0.1:" + deadPort, "--api-port", "70000"),
+                // live feed
+                new Case("live --feed websocket", 2, List.of("--feed", "websocket", "stream, poll"),
+                        "live", "--exchange", "sim", "--base-url", "http://127.0.0.1:" + deadPort, "--feed", "websocket"),
+                new Case("live --poll-every 0", 2, List.of("--poll-every", "at least 1"),
+                        "live", "--exchange", "sim", "--base-url", "http://127.0.0.1:" + deadPort, "--feed", "poll", "--poll-every", "0"),
+                new Case("live --poll-every as long as --stale-after", 2, List.of("--poll-every", "less than --stale-after (30 s)"),
+                        "live", "--exchange", "sim", "--base-url", "http://127.0.0.1:" + deadPort, "--feed", "poll", "--poll-every", "30"),
                 // configuration files
                 new Case("\"initialStop\": \"none\" as the README says", 0, List.of("config:   percent 0.03,"), backtest("--config", p("none.json")).clone()),
                 new Case("a key given twice in a config", 2, List.of("dup.json", "line 3", "Duplicate field 'trail'"), backtest("--config", p("dup.json"))),
