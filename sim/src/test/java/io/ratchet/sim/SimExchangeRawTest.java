@@ -112,8 +112,8 @@ class SimExchangeRawTest {
     @Test
     void rawAndCombinedStreamsCarryTradesAndKlines() throws Exception {
         sim = new SimExchange(SimConfig.of(SERIES).withSpeed(240)).start();
-        List<String> raw = new ArrayList<>();
-        List<String> combined = new ArrayList<>();
+        List<String> raw = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> combined = new java.util.concurrent.CopyOnWriteArrayList<>();
         var l1 = listener(raw);
         var l2 = listener(combined);
         var w1 = http.newWebSocketBuilder().buildAsync(URI.create(sim.wsUrl() + "ws/btcusdt@trade"), l1).get();
