@@ -39,8 +39,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         /** Trailing positions on the symbol: id, direction sign and last point time. */
         List<Position> trailing(String symbol);
 
-        /** A live trade through every trailing position on the symbol; positions in {@code jump} take it as a jump. */
-        void walkTrade(String symbol, double price, long time, Set<Long> jump);
+        /** A live trade through every trailing position on the symbol: a print, reached by a jump. */
+        void walkTrade(String symbol, double price, long time);
 
         /** Points {price, time, jump?1:0} through one position, skipping those before its last point; true if it closed. */
         boolean walkPoints(long position, List<double[]> points, String cause);
@@ -173,7 +173,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             return;
         }
         if (!gapped.remove(symbol)) {
-            runner.walkTrade(symbol, price, time, Set.of());
+            runner.walkTrade(symbol, price, time);
             return;
         }
         List<Position> behind = new ArrayList<>();
@@ -183,25 +183,24 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             }
         }
         if (behind.isEmpty()) {
-            runner.walkTrade(symbol, price, time, Set.of());
+            runner.walkTrade(symbol, price, time);
             return;
         }
         List<double[]> hold = new ArrayList<>();
         hold.add(new double[] {price, time});
         held.put(symbol, hold);
-        Set<Long> unfilled = new HashSet<>();
         AtomicInteger left = new AtomicInteger(behind.size());
         for (Position p : behind) {
-            fill(p, time, unfilled, () -> {
+            fill(p, time, () -> {
                 if (left.decrementAndGet() == 0) {
-                    release(symbol, unfilled);
+                    release(symbol);
                 }
             });
         }
     }
 
-    /** The trades held while the gap was filled, walked in order; the first is a jump for positions REST could not fill. */
-    private void release(String symbol, Set<Long> unfilled) {
+    /** The trades held while the gap was filled, walked in order. */
+    private void release(String symbol) {
         List<double[]> waiting = held.remove(symbol);
         if (gapped.contains(symbol)) {
             // While the gap was filled, a position joined or the feed lost trades again (a drop, ids that jumped): the
@@ -216,10 +215,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             }
             return;
         }
-        boolean first = true;
         for (double[] t : waiting) {
-            runner.walkTrade(symbol, t[0], (long) t[1], first ? unfilled : Set.of());
-            first = false;
+            runner.walkTrade(symbol, t[0], (long) t[1]);
         }
     }
 
@@ -227,7 +224,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
      * Fills one position's gap up to {@code until}, part by part (each fetched on the feed's
      * thread, walked on the runner's), asking REST for nothing more once the position closed.
      */
-    private void fill(Position p, long until, Set<Long> unfilled, Runnable done) {
+    private void fill(Position p, long until, Runnable done) {
         long from = p.lastTime();
         long m1 = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
         long m2 = Math.floorDiv(until, MINUTE) * MINUTE;
@@ -239,13 +236,13 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         if (m1 <= m2) {
             parts.add(new Part(false, m2, until));
         }
-        step(p, parts, 0, new int[2], unfilled, done);
+        step(p, parts, 0, new int[2], done);
     }
 
     private record Part(boolean bars, long from, long to) {
     }
 
-    private void step(Position p, List<Part> parts, int k, int[] counts, Set<Long> unfilled, Runnable done) {
+    private void step(Position p, List<Part> parts, int k, int[] counts, Runnable done) {
         if (k == parts.size()) {
             if (counts[0] + counts[1] > 0) {
                 runner.gapNote(p.id(), "walked " + counts[0] + " trades and " + counts[1] + " one-minute bars from REST after a gap in the feed");
@@ -262,9 +259,9 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                         : tradePoints(history.trades(p.symbol(), part.from, part.to));
             } catch (RuntimeException e) {
                 runner.post("gap of position " + p.id(), () -> {
-                    LOG.warn("position {}: could not fetch the gap from REST ({}): the next trade is walked as a jump", p.id(), e.getMessage());
-                    runner.gapNote(p.id(), "the gap could not be fetched (" + e.getMessage() + "); the next trade is walked as a jump");
-                    unfilled.add(p.id());
+                    // Live prices go on rather than wait on REST: a stop that no longer follows the market is the worse risk.
+                    LOG.warn("position {}: could not fetch the gap from REST ({}): its trades are not walked; live trades go on", p.id(), e.getMessage());
+                    runner.gapNote(p.id(), "the gap could not be fetched (" + e.getMessage() + "): its trades were not walked; live trades go on");
                     done.run();
                 });
                 return;
@@ -274,16 +271,17 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 if (runner.walkPoints(p.id(), points, part.bars ? "bar after a gap in the feed" : "trade after a gap in the feed")) {
                     done.run();
                 } else {
-                    step(p, parts, k + 1, counts, unfilled, done);
+                    step(p, parts, k + 1, counts, done);
                 }
             });
         }, "fetching the gap of position " + p.id());
     }
 
+    /** Trades from REST, each a print reached by a jump, as live trades are. */
     static List<double[]> tradePoints(List<double[]> trades) {
         List<double[]> out = new ArrayList<>(trades.size());
         for (double[] t : trades) {
-            out.add(new double[] {t[0], t[1], 0});
+            out.add(new double[] {t[0], t[1], 1});
         }
         return out;
     }

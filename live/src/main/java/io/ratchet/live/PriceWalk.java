@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +72,14 @@ final class PriceWalk implements FeedSupervisor.Walker {
     }
 
     @Override
-    public void walkTrade(String symbol, double price, long time, Set<Long> jump) {
+    public void walkTrade(String symbol, double price, long time) {
         for (Position p : trailing(symbol)) {
             if (time < p.lastTime()) {
                 continue;
             }
-            walk(p, price, time, jump.contains(p.id()) || p.lastTime() <= 0, null);
+            // A trade is a print, not a path (the contract's trades rule): each is reached by a jump, so a hit
+            // triggers at the trade that crossed the stop, as the tick-exact backtest exits.
+            walk(p, price, time, true, null);
         }
     }
 

@@ -142,7 +142,8 @@ class GapWalkTest {
             StopEvent hit = store.events(p.id()).stream().filter(e -> e.type() == EventType.STOP_HIT).findFirst().orElseThrow();
             assertThat(hit.price()).isEqualTo(101.5);
             assertThat(hit.time()).isEqualTo(T + 40_000);
-            assertThat(hit.detail()).contains("trigger " + LiveRunner.fmt(103 * (1 - 0.01)));
+            // A trade is a print: the exit triggers at the trade that crossed the stop (101.5), not at the stop (101.97).
+            assertThat(hit.detail()).contains("trigger 101.5");
             assertThat(x.orders).containsExactly("SELL 0.01 " + store.clientPrefix() + "-" + p.id() + "-x1");
             assertThat(h.calls).containsExactly("trades 20..60");
             r.close();
@@ -176,12 +177,12 @@ class GapWalkTest {
             assertThat(h.calls).containsExactly("trades 50..60", "bars 60..180", "trades 180..190");
             assertThat(store.events(p.id()).stream().filter(e -> e.type() == EventType.GAP_WALKED).map(StopEvent::detail))
                     .anyMatch(d -> d.contains("3 trades and 2 one-minute bars"));
-            // The live trade after the walk is a continuous move from the last trade walked: 104.5 > 103.95, no hit.
-            feed.l.onTrade("BTCUSDT", 103.95, T + 191_000);
+            // The live trade after the walk prints below the stop (103.95): the exit triggers at that print, 103.5.
+            feed.l.onTrade("BTCUSDT", 103.5, T + 191_000);
             settle(r);
             assertThat(store.get(p.id()).orElseThrow().status()).isEqualTo(PositionStatus.CLOSED);
             assertThat(store.events(p.id()).stream().filter(e -> e.type() == EventType.STOP_HIT).findFirst().orElseThrow().detail())
-                    .contains("trigger " + LiveRunner.fmt(105 * (1 - 0.01)));
+                    .contains("trigger 103.5");
             r.close();
         }
     }

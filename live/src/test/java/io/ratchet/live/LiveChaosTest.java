@@ -290,7 +290,7 @@ class LiveChaosTest {
                 if (engine.size() > live.size() + 1) {
                     break;
                 }
-                int r = ts.onPrice((long) t[1], t[0]);
+                int r = ts.onGap((long) t[1], t[0]);
                 if (r == TrailingStop.MOVED) {
                     engine.add(ts.stop());
                 } else if (r == TrailingStop.HIT) {

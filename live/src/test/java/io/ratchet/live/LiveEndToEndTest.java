@@ -77,7 +77,7 @@ class LiveEndToEndTest {
             engineStops.add(ts.stop());
             double trigger = Double.NaN;
             for (double[] t : h.sim.printedTrades(entryTime + 1, Long.MAX_VALUE)) {
-                int r = ts.onPrice((long) t[1], t[0]);
+                int r = ts.onGap((long) t[1], t[0]); // each trade a print (the contract's trades rule)
                 if (r == TrailingStop.MOVED) {
                     engineStops.add(ts.stop());
                 } else if (r == TrailingStop.HIT) {

@@ -71,7 +71,7 @@ class PollFeedTest {
             List<Double> engine = new ArrayList<>(List.of(ts.stop()));
             double hit = Double.NaN;
             for (double[] t : sim.printedTrades(entryTime, Long.MAX_VALUE)) {
-                int r = ts.onPrice((long) t[1], t[0]);
+                int r = ts.onGap((long) t[1], t[0]);
                 if (r == TrailingStop.MOVED) {
                     engine.add(ts.stop());
                 } else if (r == TrailingStop.HIT) {
