@@ -171,7 +171,6 @@ public final class TradeStore {
         byte[] src = s.symbol().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(src, 0, sym, 0, Math.min(32, src.length));
         buf.put(sym);
-        buf.putInt(0); // pad to 64
         for (int[] b : blocks) {
             buf.putLong(t[b[0]]).putLong(p[b[0]]).putInt(b[1]).put((byte) b[2]).put((byte) b[3]).putShort((short) 0);
         }

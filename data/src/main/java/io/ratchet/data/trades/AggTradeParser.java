@@ -166,9 +166,8 @@ public final class AggTradeParser {
                         sig = frac;
                     }
                 }
-                if (v > 90_000_000_000L) {
-                    throw new KlineFormatException(name + ": line " + lineNo + ": column " + (column + 1) + " (" + COLUMNS[column]
-                            + "): '" + text(buf, a, b) + "' is too large (at most 90000000000)");
+                if (v >= 100_000_000_000_000_000L) {
+                    throw tooLarge(buf, a, b, name, lineNo, column);
                 }
                 v = v * 10 + (c - '0');
             } else if (c == '.' && frac < 0) {
@@ -180,8 +179,12 @@ public final class AggTradeParser {
         if (digits == 0) {
             throw notDecimal(buf, a, b, name, lineNo, column);
         }
-        for (int k = Math.max(frac, 0); k < TradeBuffer.SCALE; k++) {
-            v *= 10;
+        if (frac < TradeBuffer.SCALE) {
+            long m = TradeSeries.pow10(TradeBuffer.SCALE - Math.max(frac, 0));
+            v = v > Long.MAX_VALUE / m ? -1 : v * m;
+        }
+        if (v > 9_000_000_000_000_000_000L || v < 0) {
+            throw tooLarge(buf, a, b, name, lineNo, column);
         }
         if (v == 0) {
             throw new KlineFormatException(name + ": line " + lineNo + ": column " + (column + 1) + " (" + COLUMNS[column] + "): '"
@@ -190,6 +193,11 @@ public final class AggTradeParser {
         }
         decimals[0] = sig;
         return v;
+    }
+
+    private static KlineFormatException tooLarge(byte[] buf, int a, int b, String name, int lineNo, int column) {
+        return new KlineFormatException(name + ": line " + lineNo + ": column " + (column + 1) + " (" + COLUMNS[column]
+                + "): '" + text(buf, a, b) + "' is too large (at most 90000000000)");
     }
 
     private static KlineFormatException notDecimal(byte[] buf, int a, int b, String name, int lineNo, int column) {
