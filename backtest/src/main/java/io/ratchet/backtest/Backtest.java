@@ -18,7 +18,16 @@ public final class Backtest {
     }
 
     public static BacktestResult run(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail) {
-        BarWalker w = new BarWalker(config, order, detail, StopListener.NONE);
+        return run(bars, entries, config, order, detail, null);
+    }
+
+    /**
+     * With {@code prints}, the tick-exact walk: each bar replaced by its trades, a bar without
+     * trades walked in {@code order} (the contract says {@code ohlc}).
+     */
+    public static BacktestResult run(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail,
+            io.ratchet.engine.TradePrints prints) {
+        BarWalker w = new BarWalker(config, order, detail, prints, StopListener.NONE);
         List<Trade> trades = new ArrayList<>(entries.size());
         for (int e = 0; e < entries.size(); e++) {
             trades.add(w.trade(bars, entries.bar()[e], entries.direction()[e]));

@@ -55,15 +55,19 @@ final class BacktestCommand implements Callable<Integer> {
         TrailingConfig config = trailing.toConfig();
         in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
                 .input("--config", trailing.configFile)).check();
+        in.tradesAllowed = true;
+        if (report != null && "trades".equalsIgnoreCase(in.intrabar)) {
+            throw new UsageException("--report: not yet with --intrabar trades; use --json or --trades for the tick-exact run");
+        }
         in.load(out);
         Entries entries = in.entries();
         io.ratchet.backtest.account.AccountSpec acct = account.spec();
-        BacktestResult r = Backtest.run(in.series.bars(), entries, config, in.order, in.detail);
+        BacktestResult r = Backtest.run(in.series.bars(), entries, config, in.order, in.detail, in.prints);
         io.ratchet.backtest.account.Account.Run run = io.ratchet.backtest.account.Account.run(in.series.bars(),
                 io.ratchet.backtest.account.Positions.of(in.series.bars(), r.trades(), config), acct);
         out.println("data:     " + in.dataLine());
         out.println("config:   " + config.label() + ", fee " + Fmt.plain(config.fee()) + ", slippage " + Fmt.plain(config.slippage())
-                + ", intrabar " + in.order.id());
+                + ", intrabar " + in.intrabarId());
         out.println("entries:  " + in.entries.describe(entries));
         out.println(AccountText.options(acct));
         out.println();
@@ -84,6 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
         try (StagedOutputs outputs = new StagedOutputs()) {
             if (json != null) {
                 ObjectNode root = ResultJson.backtest(r, acct, run);
+                root.put("intrabar", in.intrabarId());
                 in.describe(root);
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);

@@ -19,11 +19,17 @@ final class BacktestInputs {
     EntryOptions entries;
 
     @Option(names = "--intrabar", paramLabel = "ORDER", defaultValue = "adverse-first",
-            description = "adverse-first (default, pessimistic), favourable-first, ohlc, or detail (with --detail-data).")
+            description = "adverse-first (default, pessimistic), favourable-first, ohlc, detail (with --detail-data), "
+                    + "or trades (backtest: each bar replaced by its trades, with --detail-data).")
     String intrabar;
 
-    @Option(names = "--detail-data", paramLabel = "FILE|DIR|SYMBOL:INTERVAL", description = "Lower-timeframe klines for --intrabar detail (e.g. 1m under 1h).")
+    @Option(names = "--detail-data", paramLabel = "FILE|DIR|SYMBOL:INTERVAL|SYMBOL:trades",
+            description = "Lower-timeframe klines for --intrabar detail (e.g. 1m under 1h); for --intrabar trades, an aggTrades dump or SYMBOL:trades.")
     String detailData;
+
+    /** Set by the commands that walk trades (backtest). */
+    boolean tradesAllowed;
+    io.ratchet.engine.TradePrints prints;
 
     KlineSeries series;
     String origin;
@@ -36,8 +42,14 @@ final class BacktestInputs {
         series = r.series();
         origin = r.origin();
         gaps = series.gaps();
-        order = IntrabarOrder.parse(intrabar);
-        if (order == IntrabarOrder.DETAIL) {
+        if ("trades".equalsIgnoreCase(intrabar == null ? "" : intrabar.trim())) {
+            loadTrades(out);
+        } else {
+            order = IntrabarOrder.parse(intrabar);
+        }
+        if (prints != null) {
+            // the trades are the detail
+        } else if (order == IntrabarOrder.DETAIL) {
             if (detailData == null) {
                 throw new UsageException("--intrabar detail needs --detail-data (lower-timeframe klines)");
             }
@@ -54,6 +66,56 @@ final class BacktestInputs {
             out.println("note: " + gaps.size() + (gaps.size() == 1 ? " gap" : " gaps") + " in the data (" + gaps.stream().mapToLong(io.ratchet.data.kline.Gap::missing).sum()
                     + " missing bars); a gap is walked as a jump at the next open");
         }
+    }
+
+    /** {@code --intrabar trades}: the bars' trades from a dump or the store; bars without trades walk with ohlc. */
+    private void loadTrades(PrintWriter out) throws IOException {
+        if (!tradesAllowed) {
+            throw new UsageException("--intrabar trades: only backtest walks trades so far; use it there");
+        }
+        if (detailData == null) {
+            throw new UsageException("--intrabar trades needs --detail-data: an aggTrades dump (BTCUSDT-aggTrades-2024-01.zip) or SYMBOL:trades from the store");
+        }
+        if (series.interval() == io.ratchet.data.kline.Interval.MONTH1) {
+            throw new UsageException("--intrabar trades: months have no fixed length; use bars of 1w or shorter");
+        }
+        order = IntrabarOrder.OHLC;
+        io.ratchet.data.trades.TradeSeries ts;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9_]+):trades", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(detailData);
+        if (m.matches() && !java.nio.file.Files.exists(java.nio.file.Path.of(detailData))) {
+            String sym = m.group(1).toUpperCase(java.util.Locale.ROOT);
+            io.ratchet.data.store.TradeStore st = new io.ratchet.data.store.TradeStore(data.store.open());
+            ts = st.load(sym).orElseThrow(() -> new UsageException("--detail-data " + detailData + ": no " + sym + " trades in the store "
+                    + st.root() + " (ratchet data import an aggTrades dump, or data download --trades)"));
+        } else {
+            java.util.List<java.nio.file.Path> files = io.ratchet.data.read.KlineFiles.expand(detailData);
+            boolean named = files.stream().allMatch(f -> io.ratchet.data.trades.TradeLoader.symbolOf(f.getFileName().toString()) != null);
+            ts = io.ratchet.data.trades.TradeLoader.load(files, named ? null : series.symbol(), detailData).series();
+        }
+        if (!ts.symbol().equals(series.symbol())) {
+            throw new UsageException("--detail-data " + detailData + ": trades of " + ts.symbol() + ", but the bars are " + series.symbol());
+        }
+        long[] tm = new long[ts.size()];
+        double[] px = new double[ts.size()];
+        for (int k = 0; k < tm.length; k++) {
+            tm[k] = ts.timeMillis(k);
+            px[k] = ts.price(k);
+        }
+        prints = io.ratchet.engine.TradePrints.of(series.bars(), series.interval().millis(), tm, px);
+        int inside = 0;
+        int empty = 0;
+        for (int i = 0; i < series.size(); i++) {
+            inside += prints.end(i) - prints.start(i);
+            empty += prints.end(i) == prints.start(i) ? 1 : 0;
+        }
+        out.println("trades:   " + inside + " of " + ts.size() + " trades lie in the bars; " + empty + " of " + series.size()
+                + " bars have none and are walked with ohlc");
+    }
+
+    /** What --intrabar walked: {@code trades}, or the order's name. */
+    String intrabarId() {
+        return prints != null ? "trades" : order.id();
     }
 
     Entries entries() {
@@ -104,7 +166,7 @@ final class BacktestInputs {
         }
         putText(i, "entryRule", entries.rule);
         i.put("direction", entries.direction);
-        i.put("intrabar", order.id());
+        i.put("intrabar", intrabarId());
         putText(i, "detailData", detailData == null ? null : absoluteIfFile(detailData));
     }
 

@@ -11,6 +11,15 @@ import io.ratchet.data.rest.KlineDownloader;
 import io.ratchet.data.rest.StoreDownload;
 import io.ratchet.data.store.KlineStore;
 import io.ratchet.data.store.StoredSeries;
+import io.ratchet.data.store.TradeStore;
+import io.ratchet.data.trades.TradeKlines;
+import io.ratchet.data.trades.TradeLoader;
+import io.ratchet.data.trades.TradeReport;
+import io.ratchet.data.trades.TradeSeries;
+import io.ratchet.data.rest.TradeDownloader;
+import io.ratchet.data.read.KlineFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -28,10 +37,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ratchet data}: the local kline store. */
 @Command(name = "data",
-        header = "Get klines into the local store and see what it holds.", mixinStandardHelpOptions = true,
-        description = "Get klines into the local store and see what it holds.",
+        header = "Get klines and trades into the local store and see what it holds.", mixinStandardHelpOptions = true,
+        description = "Get klines and trades (Binance aggTrades, as SYMBOL:trades) into the local store and see what it holds.",
         footer = {"", "Example:", "  ratchet data import sample-data/BTCUSDT-1h && ratchet data list"},
-        subcommands = {DataCommand.Import.class, DataCommand.Download.class, DataCommand.ListCmd.class, DataCommand.Synth.class})
+        subcommands = {DataCommand.Import.class, DataCommand.Download.class, DataCommand.ListCmd.class, DataCommand.Klines.class,
+            DataCommand.Synth.class})
 final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -52,10 +62,44 @@ final class DataCommand implements Runnable {
         }
     }
 
+    static void printTrades(PrintWriter out, TradeSeries s, TradeReport report, TradeStore store) throws IOException {
+        Path f = store.file(s.symbol());
+        long bytes = Files.size(f);
+        out.printf(java.util.Locale.ROOT, "%s:trades: %d trades, ids %d .. %d, %s .. %s (UTC), in %s (%.3f bytes a trade)%n", s.symbol(),
+                s.size(), s.firstId(), s.lastId(), Fmt.time(s.timeMillis(0)), Fmt.time(s.timeMillis(s.size() - 1)), f,
+                bytes / (double) s.size());
+        if (report != null) {
+            out.println("  read: " + report.summary());
+        }
+        java.util.List<io.ratchet.data.trades.TradeGap> gaps = s.gaps();
+        if (!gaps.isEmpty()) {
+            long missing = gaps.stream().mapToLong(io.ratchet.data.trades.TradeGap::missing).sum();
+            out.println("  stored: " + gaps.size() + (gaps.size() == 1 ? " gap" : " gaps") + " in ids (" + missing + " missing ids):");
+            out.print(TradeReport.gapList(gaps, 10));
+        }
+    }
+
+    /** Whether the files of one input are aggTrades dumps (all) or klines (none); a mix is an error. */
+    static boolean tradesInput(String in, java.util.List<Path> files) {
+        int trades = 0;
+        for (Path f : files) {
+            if (TradeLoader.isAggTrades(f)) {
+                trades++;
+            }
+        }
+        if (trades > 0 && trades < files.size()) {
+            throw new UsageException(in + ": holds both aggTrades dumps and kline files; import them as separate inputs");
+        }
+        return trades > 0;
+    }
+
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Validate kline files and add them to the store (a folder or glob is one series).",
+            description = {"Validate kline files or Binance aggTrades dumps and add them to the store (a folder or glob is one series).",
+                "aggTrades dumps (spot's 8 columns or USD-M futures' 7, ms or us, monthly and daily files alike) are stored as SYMBOL:trades;",
+                "gaps in their ids are listed.",
                 "--symbol and --interval are for files whose name does not say them; a value that contradicts the name or the bars is an error."},
             footer = {"", "Examples:", "  ratchet data import sample-data/BTCUSDT-1m-2021-04-20_2021-05-20.zip",
+                "  ratchet data import 'dumps/BTCUSDT-aggTrades-2024-*.zip'",
                 "  ratchet data import 'dumps/ETHUSDT-1h-2024-*.zip'", "  ratchet data import export.csv --symbol BTCUSDT --interval 1h"})
     static final class Import implements Callable<Integer> {
         @Spec
@@ -79,6 +123,18 @@ final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Interval iv = interval == null ? null : DataOptions.parseInterval(interval);
             for (String in : inputs) {
+                java.util.List<Path> files = KlineFiles.expand(in);
+                if (tradesInput(in, files)) {
+                    if (interval != null) {
+                        throw new UsageException("--interval: " + in + " holds trades, which have no interval; leave --interval out");
+                    }
+                    TradeStore ts = new TradeStore(st);
+                    TradeLoader.Loaded t = TradeLoader.load(files, symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT), in);
+                    TradeLoader.Loaded merged = ts.merge(t.series(), in);
+                    out.println("imported " + in);
+                    printTrades(out, merged.series(), t.report(), ts);
+                    continue;
+                }
                 KlineLoader.Loaded loaded = KlineLoader.load(in, symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT), iv);
                 KlineLoader.Loaded merged = st.merge(loaded.series(), in);
                 out.println("imported " + in);
@@ -90,8 +146,11 @@ final class DataCommand implements Runnable {
 
     @Command(name = "download", mixinStandardHelpOptions = true,
             description = {"Download klines over Binance's REST API into the store, 1000 bars a call, staying under the",
-                "request-weight limit. A second run resumes where the store ends."},
-            footer = {"", "Example:", "  ratchet data download --symbol BTCUSDT --interval 1h --from 2024-01-01 --to 2024-02-01"})
+                "request-weight limit. A second run resumes where the store ends.",
+                "With --trades, aggregate trades (GET /api/v3/aggTrades by fromId, 1000 a call) into SYMBOL:trades, resuming after the",
+                "last stored id (--from is needed only when none are stored)."},
+            footer = {"", "Examples:", "  ratchet data download --symbol BTCUSDT --interval 1h --from 2024-01-01 --to 2024-02-01",
+                "  ratchet data download --trades --symbol BTCUSDT --from 2024-01-01 --to 2024-01-02"})
     static final class Download implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -99,10 +158,13 @@ final class DataCommand implements Runnable {
         @Option(names = "--symbol", required = true, description = "e.g. BTCUSDT")
         String symbol;
 
-        @Option(names = "--interval", required = true, description = "e.g. 1m, 1h")
+        @Option(names = "--interval", description = "e.g. 1m, 1h (klines; not with --trades)")
         String interval;
 
-        @Option(names = "--from", required = true, description = "UTC date or time, inclusive.")
+        @Option(names = "--trades", description = "Aggregate trades instead of klines, into SYMBOL:trades.")
+        boolean trades;
+
+        @Option(names = "--from", description = "UTC date or time, inclusive (with --trades: only where no trades are stored yet).")
         String from;
 
         @Option(names = "--to", description = "UTC date or time, exclusive. Default: now.")
@@ -116,6 +178,15 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
+            if (trades) {
+                return trades();
+            }
+            if (interval == null) {
+                throw new UsageException("--interval is required for klines (e.g. --interval 1m), or give --trades");
+            }
+            if (from == null) {
+                throw new UsageException("--from is required for klines (a UTC date or time, e.g. --from 2024-01-01)");
+            }
             Interval iv = DataOptions.parseInterval(interval);
             String sym = symbol.toUpperCase(java.util.Locale.ROOT);
             long f = Times.parse("--from", from);
@@ -167,6 +238,46 @@ final class DataCommand implements Runnable {
             }
             return 0;
         }
+
+        private Integer trades() throws IOException, InterruptedException {
+            if (interval != null) {
+                throw new UsageException("--interval: trades have no interval; leave it out with --trades");
+            }
+            String sym = symbol.toUpperCase(java.util.Locale.ROOT);
+            long f = from == null ? Long.MIN_VALUE : Times.parse("--from", from);
+            long t = to == null ? Long.MAX_VALUE : Times.parse("--to", to);
+            if (from != null && t <= f) {
+                throw new UsageException("--to must be after --from");
+            }
+            KlineStore st = store.open();
+            TradeStore ts = new TradeStore(st);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            KlineDownloader transport = new KlineDownloader(baseUrl, http, Clock.systemUTC(), Thread::sleep, new KlineDownloader.Listener() {
+                @Override
+                public void onPage(int barsSoFar, long lastOpenTime) {
+                }
+
+                @Override
+                public void onWait(String reason, long millis) {
+                    err.println("waiting " + (millis / 1000.0) + " s: " + reason);
+                    err.flush();
+                }
+            });
+            try (Progress bar = Progress.start("download " + sym + " aggTrades", 0, "trades")) {
+                TradeDownloader.Result r = new TradeDownloader(transport, (soFar, lastId) -> bar.stepTo(soFar)).run(ts, sym, f, t);
+                bar.close();
+                if (r.resumed() != null) {
+                    out.println("resuming at id " + r.resumed() + " (the store holds the trades before)");
+                }
+                out.println("downloaded " + r.fetched() + " trades from " + baseUrl);
+                if (r.stored() != null && !r.stored().isEmpty()) {
+                    printTrades(out, r.stored(), null, ts);
+                }
+            }
+            return 0;
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "What the store holds: symbol, interval, range, bars, gaps.",
@@ -185,6 +296,7 @@ final class DataCommand implements Runnable {
         public Integer call() throws IOException {
             KlineStore st = store.open();
             List<StoredSeries> list = st.list();
+            List<TradeStore.Stored> trades = new TradeStore(st).list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
@@ -197,10 +309,21 @@ final class DataCommand implements Runnable {
                     o.put("bars", s.bars());
                     o.put("gaps", s.gaps());
                 }
+                for (TradeStore.Stored s : trades) {
+                    ObjectNode o = arr.addObject();
+                    o.put("symbol", s.symbol());
+                    o.put("interval", "trades");
+                    o.put("from", s.firstTime());
+                    o.put("to", s.lastTime());
+                    o.put("trades", s.trades());
+                    o.put("firstId", s.firstId());
+                    o.put("lastId", s.lastId());
+                    o.put("gaps", s.gaps());
+                }
                 out.println(Json.pretty(arr));
                 return 0;
             }
-            if (list.isEmpty()) {
+            if (list.isEmpty() && trades.isEmpty()) {
                 out.println("the store " + st.root() + " is empty (ratchet data import FILE, or ratchet data download)");
                 return 0;
             }
@@ -209,7 +332,50 @@ final class DataCommand implements Runnable {
                 out.printf("%-14s %-8s %-17s %-17s %10d %6d %10d%n", s.symbol(), s.interval(), Fmt.time(s.from()), Fmt.time(s.to()),
                         s.bars(), s.gaps(), s.missingBars());
             }
+            for (TradeStore.Stored s : trades) {
+                out.printf("%-14s %-8s %-17s %-17s %10d %6d %10d  trades, ids %d .. %d%n", s.symbol(), "trades", Fmt.time(s.firstTime()),
+                        Fmt.time(s.lastTime()), s.trades(), s.gaps(), s.missingIds(), s.firstId(), s.lastId());
+            }
             out.println("store: " + st.root());
+            return 0;
+        }
+    }
+
+    @Command(name = "klines", mixinStandardHelpOptions = true,
+            description = {"Build klines from stored trades, as Binance builds them: a bar holds the trades whose time lies in it; open is its",
+                "first trade, high and low the extremes, close the last, volume the sum of quantities. A bar with no trade is flat at the",
+                "close before, volume 0. The bars are added to SYMBOL:INTERVAL in the store; where it holds bars already (Binance's, say),",
+                "they must be equal, or nothing is written. The first and last bar are only as complete as the stored trades."},
+            footer = {"", "Example:", "  ratchet data klines --from-trades BTCUSDT --interval 1m"})
+    static final class Klines implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from-trades", required = true, paramLabel = "SYMBOL", description = "The stored trades (SYMBOL or SYMBOL:trades).")
+        String symbol;
+
+        @Option(names = "--interval", required = true, description = "e.g. 1m, 1h")
+        String interval;
+
+        @Mixin
+        StoreOption store;
+
+        @Override
+        public Integer call() throws IOException {
+            Interval iv = DataOptions.parseInterval(interval);
+            String sym = symbol.toUpperCase(java.util.Locale.ROOT).replaceAll(":TRADES$", "");
+            KlineStore st = store.open();
+            TradeStore ts = new TradeStore(st);
+            TradeSeries trades = ts.load(sym).orElseThrow(() -> new UsageException("--from-trades " + symbol + ": no " + sym
+                    + " trades in the store " + st.root() + " (ratchet data import an aggTrades dump, or data download --trades)"));
+            KlineSeries k = TradeKlines.build(trades, iv);
+            long before = st.load(sym, iv).map(KlineSeries::size).orElse(0);
+            KlineLoader.Loaded merged = st.merge(k, sym + ":trades");
+            PrintWriter out = spec.commandLine().getOut();
+            long same = k.size() - (merged.series().size() - before);
+            out.println("built " + k.size() + " " + iv.id() + " bars from " + trades.size() + " trades" + (same > 0 ? " (" + same
+                    + " equal to bars stored before)" : ""));
+            printSummary(out, merged.series(), null, st);
             return 0;
         }
     }

@@ -12,8 +12,11 @@ public final class BarWalker {
     private final IntrabarOrder order;
     private final DetailIndex detail;
     private final TrailingStop stop;
+    private final TradePrints prints;
 
     private int exitIndex;
+    private long exitTime;
+    private long hitTime;
     private double trigger;
     private ExitReason reason;
 
@@ -26,6 +29,15 @@ public final class BarWalker {
      * @param listener told of every stop move and hit, with the time of the bar walked
      */
     public BarWalker(TrailingConfig config, IntrabarOrder order, DetailIndex detail, StopListener listener) {
+        this(config, order, detail, null, listener);
+    }
+
+    /**
+     * The tick-exact walk when {@code prints} is given: each main bar is replaced by its trades,
+     * each a point reached by a jump; a bar with no trade inside is walked in {@code order}
+     * (the contract says {@code ohlc}). A stop hit on a trade exits at that trade's price and time.
+     */
+    public BarWalker(TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints, StopListener listener) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
@@ -33,6 +45,7 @@ public final class BarWalker {
         this.order = order;
         this.detail = order == IntrabarOrder.DETAIL ? detail : null;
         this.stop = new TrailingStop(config, listener);
+        this.prints = prints;
     }
 
     public TrailingConfig config() {
@@ -51,21 +64,22 @@ public final class BarWalker {
         }
         long[] t = bars.openTime();
         stop.open(direction, bars.open()[entryIndex], t[entryIndex]);
+        hitTime = Long.MIN_VALUE;
         if (walkEntryBar(bars, entryIndex)) {
-            return exit(entryIndex, stop.trigger(), ExitReason.STOP);
+            return exit(entryIndex, hitTime != Long.MIN_VALUE ? hitTime : t[entryIndex], stop.trigger(), ExitReason.STOP);
         }
         int last = bars.to() - 1;
         int maxBars = config.maxBars();
         int limit = maxBars > 0 && maxBars < last - entryIndex ? entryIndex + maxBars : last;
         for (int j = entryIndex + 1; j <= limit; j++) {
             if (walkBar(bars, j)) {
-                return exit(j, stop.trigger(), ExitReason.STOP);
+                return exit(j, hitTime != Long.MIN_VALUE ? hitTime : t[j], stop.trigger(), ExitReason.STOP);
             }
         }
         double close = bars.close()[limit];
         stop.close(close);
         boolean timed = maxBars > 0 && entryIndex + maxBars <= last;
-        return exit(limit, close, timed ? ExitReason.TIME : ExitReason.END);
+        return exit(limit, t[limit], close, timed ? ExitReason.TIME : ExitReason.END);
     }
 
     /** Walks and returns the trade, with its fill and net return. */
@@ -74,12 +88,13 @@ public final class BarWalker {
         int d = direction.sign();
         double entry = stop.entry();
         double fill = Returns.exitFill(d, trigger, config.slippage());
-        return new Trade(bars.openTime()[entryIndex], direction, entry, bars.openTime()[j], fill, reason,
+        return new Trade(bars.openTime()[entryIndex], direction, entry, exitTime, fill, reason,
                 Returns.net(d, entry, fill, config.fee()), stop.peak());
     }
 
-    private int exit(int index, double trig, ExitReason why) {
+    private int exit(int index, long time, double trig, ExitReason why) {
         this.exitIndex = index;
+        this.exitTime = time;
         this.trigger = trig;
         this.reason = why;
         return index;
@@ -87,6 +102,9 @@ public final class BarWalker {
 
     /** The entry bar: {@code E = O}, then the rest of it (or its detail bars) from {@code E}. */
     private boolean walkEntryBar(Bars b, int i) {
+        if (prints != null && prints.end(i) > prints.start(i)) {
+            return walkPrints(i);
+        }
         if (detail != null && detail.end(i) > detail.start(i)) {
             return walkDetail(i);
         }
@@ -94,12 +112,26 @@ public final class BarWalker {
     }
 
     private boolean walkBar(Bars b, int j) {
+        if (prints != null && prints.end(j) > prints.start(j)) {
+            return walkPrints(j);
+        }
         if (detail != null && detail.end(j) > detail.start(j)) {
             return walkDetail(j);
         }
         long t = b.openTime()[j];
         return stop.onGap(t, b.open()[j]) == TrailingStop.HIT
                 || walkPoints(t, b.open()[j], b.high()[j], b.low()[j], b.close()[j]);
+    }
+
+    /** The bar's trades, each a point reached by a jump (rule 1): a hit triggers at the trade's price, at its time. */
+    private boolean walkPrints(int j) {
+        for (int k = prints.start(j), e = prints.end(j); k < e; k++) {
+            if (stop.onGap(prints.time(k), prints.price(k)) == TrailingStop.HIT) {
+                hitTime = prints.time(k);
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean walkDetail(int j) {
@@ -126,6 +158,11 @@ public final class BarWalker {
 
     public int exitIndex() {
         return exitIndex;
+    }
+
+    /** When the last walk exited, epoch ms: the trade's time for a hit on a trade, else the exit bar's open time. */
+    public long exitTime() {
+        return exitTime;
     }
 
     /** Where the last walk's exit triggered, before slippage. */

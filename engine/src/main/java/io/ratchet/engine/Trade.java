@@ -4,7 +4,8 @@ package io.ratchet.engine;
  * One closed position, unit stake.
  *
  * @param entryTime open time of the entry bar, epoch ms
- * @param exitTime  open time of the bar the exit happened in, epoch ms
+ * @param exitTime  open time of the bar the exit happened in, epoch ms; for a stop hit on a trade
+ *                  ({@code --intrabar trades}), that trade's time
  * @param exitPrice the fill: trigger worsened by slippage
  * @param netReturn {@code d (X - E) / E - fee (1 + X / E)}
  * @param peak      the favourable extreme reached

@@ -73,7 +73,28 @@ public interface Positions {
         };
     }
 
-    /** The engine's trades (entry order) on {@code bars}; exit times are bar open times of the series. */
+    /** The bar holding epoch ms {@code t}: the last with open time at or before it, or -1. */
+    private static int barOf(Bars bars, long t) {
+        long[] ot = bars.openTime();
+        int lo = bars.from();
+        int hi = bars.to() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ot[mid] <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The engine's trades (entry order) on {@code bars}; exit times are bar open times of the
+     * series, or (a hit on a trade, {@code --intrabar trades}) a time inside the exit bar.
+     */
     static Positions of(Bars bars, List<Trade> trades, TrailingConfig config) {
         int n = trades.size();
         int[] in = new int[n];
@@ -81,6 +102,9 @@ public interface Positions {
         for (int k = 0; k < n; k++) {
             in[k] = bars.indexOf(trades.get(k).entryTime());
             out[k] = bars.indexOf(trades.get(k).exitTime());
+            if (out[k] < 0) {
+                out[k] = barOf(bars, trades.get(k).exitTime());
+            }
             if (in[k] < 0 || out[k] < in[k]) {
                 throw new IllegalArgumentException("trade " + k + " is not on these bars");
             }

@@ -16,7 +16,7 @@ public final class KlineFiles {
     }
 
     /** Whether a file name looks like kline data (not a checksum, README, ...). */
-    static boolean isData(Path p) {
+    public static boolean isData(Path p) {
         String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return !n.startsWith(".") && (n.endsWith(".csv") || n.endsWith(".zip") || n.endsWith(".json"));
     }

@@ -222,7 +222,7 @@ public final class KlineLoader {
     }
 
     /** The file's bytes (a zip's one CSV), after checking a {@code .CHECKSUM} beside it, if any. */
-    static byte[] readVerified(Path f) {
+    public static byte[] readVerified(Path f) {
         try {
             byte[] raw = Files.readAllBytes(f);
             Path sum = f.resolveSibling(f.getFileName() + ".CHECKSUM");

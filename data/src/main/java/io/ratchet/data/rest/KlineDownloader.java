@@ -112,7 +112,7 @@ public final class KlineDownloader {
     }
 
     /** Pauses until the next minute when the used weight nears the limit. */
-    private void throttle(HttpResponse<?> resp) throws InterruptedException {
+    void throttle(HttpResponse<?> resp) throws InterruptedException {
         OptionalLong used = resp.headers().firstValueAsLong("X-MBX-USED-WEIGHT-1M");
         if (used.isPresent() && used.getAsLong() >= weightLimit * 0.8) {
             long now = clock.millis();
@@ -122,7 +122,7 @@ public final class KlineDownloader {
         }
     }
 
-    private HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
         URI uri = URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
         int failures = 0; // transient errors: exponential backoff
@@ -190,7 +190,7 @@ public final class KlineDownloader {
         } catch (IOException ignored) {
             // not JSON: fall through to the status alone
         }
-        return new BinanceApiException(status, 0, "HTTP " + status + " from the klines endpoint");
+        return new BinanceApiException(status, 0, "HTTP " + status + " from the server");
     }
 
     /** Appends the page's closed bars before {@code to}; true when a still-open bar was seen (the end of history). */

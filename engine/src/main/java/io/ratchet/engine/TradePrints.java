@@ -1,0 +1,75 @@
+package io.ratchet.engine;
+
+/**
+ * Trades (prints) under main bars, for the tick-exact walk: for each main bar, the range of
+ * trades whose time lies inside it ({@code [openTime, openTime + interval)}), in the order
+ * given, which must be (time, aggTradeId) order. A trade is a point reached by a jump.
+ */
+public final class TradePrints {
+    private final long[] time;
+    private final double[] price;
+    private final int[] start;
+    private final int[] end;
+
+    private TradePrints(long[] time, double[] price, int[] start, int[] end) {
+        this.time = time;
+        this.price = price;
+        this.start = start;
+        this.end = end;
+    }
+
+    /**
+     * One merge pass; {@code timeMillis} must not go back.
+     *
+     * @param timeMillis each trade's time, epoch ms
+     * @param price      each trade's price
+     */
+    public static TradePrints of(Bars main, long intervalMillis, long[] timeMillis, double[] price) {
+        if (timeMillis.length != price.length) {
+            throw new IllegalArgumentException("one time per price");
+        }
+        for (int k = 1; k < timeMillis.length; k++) {
+            if (timeMillis[k] < timeMillis[k - 1]) {
+                throw new IllegalArgumentException("trade times go back at trade " + k);
+            }
+        }
+        int n = main.openTime().length;
+        int[] start = new int[n];
+        int[] end = new int[n];
+        int k = 0;
+        for (int i = main.from(); i < main.to(); i++) {
+            long t0 = main.openTime()[i];
+            long t1 = t0 + intervalMillis;
+            while (k < timeMillis.length && timeMillis[k] < t0) {
+                k++;
+            }
+            start[i] = k;
+            while (k < timeMillis.length && timeMillis[k] < t1) {
+                k++;
+            }
+            end[i] = k;
+        }
+        return new TradePrints(timeMillis, price, start, end);
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    public long time(int k) {
+        return time[k];
+    }
+
+    public double price(int k) {
+        return price[k];
+    }
+
+    /** Trades under all main bars. */
+    public int size() {
+        return price.length;
+    }
+}

@@ -1,0 +1,77 @@
+package io.ratchet.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The "Trades (tick-exact)" rules of docs/trailing-semantics.md on a hand-made series: profit-lock
+ * keeping half the profit (S = E + 0.5 (P - E)), no fee, no slippage; every expected value is
+ * worked out by hand in the comments.
+ */
+class TradesWalkTest {
+    static final long M = 60_000L;
+    // bar 0: O 100 H 104 L 99   C 103   trades (10, 99) (20, 104) (30, 102.5)
+    // bar 1: O 103 H 106 L 102.5 C 105  no trade: walked ohlc (C >= O: O, L, H, C)
+    // bar 2: O 105 H 105 L 95   C 96    trades (120000, 105) (120007, 103.5) (120009, 102.25)
+    // bar 3: O 96  H 97  L 95   C 96    no trade
+    static final Bars BARS = Bars.of(new long[] {0, M, 2 * M, 3 * M}, new double[] {100, 103, 105, 96}, new double[] {104, 106, 105, 97},
+            new double[] {99, 102.5, 95, 95}, new double[] {103, 105, 96, 96});
+    static final TradePrints PRINTS = TradePrints.of(BARS, M, new long[] {10, 20, 30, 120_000, 120_007, 120_009},
+            new double[] {99, 104, 102.5, 105, 103.5, 102.25});
+    static final TrailingConfig HALF = new TrailingConfig(Mode.PROFIT_LOCK, 0.5, 0, Double.NaN, 0, 0, 0);
+
+    @Test
+    void aTradeThroughTheStopExitsAtThatTradesPriceAndTime() {
+        // E = 100. 99: adverse, no stop yet. 104: P = 104, S = 102. 102.5: above S.
+        // bar 1 (ohlc): gap open 103, L 102.5 > 102, H 106: P = 106, S = 103; C 105.
+        // bar 2: 105 flat, 103.5 above S, 102.25 through S: exit at 102.25 (not at S = 103), at 120009 ms.
+        BarWalker w = new BarWalker(HALF, IntrabarOrder.OHLC, null, PRINTS, StopListener.NONE);
+        Trade t = w.trade(BARS, 0, Direction.LONG);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.STOP);
+        assertThat(t.exitPrice()).isEqualTo(102.25);
+        assertThat(t.exitTime()).isEqualTo(120_009L);
+        assertThat(t.peak()).isEqualTo(106.0);
+        assertThat(t.netReturn()).isEqualTo(0.0225);
+        assertThat(w.exitIndex()).isEqualTo(2);
+
+        // The same bars walked adverse-first: bar 2 falls to L 95 through S = 103, exit at S, stamped with the bar's open.
+        Trade bars = new BarWalker(HALF, IntrabarOrder.ADVERSE_FIRST).trade(BARS, 0, Direction.LONG);
+        assertThat(bars.exitPrice()).isEqualTo(103.0);
+        assertThat(bars.exitTime()).isEqualTo(120_000L);
+    }
+
+    @Test
+    void anEntryBarsTradesAreWalkedFromItsOpenAndABarWithoutTradesEndsAsForBars() {
+        // E = 105 (bar 2's open). 105: flat, 103.5 and 102.25: adverse, profit-lock has no stop below E.
+        // bar 3: no trade, ohlc: gap 96, L 95, H 97, C 96, never above E: END at the last close 96, stamped 180000.
+        Trade t = new BarWalker(HALF, IntrabarOrder.OHLC, null, PRINTS, StopListener.NONE).trade(BARS, 2, Direction.LONG);
+        assertThat(t.entryPrice()).isEqualTo(105.0);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.END);
+        assertThat(t.exitPrice()).isEqualTo(96.0);
+        assertThat(t.exitTime()).isEqualTo(180_000L);
+        assertThat(t.peak()).isEqualTo(105.0);
+    }
+
+    @Test
+    void aTradeExactlyAtTheStopEndsThePositionAtThatPrice() {
+        // One bar O 100 H 104 L 99 C 103; trades (10, 104): S = 102; (20, 102): at S: exit at 102, at 20 ms.
+        Bars one = Bars.of(new long[] {0}, new double[] {100}, new double[] {104}, new double[] {99}, new double[] {103});
+        TradePrints p = TradePrints.of(one, M, new long[] {10, 20, 30}, new double[] {104, 102, 103});
+        Trade t = new BarWalker(HALF, IntrabarOrder.OHLC, null, p, StopListener.NONE).trade(one, 0, Direction.LONG);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.STOP);
+        assertThat(t.exitPrice()).isEqualTo(102.0);
+        assertThat(t.exitTime()).isEqualTo(20L);
+    }
+
+    @Test
+    void aShortRatchetsDownAndExitsOnTheTradeAtOrAboveTheStop() {
+        // Short from E = 100: (10, 96): P = 96, S = 98; (20, 97) below S; (30, 98.5) through S: exit at 98.5, at 30 ms.
+        Bars one = Bars.of(new long[] {0}, new double[] {100}, new double[] {101}, new double[] {96}, new double[] {98});
+        TradePrints p = TradePrints.of(one, M, new long[] {10, 20, 30}, new double[] {96, 97, 98.5});
+        Trade t = new BarWalker(HALF, IntrabarOrder.OHLC, null, p, StopListener.NONE).trade(one, 0, Direction.SHORT);
+        assertThat(t.exitPrice()).isEqualTo(98.5);
+        assertThat(t.exitTime()).isEqualTo(30L);
+        assertThat(t.netReturn()).isEqualTo(0.015);
+    }
+}
