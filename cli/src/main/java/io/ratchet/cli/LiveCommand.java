@@ -141,7 +141,7 @@ final class LiveCommand implements Callable<Integer> {
         if (!feed.equals("stream") && !feed.equals("poll")) {
             throw new UsageException("--feed: unknown '" + feed + "' (allowed: stream, poll)");
         }
-        if (pollEvery < 1 || pollEvery >= staleAfter) {
+        if (feed.equals("poll") && (pollEvery < 1 || pollEvery >= staleAfter)) {
             throw new UsageException("--poll-every: " + pollEvery + " s; it must be at least 1 and less than --stale-after (" + staleAfter
                     + " s), or every quiet spell between two polls would count as a dead feed");
         }
