@@ -191,8 +191,8 @@ function configText(c) {
   if (!c) return '';
   let s = c.mode + ' trail ' + c.trail;
   if (c.activation) s += ', activation ' + c.activation;
-  if (c.initialStop !== undefined) s += ', initial ' + c.initialStop;
-  if (c.maxBars !== undefined) s += ', max ' + c.maxBars + ' bars';
+  if (c.initialStop !== undefined && c.initialStop !== null) s += ', initial ' + c.initialStop;
+  if (c.maxBars !== undefined && c.maxBars !== null) s += ', at most ' + c.maxBars + ' bars';
   if (c.fee) s += ', fee ' + c.fee;
   return s;
 }
@@ -419,8 +419,8 @@ function renderCharts() {
           const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.001 || 1;
           return [lo - pad, hi + pad];
         }}},
-        series: [{}, {label: 'price', stroke: '#1f5fbf', width: 1.5, spanGaps: true},
-          {label: 'stop', stroke: '#d9480f', width: 2, paths: uPlot.paths.stepped({align: 1}), spanGaps: true}],
+        series: [{}, {label: 'price', stroke: '#1f5fbf', width: 1.5, spanGaps: true, points: {show: false}},
+          {label: 'stop', stroke: '#d9480f', width: 2, paths: uPlot.paths.stepped({align: 1}), spanGaps: true, points: {show: false}}],
         axes: [{}, {size: 70}],
         hooks: {draw: [u => drawMarkers(u, c.markers)]},
       };
