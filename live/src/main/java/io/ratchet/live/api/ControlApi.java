@@ -123,6 +123,11 @@ public final class ControlApi implements AutoCloseable {
         return app.port();
     }
 
+    /** The stream's bus (tests publish to it without a runner). */
+    StreamBus bus() {
+        return bus;
+    }
+
     /** Ends every open {@code /api/stream} at once, as a network drop would: each page resumes from its last id (tests prove it). */
     public void dropStreams() {
         bus.drop();
