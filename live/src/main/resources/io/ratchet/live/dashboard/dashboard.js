@@ -475,7 +475,8 @@ document.getElementById('open-form').addEventListener('submit', async ev => {
   try {
     // One key per submission: a double click or a retry opens one position, not two.
     const p = await api('POST', '/api/positions', body, {'Idempotency-Key': newKey()});
-    S.positions.set(p.id, p);
+    // The stream may have brought newer states of it before this answer: the answer only fills a gap.
+    if (!S.positions.has(p.id)) S.positions.set(p.id, p);
     f.quantity.value = '';
     f.entryPrice.value = '';
     dirty(true);
@@ -500,7 +501,7 @@ document.getElementById('open-table').addEventListener('click', async ev => {
   b.disabled = true;
   try {
     const q = await api('DELETE', '/api/positions/' + p.id + (close ? '?close=true' : ''));
-    S.positions.set(q.id, q);
+    if (q.status === 'CLOSED') S.positions.set(q.id, q); // final: nothing newer can have come
     dirty(true);
   } catch (e) {
     S.notices.unshift({type: close ? 'CLOSE_FAILED' : 'STOP_FAILED', detail: e.message, time: Date.now(), positionId: p.id});
