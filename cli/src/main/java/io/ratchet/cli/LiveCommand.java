@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         description = {"Trail positions live: prices from Binance's trade stream go through the same engine as the backtest,",
             "every stop change is stored and logged, and a hit stop closes the position with a MARKET order.",
             "Positions are opened and watched through the control API (POST /api/positions, GET /api/positions[/ID[/events]],",
-            "DELETE /api/positions/ID[?close=true]). Defaults: Binance spot testnet, dry-run (no order is sent)."},
+            "DELETE /api/positions/ID[?close=true]) or in the browser: the dashboard at / on the same port shows every",
+            "position, its stop and its events live (GET /api/stream), and opens, stops and closes positions.",
+            "Defaults: Binance spot testnet, dry-run (no order is sent)."},
         footer = {"", "Keys come from BINANCE_API_KEY and BINANCE_API_SECRET and are never logged or stored.",
             "With RATCHET_API_TOKEN set, every API call must carry 'Authorization: Bearer <token>'.", "",
             "Examples:",
@@ -179,7 +181,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         ControlApi api;
         try {
-            api = ControlApi.start(apiHost, apiPort, token, runner, store);
+            api = ControlApi.start(apiHost, apiPort, token, runner, store, exchange);
         } catch (IllegalArgumentException e) {
             runner.close();
             store.close();
@@ -192,6 +194,7 @@ final class LiveCommand implements Callable<Integer> {
                     PollingFeed.symbolsThatFit(pollEvery * 1000L, POLL_WEIGHT_PER_MINUTE), POLL_WEIGHT_PER_MINUTE);
         }
         out.printf("api:  http://%s:%d/api/positions%s%n", apiHost, api.port(), token == null ? "" : " (bearer token required)");
+        out.printf("dashboard: open http://%s:%d/%s%n", apiHost, api.port(), token == null ? "" : " (it asks for the token once)");
         out.flush();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

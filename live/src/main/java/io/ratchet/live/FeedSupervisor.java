@@ -71,6 +71,9 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     private long nextReconnectWall;
     private long lastPollWall;
     private int reconnects;
+    /** Reconnections and reported drops since the start: {@code reconnects} counts only the current silence. */
+    private int reconnectsTotal;
+    private final Map<String, Long> lastTradeAt = new HashMap<>();
     private volatile boolean closed;
 
     FeedSupervisor(PriceSource prices, KlineHistory history, Clock clock, long staleAfterMillis, Walker runner) {
@@ -107,6 +110,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         if (!closed) {
             runner.post("connection lost", () -> {
                 LOG.warn("price feed lost ({}): the gap will be walked from REST", why);
+                reconnectsTotal++;
                 markGapped(subscribed);
             });
         }
@@ -165,6 +169,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         }
         reconnects = 0;
         nextReconnectWall = 0;
+        lastTradeAt.put(symbol, clock.millis());
         streaming.add(symbol);
         fresh.remove(symbol);
         List<double[]> waiting = held.get(symbol);
@@ -325,6 +330,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             long base = new Backoff(Math.max(1, staleAfterMillis), 60_000).delay(reconnects + 1);
             nextReconnectWall = now + base;
             reconnects++;
+            reconnectsTotal++;
             LOG.warn("no trade for {} ms: treating the stream as dead, reconnecting (attempt {}, next in {} ms at the latest); polling REST meanwhile",
                     silent, reconnects, base);
             Set<String> want = subscribed;
@@ -411,6 +417,21 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 busy.decrementAndGet();
             }
         });
+    }
+
+    /** The feed as the health strip shows it; on the runner's thread. */
+    FeedHealth health() {
+        long now = clock.millis();
+        List<FeedHealth.Symbol> out = new ArrayList<>();
+        boolean all = true;
+        for (String s : subscribed) {
+            Long at = lastTradeAt.get(s);
+            long age = at == null ? -1 : now - at;
+            boolean live = streaming.contains(s) && age >= 0 && age <= staleAfterMillis;
+            all &= live;
+            out.add(new FeedHealth.Symbol(s, live, age));
+        }
+        return new FeedHealth(subscribed.isEmpty() ? "idle" : all ? "connected" : "polling", reconnectsTotal, out);
     }
 
     boolean busy() {

@@ -19,12 +19,19 @@ final class Journal {
 
     private final PositionStore store;
     private final Notifier notifier;
+    private final Changes changes;
     private final ArrayDeque<Write> backlog = new ArrayDeque<>();
     private String failure;
 
     Journal(PositionStore store, Notifier notifier) {
+        this(store, notifier, null);
+    }
+
+    /** {@code changes} hears every write as it is made, stored now or kept for later: it happened either way. */
+    Journal(PositionStore store, Notifier notifier, Changes changes) {
         this.store = store;
         this.notifier = notifier;
+        this.changes = changes;
     }
 
     /**
@@ -33,6 +40,9 @@ final class Journal {
      * thread must keep walking prices (the timer's {@link #flush()} tries again).
      */
     boolean save(Position p, StopEvent... events) {
+        if (changes != null) {
+            changes.saved(p, events);
+        }
         if (!backlog.isEmpty()) {
             keep(p, events);
             return false;

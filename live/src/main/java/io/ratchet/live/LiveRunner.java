@@ -66,6 +66,8 @@ public final class LiveRunner implements AutoCloseable {
     private final Map<Long, TrailingStop> trackers = new HashMap<>();
     private ClientIds ids;
     private final boolean dryRun;
+    private final boolean protectOnExchange;
+    private final ChangeFanout changes = new ChangeFanout();
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, Notifier notifier,
                       Clock clock) {
@@ -83,7 +85,7 @@ public final class LiveRunner implements AutoCloseable {
         this.updates = updates;
         this.notifier = notifier;
         this.clock = clock;
-        this.journal = new Journal(store, inside::tell);
+        this.journal = new Journal(store, inside::tell, changes);
         this.desk = new OrderDesk(gateway, clock, sleeper, Backoff.DEFAULT, new OrderDesk.Reporter() {
             @Override
             public void unknown(long position, String clientId, String why) {
@@ -98,12 +100,13 @@ public final class LiveRunner implements AutoCloseable {
         });
         this.stops = new ExchangeStops(settings, gateway, desk, journal, clock, thread, inside);
         this.dryRun = settings.dryRun();
+        this.protectOnExchange = settings.protectOnExchange();
         this.exits = new Exits(settings.dryRun(), gateway, desk, journal, clock, thread, stops, inside);
         this.entries = new Entries(settings, store, gateway, history, desk, journal, clock, thread, stops, inside);
         this.reconciler = new Reconciler(gateway, desk, thread, entries, exits, inside, settings.dryRun());
         this.fills = new Fills(thread, exits, inside);
         this.feed = new FeedSupervisor(prices, history, clock, settings.staleAfterMillis(),
-                new PriceWalk(settings.saveEveryMillis(), journal, clock, thread, stops, exits, inside));
+                new PriceWalk(settings.saveEveryMillis(), journal, clock, thread, stops, exits, inside, changes));
     }
 
     /** Loads the stored open positions, reconciles them with the exchange, and starts the feeds. */
@@ -212,6 +215,20 @@ public final class LiveRunner implements AutoCloseable {
     /** Positions still open, as the runner sees them now. */
     public List<Position> openPositions() {
         return thread.call(() -> List.copyOf(open.values()));
+    }
+
+    /** Adds a listener of every change, called on the runner's thread (it must only hand over, never wait). */
+    public void listen(Changes c) {
+        changes.add(c);
+    }
+
+    public void unlisten(Changes c) {
+        changes.remove(c);
+    }
+
+    /** The feed, the database and the mode, as the runner sees them now. */
+    public LiveHealth health() {
+        return thread.call(() -> new LiveHealth(dryRun, protectOnExchange, feed.health(), journal.waiting()));
     }
 
     /** True when no order, feed or database work is waiting (tests settle on it). */
@@ -340,6 +357,7 @@ public final class LiveRunner implements AutoCloseable {
         /** A notification that cannot stop trading: a notifier that throws is logged and stored, never in the way of an order. */
         @Override
         public void tell(String type, Position p, String detail) {
+            changes.told(type, p, detail);
             try {
                 notifier.notify(type, p, detail);
             } catch (RuntimeException e) {

@@ -44,8 +44,10 @@ final class PriceWalk implements FeedSupervisor.Walker {
     private final Exits exits;
     private final Core core;
     private final Map<Long, Long> savedAt = new HashMap<>();
+    private final Changes changes;
 
-    PriceWalk(long saveEveryMillis, Journal journal, Clock clock, RunnerThread thread, ExchangeStops stops, Exits exits, Core core) {
+    PriceWalk(long saveEveryMillis, Journal journal, Clock clock, RunnerThread thread, ExchangeStops stops, Exits exits, Core core, Changes changes) {
+        this.changes = changes;
         this.saveEveryMillis = saveEveryMillis;
         this.journal = journal;
         this.clock = clock;
@@ -73,6 +75,7 @@ final class PriceWalk implements FeedSupervisor.Walker {
 
     @Override
     public void walkTrade(String symbol, double price, long time) {
+        changes.traded(symbol, price, time);
         for (Position p : trailing(symbol)) {
             if (time < p.lastTime()) {
                 continue;

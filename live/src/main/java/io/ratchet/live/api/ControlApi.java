@@ -25,28 +25,49 @@ import java.util.Set;
  * The runner's control API: start trailing, look, stop. Bound to loopback unless told
  * otherwise; with a token set, every call must carry it as a bearer token; bound anywhere
  * else without a token, it refuses to start.
+ *
+ * <p>It also serves the dashboard at {@code /} (the page and its files need no token: they
+ * hold no data, and the page asks for the token and sends it with each call) and
+ * {@code /api/stream}, every change as Server-Sent Events.
  */
 public final class ControlApi implements AutoCloseable {
     private static final Set<String> FIELDS = Set.of("symbol", "direction", "quantity", "entryPrice", "config");
 
     private final Javalin app;
+    private final StreamBus bus;
+    private final LiveRunner runner;
 
-    private ControlApi(Javalin app) {
+    private ControlApi(Javalin app, StreamBus bus, LiveRunner runner) {
         this.app = app;
+        this.bus = bus;
+        this.runner = runner;
     }
 
     public static ControlApi start(String host, int port, String token, LiveRunner runner, PositionStore store) {
+        return start(host, port, token, runner, store, "sim");
+    }
+
+    /** @param network where orders go, as the dashboard shows it: {@code sim}, {@code testnet} or {@code mainnet} */
+    public static ControlApi start(String host, int port, String token, LiveRunner runner, PositionStore store, String network) {
         if (!isLoopback(host) && (token == null || token.isBlank())) {
             throw new IllegalArgumentException("--api-host " + host + " is not loopback: set RATCHET_API_TOKEN so the API is not open to the network");
         }
         byte[] expected = token == null || token.isBlank() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        StreamBus bus = new StreamBus(20_000);
+        DashboardAssets assets = new DashboardAssets();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.routes.before(ctx -> {
-                if (expected != null) {
+                String refused = RequestOrigin.refusal(ctx, expected != null);
+                if (refused != null) {
+                    ctx.status(403).json(error(refused));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                if (expected != null && !DashboardAssets.isAsset(ctx.path())) {
                     String h = ctx.header("Authorization");
                     if (h == null || !MessageDigest.isEqual(expected, h.getBytes(StandardCharsets.UTF_8))) {
                         ctx.status(401).json(error("a bearer token is required (Authorization: Bearer $RATCHET_API_TOKEN)"));
@@ -81,17 +102,35 @@ public final class ControlApi implements AutoCloseable {
                 store.events(id).forEach(e -> a.add(LiveJson.event(e)));
                 ctx.contentType("application/json").result(a.toString());
             });
+            cfg.routes.get("/", assets::serve);
+            cfg.routes.get("/assets/{name}", assets::serve);
+            cfg.routes.get("/api/stream", ctx -> EventStream.serve(ctx, bus));
+            cfg.routes.get("/api/health", ctx -> ctx.contentType("application/json").result(DashboardJson.health(runner.health(), network, bus).toString()));
+            cfg.routes.get("/api/snapshot", ctx -> ctx.contentType("application/json").result(DashboardJson.snapshot(runner, store, network, bus).toString()));
             cfg.routes.delete("/api/positions/{id}", ctx -> {
                 boolean close = "true".equalsIgnoreCase(ctx.queryParam("close"));
                 ctx.contentType("application/json").result(LiveJson.position(runner.stop(id(ctx), close)).toString());
             });
         });
+        if (runner != null) {
+            runner.listen(bus);
+        }
         app.start();
-        return new ControlApi(app);
+        return new ControlApi(app, bus, runner);
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** The stream's bus (tests publish to it without a runner). */
+    StreamBus bus() {
+        return bus;
+    }
+
+    /** Ends every open {@code /api/stream} at once, as a network drop would: each page resumes from its last id (tests prove it). */
+    public void dropStreams() {
+        bus.drop();
     }
 
     private static final class BadRequest extends RuntimeException {
@@ -180,6 +219,10 @@ public final class ControlApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (runner != null) {
+            runner.unlisten(bus);
+        }
+        bus.close();
         app.stop();
     }
 }

@@ -23,6 +23,9 @@ public final class LiveJson {
         o.set("config", TrailingConfigJson.toNode(p.config()));
         num(o, "peak", p.peak());
         num(o, "stop", p.stop());
+        num(o, "lastPrice", p.lastPrice());
+        o.put("lastTime", p.lastTime());
+        o.put("entryTime", p.entryTime());
         o.put("status", p.status().name());
         num(o, "exitPrice", p.exitPrice());
         if (p.exitReason() == null) {
