@@ -9,66 +9,138 @@ import io.ratchet.engine.Mode;
 import io.ratchet.engine.Returns;
 import io.ratchet.engine.TrailingConfig;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
- * Scores many configurations in one pass over each position's bars: the bars are the outer
- * loop, the configurations the inner one, over primitive arrays. It is the engine's rules
- * restated for a batch, and must give exactly {@code BarWalker}'s trades (a property test
- * holds it to that, bit for bit).
+ * Scores many configurations over the same entries, and must give exactly {@code BarWalker}'s
+ * trades (a property test holds it to that, bit for bit). Two walks:
  *
- * <p>Why it is fast: the previous point, whether a move is favourable, and the extreme
- * {@code P} depend only on the prices, and every configuration's stop is a monotone function
- * of {@code P} (its initial stop, ratcheted to its candidate once active). So a new extreme
- * costs nothing per configuration, and configurations that differ only in trail are ordered
- * by their stops at every {@code P}: per point the kernel looks at the tightest open one of
- * each group, and a hit closes a prefix. The work per point is the number of groups, not the
- * number of configurations.
+ * <ul>
+ *   <li>{@code percent} (four-point orders): {@link PercentWalk}, one configuration at a time,
+ *       bars outer, every open position of a direction walked at once as cohorts that share
+ *       their extreme: the cost is per bar and per entry, whatever the holding time.</li>
+ *   <li>the others ({@code profit-lock}, and {@code detail}): entries outer, each entry walked
+ *       until the last configuration of its group exits, the configurations inner. Every
+ *       configuration's stop is a monotone function of the shared extreme {@code P}, so a new
+ *       extreme costs nothing per configuration; configurations that differ only in trail are
+ *       ordered by their stops at every {@code P}: per point the walk looks at the tightest open
+ *       one of each group, and a hit closes a prefix.</li>
+ * </ul>
  *
  * <p>A pure function of (bars, entries, grid): no state survives a call, so a sweep too
  * large for one machine can be split by symbol and time window.
  */
 public final class SweepKernel {
-    private static final int BLOCK = 16;
-
     private SweepKernel() {
     }
 
+    /** Receives one configuration's trades; called from worker threads, the trades are valid during the call only. */
+    public interface Sink {
+        void accept(int config, Trades trades);
+    }
+
     /**
+     * Walks every configuration and hands each one's trades to {@code sink}, then forgets them:
+     * a sweep's memory is its per-configuration figures plus one configuration's trades per
+     * worker. {@code percent} configurations (without {@code detail}) are walked bars outer,
+     * one at a time ({@link PercentWalk}); the others group by group, entries outer.
+     *
      * @param detail   lower-timeframe bars for {@link IntrabarOrder#DETAIL}, else null
-     * @param threads  worker threads; entries are split among them
-     * @param progress counts finished entries (may be null)
+     * @param threads  worker threads; configurations (or groups) are split among them
+     * @param progress counts entries, the range's entries once over the whole grid (may be null)
      */
-    public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
-                                   int threads, AtomicLong progress) {
+    public static void forEach(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               int threads, AtomicLong progress, Sink sink) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
+        java.util.List<int[]> units = units(configs, order);
         int n = entries.size();
-        KernelResult out = new KernelResult(configs.length, n);
-        Grid grid = new Grid(configs);
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        Runnable work = () -> IntStream.range(0, blocks).parallel().forEach(b -> {
-            Worker w = new Worker(bars, grid, order, detail, out);
-            for (int e = b * BLOCK, end = Math.min(n, e + BLOCK); e < end; e++) {
-                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                if (progress != null) {
-                    progress.incrementAndGet();
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        AtomicLong done = new AtomicLong();
+        Parallel.forEach(threads, units.size(), u -> {
+            int[] members = units.get(u);
+            Scratch s = scratch.get();
+            if (members.length == 1 && configs[members[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
+                int c = members[0];
+                s.trades(0).reset(bars, entries, configs[c]);
+                s.percent.walk(bars, entries, configs[c], order, s.trades(0));
+                sink.accept(c, s.trades(0));
+            } else {
+                TrailingConfig[] sub = new TrailingConfig[members.length];
+                Trades[] out = new Trades[members.length];
+                for (int x = 0; x < members.length; x++) {
+                    sub[x] = configs[members[x]];
+                    out[x] = s.trades(x);
+                    out[x].reset(bars, entries, sub[x]);
                 }
+                Worker w = new Worker(bars, new Grid(sub), order, detail, out);
+                for (int e = 0; e < n; e++) {
+                    w.walk(e, entries.bar()[e], entries.direction()[e].sign());
+                }
+                for (int x = 0; x < members.length; x++) {
+                    sink.accept(members[x], out[x]);
+                }
+            }
+            if (progress != null) {
+                // The range's entries once over the grid: this unit's share of them.
+                long after = done.addAndGet(members.length);
+                progress.addAndGet(after * n / configs.length - (after - members.length) * n / configs.length);
             }
         });
-        if (threads <= 1) {
-            Worker w = new Worker(bars, grid, order, detail, out);
-            for (int e = 0; e < n; e++) {
-                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                if (progress != null) {
-                    progress.incrementAndGet();
-                }
-            }
-            return out;
-        }
-        Parallel.run(threads, work);
+    }
+
+    /** One configuration's trades on {@code bars}, in entry order (a fresh copy, kept by the caller). */
+    public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail) {
+        Trades[] keep = new Trades[1];
+        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, 1, null, (c, t) -> keep[0] = t.copy());
+        return keep[0];
+    }
+
+    /** Every (configuration, entry) kept: for tests and benchmarks, which compare all trades; a sweep uses {@link #forEach}. */
+    public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                   int threads, AtomicLong progress) {
+        KernelResult out = new KernelResult(configs.length, entries.size());
+        forEach(bars, entries, configs, order, detail, threads, progress, out::take);
         return out;
+    }
+
+    /**
+     * How the grid is walked: each {@code percent} configuration on its own (without detail),
+     * the others in groups that share mode, activation, initial stop and time exit.
+     */
+    private static java.util.List<int[]> units(TrailingConfig[] configs, IntrabarOrder order) {
+        java.util.Map<java.util.List<Object>, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        java.util.List<int[]> units = new java.util.ArrayList<>();
+        for (int c = 0; c < configs.length; c++) {
+            TrailingConfig k = configs[c];
+            if (k.mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
+                units.add(new int[] {c});
+            } else {
+                groups.computeIfAbsent(java.util.List.of(k.mode(), k.activation(), Double.doubleToLongBits(k.initialStop()), k.maxBars()),
+                        x -> new java.util.ArrayList<>()).add(c);
+            }
+        }
+        for (java.util.List<Integer> g : groups.values()) {
+            units.add(g.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return units;
+    }
+
+    /** A worker thread's reusable buffers. */
+    private static final class Scratch {
+        final PercentWalk percent = new PercentWalk();
+        Trades[] trades = new Trades[0];
+
+        Trades trades(int x) {
+            if (x >= trades.length) {
+                Trades[] t = java.util.Arrays.copyOf(trades, x + 1);
+                for (int i = trades.length; i <= x; i++) {
+                    t[i] = new Trades();
+                }
+                trades = t;
+            }
+            return trades[x];
+        }
     }
 
     /**
@@ -143,7 +215,7 @@ public final class SweepKernel {
         final Grid g;
         final IntrabarOrder order;
         final DetailIndex detail;
-        final KernelResult out;
+        final Trades[] out;
         /** Per group: the first (tightest) configuration still open, as an index into {@code g.order}. */
         final int[] head;
         double[] pts = new double[16];
@@ -155,7 +227,7 @@ public final class SweepKernel {
         double profit;
         int entryIndex;
 
-        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, KernelResult out) {
+        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, Trades[] out) {
             this.bars = bars;
             this.g = g;
             this.order = order;
@@ -170,10 +242,6 @@ public final class SweepKernel {
             entry = bars.open()[i];
             peak = entry;
             profit = d * (peak - entry) / entry;
-            out.entryTime[e] = bars.openTime()[i];
-            out.entryBar[e] = i;
-            out.entryPrice[e] = entry;
-            out.sign[e] = sign;
             System.arraycopy(g.groupStart, 0, head, 0, head.length);
             open = g.size;
             double nearest = nearest();
@@ -304,14 +372,8 @@ public final class SweepKernel {
         }
 
         private void close(int c, int j, double trigger, ExitReason why) {
-            int idx = c * out.entries() + entryIndex;
             double fill = Returns.exitFill(d, trigger, g.slippage[c]);
-            out.exitTime[idx] = bars.openTime()[j];
-            out.exitBar[idx] = j;
-            out.exitPrice[idx] = fill;
-            out.netReturn[idx] = Returns.net(d, entry, fill, g.fee[c]);
-            out.peak[idx] = peak;
-            out.reason[idx] = (byte) why.ordinal();
+            out[c].set(entryIndex, j, bars.openTime()[j], fill, Returns.net(d, entry, fill, g.fee[c]), peak, (byte) why.ordinal());
         }
 
         /** The points of bar {@code j} in walking order; the entry bar has no open (it is the entry). */
