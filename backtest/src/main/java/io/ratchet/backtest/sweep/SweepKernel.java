@@ -50,41 +50,64 @@ public final class SweepKernel {
      */
     public static void forEach(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                int threads, AtomicLong progress, Sink sink) {
+        forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, threads, progress, (c, r, t) -> sink.accept(c, t));
+    }
+
+    /** Receives one configuration's trades on one of several ranges; a configuration's ranges come in order, from one thread. */
+    public interface RangeSink {
+        void accept(int config, int range, Trades trades);
+    }
+
+    /**
+     * As {@link #forEach(Bars, Entries, TrailingConfig[], IntrabarOrder, DetailIndex, int, AtomicLong, Sink)}
+     * over several ranges (each with its own entries): every configuration walks them one after
+     * the other in one task, so a sink can pool a configuration's ranges without keeping the grid's.
+     */
+    public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               int threads, AtomicLong progress, RangeSink sink) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
         java.util.List<int[]> units = units(configs, order);
-        int n = entries.size();
+        long n = 0;
+        for (Entries e : rangeEntries) {
+            n += e.size();
+        }
+        long total = n;
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
         AtomicLong done = new AtomicLong();
         Parallel.forEach(threads, units.size(), u -> {
             int[] members = units.get(u);
             Scratch s = scratch.get();
-            if (members.length == 1 && configs[members[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
-                int c = members[0];
-                s.trades(0).reset(bars, entries, configs[c]);
-                s.percent.walk(bars, entries, configs[c], order, s.trades(0));
-                sink.accept(c, s.trades(0));
-            } else {
-                TrailingConfig[] sub = new TrailingConfig[members.length];
-                Trades[] out = new Trades[members.length];
-                for (int x = 0; x < members.length; x++) {
-                    sub[x] = configs[members[x]];
-                    out[x] = s.trades(x);
-                    out[x].reset(bars, entries, sub[x]);
-                }
-                Worker w = new Worker(bars, new Grid(sub), order, detail, out);
-                for (int e = 0; e < n; e++) {
-                    w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                }
-                for (int x = 0; x < members.length; x++) {
-                    sink.accept(members[x], out[x]);
+            for (int r = 0; r < ranges.length; r++) {
+                Bars bars = ranges[r];
+                Entries entries = rangeEntries[r];
+                if (members.length == 1 && configs[members[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
+                    int c = members[0];
+                    s.trades(0).reset(bars, entries, configs[c]);
+                    s.percent.walk(bars, entries, configs[c], order, s.trades(0));
+                    sink.accept(c, r, s.trades(0));
+                } else {
+                    TrailingConfig[] sub = new TrailingConfig[members.length];
+                    Trades[] out = new Trades[members.length];
+                    for (int x = 0; x < members.length; x++) {
+                        sub[x] = configs[members[x]];
+                        out[x] = s.trades(x);
+                        out[x].reset(bars, entries, sub[x]);
+                    }
+                    Worker w = new Worker(bars, new Grid(sub), order, detail, out);
+                    for (int e = 0; e < entries.size(); e++) {
+                        w.walk(e, entries.bar()[e], entries.direction()[e].sign());
+                    }
+                    for (int x = 0; x < members.length; x++) {
+                        sink.accept(members[x], r, out[x]);
+                    }
                 }
             }
             if (progress != null) {
-                // The range's entries once over the grid: this unit's share of them.
+                // The ranges' entries once over the grid: this unit's share of them.
                 long after = done.addAndGet(members.length);
-                progress.addAndGet(after * n / configs.length - (after - members.length) * n / configs.length);
+                progress.addAndGet(after * total / configs.length - (after - members.length) * total / configs.length);
             }
         });
     }
