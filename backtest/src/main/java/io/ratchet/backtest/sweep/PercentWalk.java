@@ -144,6 +144,8 @@ final class PercentWalk {
         final double[] lo = bars.low();
         final double[] cl = bars.close();
         final int last = bars.to() - 1;
+        final double[] fav = d > 0 ? hi : lo;
+        final double[] adv = d > 0 ? lo : hi;
         int[] eb = out.entryBar;
         int k = 0;
         int timed = 0; // next position (local index) whose time exit is due
@@ -155,6 +157,49 @@ final class PercentWalk {
                     break;
                 }
                 j = Math.max(j, eb[mine[k]]); // nothing open: straight to the next entry
+            }
+            if (open > 0) {
+                // Bars that neither pass an open extreme (nor a maturing price) nor reach a stop change nothing
+                // but the previous point: skipped up to the next entry or time exit.
+                int until = k < m ? eb[mine[k]] : last + 1;
+                if (maxBars > 0) {
+                    while (timed < k && state[timed] == CLOSED) {
+                        timed++; // closed: no time exit to wait for
+                    }
+                    if (timed < k) {
+                        until = Math.min(until, eb[mine[timed]] + maxBars);
+                    }
+                }
+                until = Math.min(until, last + 1);
+                double favOver = Double.POSITIVE_INFINITY; // work if d * favourable extreme > this
+                double favAt = Double.POSITIVE_INFINITY; // work if d * favourable extreme >= this
+                double hitAt = Double.NEGATIVE_INFINITY; // work if d * adverse extreme <= this
+                if (mTop > mBot) {
+                    favOver = d * nodeP[ms[mTop - 1]];
+                    hitAt = d * (nodeP[ms[mBot]] * (1 - d * trail));
+                }
+                if (young) {
+                    if (yTop > 0) {
+                        favOver = Math.min(favOver, d * nodeP[ys[yTop - 1]]);
+                    }
+                    if (maturing.size > 0) {
+                        favAt = maturing.key[0];
+                    }
+                    if (stops.size > 0) {
+                        hitAt = Math.max(hitAt, -stops.key[0]);
+                    }
+                }
+                int from = j;
+                while (j < until && d * fav[j] <= favOver && d * fav[j] < favAt && d * adv[j] > hitAt) {
+                    j++;
+                }
+                if (j > from) {
+                    prev = cl[j - 1];
+                    if (j > last) {
+                        break;
+                    }
+                    continue;
+                }
             }
             double o = op[j];
             double c = cl[j];

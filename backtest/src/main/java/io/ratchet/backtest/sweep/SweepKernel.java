@@ -53,62 +53,163 @@ public final class SweepKernel {
         forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, threads, progress, (c, r, t) -> sink.accept(c, t));
     }
 
-    /** Receives one configuration's trades on one of several ranges; a configuration's ranges come in order, from one thread. */
+    /** Receives one configuration's trades on one of several ranges; a configuration's ranges come in order. */
     public interface RangeSink {
         void accept(int config, int range, Trades trades);
     }
 
     /**
      * As {@link #forEach(Bars, Entries, TrailingConfig[], IntrabarOrder, DetailIndex, int, AtomicLong, Sink)}
-     * over several ranges (each with its own entries): every configuration walks them one after
-     * the other in one task, so a sink can pool a configuration's ranges without keeping the grid's.
+     * over several ranges (each with its own entries), one range after the other: a
+     * configuration's ranges reach the sink in order, so it can pool them without keeping the grid's.
      */
     public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                int threads, AtomicLong progress, RangeSink sink) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
-        java.util.List<int[]> units = units(configs, order);
-        long n = 0;
+        long pairs = 0;
         for (Entries e : rangeEntries) {
-            n += e.size();
+            pairs += (long) e.size() * configs.length;
         }
-        long total = n;
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-        AtomicLong done = new AtomicLong();
-        Parallel.forEach(threads, units.size(), u -> {
-            int[] members = units.get(u);
-            Scratch s = scratch.get();
-            for (int r = 0; r < ranges.length; r++) {
-                Bars bars = ranges[r];
-                Entries entries = rangeEntries[r];
-                if (members.length == 1 && configs[members[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
-                    int c = members[0];
-                    s.trades(0).reset(bars, entries, configs[c]);
-                    s.percent.walk(bars, entries, configs[c], order, s.trades(0));
-                    sink.accept(c, r, s.trades(0));
-                } else {
-                    TrailingConfig[] sub = new TrailingConfig[members.length];
-                    Trades[] out = new Trades[members.length];
-                    for (int x = 0; x < members.length; x++) {
-                        sub[x] = configs[members[x]];
-                        out[x] = s.trades(x);
-                        out[x].reset(bars, entries, sub[x]);
-                    }
-                    Worker w = new Worker(bars, new Grid(sub), order, detail, out);
-                    for (int e = 0; e < entries.size(); e++) {
-                        w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                    }
-                    for (int x = 0; x < members.length; x++) {
-                        sink.accept(members[x], r, out[x]);
-                    }
+        Progress p = progress == null ? null : new Progress(progress, pairs, configs.length);
+        for (int r = 0; r < ranges.length; r++) {
+            int range = r;
+            forRange(ranges[r], rangeEntries[r], configs, order, detail, threads, p, (c, t) -> sink.accept(c, range, t));
+        }
+    }
+
+    /** Entries done, counted as (configuration, entry) pairs over the grid's size. */
+    private static final class Progress {
+        final AtomicLong out;
+        final AtomicLong pairs = new AtomicLong();
+        final long configs;
+
+        Progress(AtomicLong out, long total, long configs) {
+            this.out = out;
+            this.configs = configs;
+        }
+
+        void add(long n) {
+            long after = pairs.addAndGet(n);
+            out.addAndGet(after / configs - (after - n) / configs);
+        }
+    }
+
+    /** Entries per task of the entries-outer walk. */
+    private static final int BLOCK = 64;
+
+    /**
+     * One range. Each group of {@code percent} configurations (sharing all but the trail) is
+     * first walked for its widest trail alone, which tells how long its positions are held;
+     * the group then takes the cheaper walk: entries outer when holding is short next to the
+     * bars (cost ~ bars held by the widest trail, shared by the group), else bars outer, one
+     * configuration at a time (cost ~ configurations x bars covered, plus the trades). The
+     * weights are this machine's measured costs of each (JMH, bench/README.md); both walks are
+     * exact, so the choice changes only the time.
+     */
+    private static void forRange(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                 int threads, Progress progress, Sink sink) {
+        int n = entries.size();
+        java.util.List<int[]> perConfig = new java.util.ArrayList<>();
+        java.util.List<int[]> grouped = new java.util.ArrayList<>();
+        for (int[] g : groups(configs)) {
+            boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL;
+            if (!percent) {
+                grouped.add(g);
+                continue;
+            }
+            if (g.length == 1) {
+                perConfig.add(g);
+                continue;
+            }
+            int widest = g[0];
+            for (int c : g) {
+                widest = configs[c].trail() > configs[widest].trail() ? c : widest;
+            }
+            Trades t = new Trades();
+            t.reset(bars, entries, configs[widest]);
+            new PercentWalk().walk(bars, entries, configs[widest], order, t);
+            long held = 0;
+            long covered = 0;
+            int reach = -1;
+            for (int e = 0; e < n; e++) {
+                held += t.exitBar(e) - t.entryBar(e) + 1;
+                int from = Math.max(t.entryBar(e), reach + 1);
+                if (t.exitBar(e) >= from) {
+                    covered += t.exitBar(e) - from + 1;
+                }
+                reach = Math.max(reach, t.exitBar(e));
+            }
+            double entriesOuter = 8.0 * held;
+            double barsOuter = 18.0 * g.length * covered + 115.0 * g.length * n;
+            if (entriesOuter < barsOuter) {
+                grouped.add(g);
+                continue;
+            }
+            sink.accept(widest, t);
+            if (progress != null) {
+                progress.add(n);
+            }
+            for (int c : g) {
+                if (c != widest) {
+                    perConfig.add(new int[] {c});
                 }
             }
-            if (progress != null) {
-                // The ranges' entries once over the grid: this unit's share of them.
-                long after = done.addAndGet(members.length);
-                progress.addAndGet(after * total / configs.length - (after - members.length) * total / configs.length);
+        }
+        // Entries-outer groups: the group's trades are kept until every block is walked.
+        Trades[][] kept = new Trades[grouped.size()][];
+        Grid[] grids = new Grid[grouped.size()];
+        java.util.List<int[]> tasks = new java.util.ArrayList<>(); // {-1, config} or {group, first entry}
+        for (int[] g : perConfig) {
+            tasks.add(new int[] {-1, g[0]});
+        }
+        for (int x = 0; x < grouped.size(); x++) {
+            int[] g = grouped.get(x);
+            TrailingConfig[] sub = new TrailingConfig[g.length];
+            kept[x] = new Trades[g.length];
+            for (int y = 0; y < g.length; y++) {
+                sub[y] = configs[g[y]];
+                kept[x][y] = new Trades();
+                kept[x][y].reset(bars, entries, sub[y]);
             }
+            grids[x] = new Grid(sub);
+            for (int e = 0; e < n; e += BLOCK) {
+                tasks.add(new int[] {x, e});
+            }
+        }
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        Parallel.forEach(threads, tasks.size(), u -> {
+            int[] task = tasks.get(u);
+            if (task[0] < 0) {
+                int c = task[1];
+                Scratch s = scratch.get();
+                s.trades(0).reset(bars, entries, configs[c]);
+                s.percent.walk(bars, entries, configs[c], order, s.trades(0));
+                sink.accept(c, s.trades(0));
+                if (progress != null) {
+                    progress.add(n);
+                }
+                return;
+            }
+            Worker w = new Worker(bars, grids[task[0]], order, detail, kept[task[0]]);
+            int end = Math.min(n, task[1] + BLOCK);
+            for (int e = task[1]; e < end; e++) {
+                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
+            }
+            if (progress != null) {
+                progress.add((long) (end - task[1]) * kept[task[0]].length);
+            }
+        });
+        java.util.List<int[]> handOver = new java.util.ArrayList<>();
+        for (int x = 0; x < grouped.size(); x++) {
+            for (int y = 0; y < grouped.get(x).length; y++) {
+                handOver.add(new int[] {x, y});
+            }
+        }
+        Parallel.forEach(threads, handOver.size(), u -> {
+            int[] xy = handOver.get(u);
+            sink.accept(grouped.get(xy[0])[xy[1]], kept[xy[0]][xy[1]]);
         });
     }
 
@@ -127,26 +228,19 @@ public final class SweepKernel {
         return out;
     }
 
-    /**
-     * How the grid is walked: each {@code percent} configuration on its own (without detail),
-     * the others in groups that share mode, activation, initial stop and time exit.
-     */
-    private static java.util.List<int[]> units(TrailingConfig[] configs, IntrabarOrder order) {
+    /** Configurations that share mode, activation, initial stop and time exit, in grid order. */
+    private static java.util.List<int[]> groups(TrailingConfig[] configs) {
         java.util.Map<java.util.List<Object>, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
-        java.util.List<int[]> units = new java.util.ArrayList<>();
         for (int c = 0; c < configs.length; c++) {
             TrailingConfig k = configs[c];
-            if (k.mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL) {
-                units.add(new int[] {c});
-            } else {
-                groups.computeIfAbsent(java.util.List.of(k.mode(), k.activation(), Double.doubleToLongBits(k.initialStop()), k.maxBars()),
-                        x -> new java.util.ArrayList<>()).add(c);
-            }
+            groups.computeIfAbsent(java.util.List.of(k.mode(), k.activation(), Double.doubleToLongBits(k.initialStop()), k.maxBars()),
+                    x -> new java.util.ArrayList<>()).add(c);
         }
+        java.util.List<int[]> out = new java.util.ArrayList<>();
         for (java.util.List<Integer> g : groups.values()) {
-            units.add(g.stream().mapToInt(Integer::intValue).toArray());
+            out.add(g.stream().mapToInt(Integer::intValue).toArray());
         }
-        return units;
+        return out;
     }
 
     /** A worker thread's reusable buffers. */

@@ -110,6 +110,8 @@ class KernelEqualsEngineTest {
         KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, threads, null);
         for (int c = 0; c < nConfigs; c++) {
             BarWalker w = new BarWalker(grid[c], order, detail, StopListener.NONE);
+            // Alone, a configuration takes the bars-outer walk where it has one; in the grid its group may take the other.
+            Trades alone = SweepKernel.trades(bars, entries, grid[c], order, detail);
             List<Trade> trades = new ArrayList<>();
             for (int e = 0; e < entries.size(); e++) {
                 Trade t = w.trade(bars, entries.bar()[e], entries.direction()[e]);
@@ -121,6 +123,10 @@ class KernelEqualsEngineTest {
                 assertThat(Double.doubleToLongBits(k.netReturn(c, e))).as(why + ": return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
                 assertThat(k.peak(c, e)).as(why).isEqualTo(t.peak());
                 assertThat(k.entryTime(e)).as(why).isEqualTo(t.entryTime());
+                assertThat(alone.exitTime(e)).as(why + " alone").isEqualTo(t.exitTime());
+                assertThat(alone.reason(e)).as(why + " alone").isEqualTo(t.exitReason());
+                assertThat(Double.doubleToLongBits(alone.netReturn(e))).as(why + " alone: return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
+                assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
         }
