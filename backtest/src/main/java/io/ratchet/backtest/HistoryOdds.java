@@ -1,11 +1,12 @@
 package io.ratchet.backtest;
 
-import io.ratchet.engine.BarWalker;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.sweep.SweepKernel;
+import io.ratchet.backtest.sweep.Trades;
 import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
 import io.ratchet.engine.Direction;
 import io.ratchet.engine.IntrabarOrder;
-import io.ratchet.engine.StopListener;
 import io.ratchet.engine.TrailingConfig;
 import java.util.Arrays;
 
@@ -31,29 +32,32 @@ public final class HistoryOdds {
     private HistoryOdds() {
     }
 
-    /** Enters at every bar of {@code bars} but the last. */
+    /**
+     * Enters at every bar of {@code bars} but the last. The trades are the sweep kernel's (the
+     * engine's, bit for bit), so a year of 1m bars costs what one sweep configuration costs; the
+     * bar that reached a level is found in a max tree of the extremes, not by walking the trade.
+     */
     public static Odds of(Bars bars, TrailingConfig config, IntrabarOrder order, DetailIndex detail, Direction dir, double[] moves) {
         int d = dir.sign();
-        BarWalker w = new BarWalker(config, order, detail, StopListener.NONE);
         int levels = moves.length;
         int entries = Math.max(0, bars.size() - 1);
         int[] reachedCount = new int[levels];
         int[][] barsTaken = new int[levels][entries];
-        double[] ext = d > 0 ? bars.high() : bars.low();
-        for (int i = bars.from(); i < bars.to() - 1; i++) {
-            int exit = w.walk(bars, i, dir);
-            double e = w.entry();
-            double peak = w.peak();
-            int j = i;
-            for (int k = 0; k < levels; k++) {
-                double level = e * (1 + d * moves[k]);
-                if (d * (peak - level) < 0) {
-                    break; // levels ascend: the rest are out of reach too
+        if (entries > 0) {
+            Trades t = SweepKernel.trades(bars, Entries.every(1, bars.from(), bars.to() - 1, dir), config, order, detail);
+            FirstAtLeast reach = new FirstAtLeast(bars, d);
+            for (int e = 0; e < entries; e++) {
+                int i = t.entryBar(e);
+                double entry = t.entryPrice(e);
+                double peak = t.peak(e);
+                for (int k = 0; k < levels; k++) {
+                    double level = entry * (1 + d * moves[k]);
+                    if (d * (peak - level) < 0) {
+                        break; // levels ascend: the rest are out of reach too
+                    }
+                    // The extreme reached the level by the exit, so the first bar whose high (low) touches it is at or before the exit.
+                    barsTaken[k][reachedCount[k]++] = reach.from(i, d * level) - i;
                 }
-                while (j <= exit && d * (ext[j] - level) < 0) {
-                    j++;
-                }
-                barsTaken[k][reachedCount[k]++] = j - i;
             }
         }
         double[] share = new double[levels];
@@ -63,6 +67,50 @@ public final class HistoryOdds {
             median[k] = median(barsTaken[k], reachedCount[k]);
         }
         return new Odds(entries, moves.clone(), share, median);
+    }
+
+    /** The first bar from a given one whose favourable extreme ({@code d} times its high, or low) is at least a value: a max tree, O(log n) a query. */
+    private static final class FirstAtLeast {
+        private final int from;
+        private final int size;
+        private final double[] tree;
+
+        FirstAtLeast(Bars bars, int d) {
+            from = bars.from();
+            int n = bars.size();
+            int s = 1;
+            while (s < n) {
+                s <<= 1;
+            }
+            size = s;
+            tree = new double[2 * s];
+            java.util.Arrays.fill(tree, Double.NEGATIVE_INFINITY);
+            double[] ext = d > 0 ? bars.high() : bars.low();
+            for (int j = 0; j < n; j++) {
+                tree[s + j] = d * ext[from + j];
+            }
+            for (int x = s - 1; x >= 1; x--) {
+                tree[x] = Math.max(tree[2 * x], tree[2 * x + 1]);
+            }
+        }
+
+        /** The absolute index of the first bar at or after {@code i} with {@code d * extreme >= value}; one past the end if none. */
+        int from(int i, double value) {
+            int x = i - from + size;
+            while (!(tree[x] >= value)) {
+                while ((x & 1) == 1) {
+                    x >>= 1; // a right child: up until there is a right neighbour
+                }
+                if (x == 0) {
+                    return from + size;
+                }
+                x++;
+            }
+            while (x < size) {
+                x = tree[2 * x] >= value ? 2 * x : 2 * x + 1;
+            }
+            return x - size + from;
+        }
     }
 
     private static double median(int[] a, int n) {

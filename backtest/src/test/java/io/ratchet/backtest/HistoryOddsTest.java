@@ -49,4 +49,45 @@ class HistoryOddsTest {
         }
         assertThat(o.reached()[2]).isEqualTo((double) count / (b.size() - 1));
     }
+
+    /** On seeded random series, the odds are those of the engine's walk of every entry and a bar-by-bar search for each level. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void theOddsAreThoseOfTheEnginesWalk(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        Bars b = RandomBars.of(seed, 300 + rnd.nextInt(300));
+        TrailingConfig cfg = RandomBars.config(rnd);
+        Direction dir = rnd.nextBoolean() ? Direction.LONG : Direction.SHORT;
+        IntrabarOrder order = IntrabarOrder.values()[rnd.nextInt(3)];
+        double[] moves = {0, 0.003, 0.01, 0.02, 0.05};
+        HistoryOdds.Odds o = HistoryOdds.of(b, cfg, order, null, dir, moves);
+        int d = dir.sign();
+        BarWalker w = new BarWalker(cfg, order);
+        java.util.List<java.util.List<Integer>> taken = new java.util.ArrayList<>();
+        for (double m : moves) {
+            taken.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < b.size() - 1; i++) {
+            int exit = w.walk(b, i, dir);
+            for (int k = 0; k < moves.length; k++) {
+                double level = w.entry() * (1 + d * moves[k]);
+                if (d * (w.peak() - level) >= 0) {
+                    int j = i;
+                    while (d * ((d > 0 ? b.high()[j] : b.low()[j]) - level) < 0) {
+                        j++;
+                    }
+                    assertThat(j).as("seed " + seed + " entry " + i).isLessThanOrEqualTo(exit);
+                    taken.get(k).add(j - i);
+                }
+            }
+        }
+        for (int k = 0; k < moves.length; k++) {
+            java.util.List<Integer> t = taken.get(k);
+            t.sort(null);
+            int n = t.size();
+            double median = n == 0 ? Double.NaN : n % 2 == 1 ? t.get(n / 2) : (t.get(n / 2 - 1) + t.get(n / 2)) / 2.0;
+            assertThat(o.reached()[k]).as("seed " + seed + " " + cfg + " level " + k).isEqualTo((double) n / (b.size() - 1));
+            assertThat(o.medianBars()[k]).as("seed " + seed + " level " + k).isEqualTo(Double.valueOf(median));
+        }
+    }
 }

@@ -193,17 +193,19 @@ final class SweepCommand implements Callable<Integer> {
             pw.println();
             pw.println("trust:    " + Verdict.trust(r.robustness()) + " No out-of-sample check: give --split F or --walk-forward K.");
         }
-        io.ratchet.backtest.BacktestResult whole = io.ratchet.backtest.Backtest.run(in.series.bars(), entries, r.bestConfig(), in.order, in.detail);
-        long sameBar = whole.trades().stream().filter(t -> t.exitTime() == t.entryTime()).count();
-        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && sameBar * 2 > whole.trades().size()) {
+        // The pick's trades on the whole range, walked again by the kernel (the engine's trades, bit for bit): the sweep kept none.
+        io.ratchet.backtest.sweep.Trades whole = io.ratchet.backtest.sweep.SweepKernel.trades(in.series.bars(), entries, r.bestConfig(), in.order,
+                in.detail);
+        long sameBar = java.util.stream.IntStream.range(0, whole.size()).filter(k -> whole.exitTime(k) == whole.entryTime(k)).count();
+        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && sameBar * 2 > whole.size()) {
             // A stop that closes most trades inside their entry bar is scored on the four-point order of that bar,
             // which klines do not record: the figures are as good as that assumption.
             pw.printf(java.util.Locale.ROOT, "  warning: %d of the pick's %d trades exit in their entry bar: its result rests on the order of "
                     + "prices inside a bar, which klines do not show; check it with --intrabar detail --detail-data (lower-timeframe klines).%n",
-                    sameBar, whole.trades().size());
+                    sameBar, whole.size());
         }
         io.ratchet.backtest.account.Account.Run pickRun = account.equity == null ? null : io.ratchet.backtest.account.Account.run(in.series.bars(),
-                io.ratchet.backtest.account.Positions.of(in.series.bars(), whole.trades(), r.bestConfig()), acct);
+                whole, acct);
         boolean exportRefused = exportBest != null && !exportAnyway && !ExportedPick.tradable(v);
         java.util.List<String> wrote = new ArrayList<>();
         try (StagedOutputs outputs = new StagedOutputs()) {

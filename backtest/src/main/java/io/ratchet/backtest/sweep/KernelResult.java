@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * What the kernel found for every (configuration, entry): flat arrays indexed
- * {@code c * entries + e}. Trades are in entry order within each configuration.
+ * {@code c * entries + e}. Trades are in entry order within each configuration. This keeps
+ * O(configurations x entries): for tests and benchmarks that compare every trade; a sweep
+ * reads each configuration's {@link Trades} as they come ({@link SweepKernel#forEach}).
  */
 public final class KernelResult {
     private final int configs;
@@ -36,6 +38,23 @@ public final class KernelResult {
         this.netReturn = new double[n];
         this.peak = new double[n];
         this.reason = new byte[n];
+    }
+
+    /** Copies configuration {@code c}'s trades in (each configuration from one thread; entries are the same for all). */
+    void take(int c, Trades t) {
+        int base = c * entries;
+        for (int e = 0; e < entries; e++) {
+            entryTime[e] = t.entryTime[e];
+            entryBar[e] = t.entryBar[e];
+            entryPrice[e] = t.entryPrice[e];
+            sign[e] = t.sign[e];
+        }
+        System.arraycopy(t.exitTime, 0, exitTime, base, entries);
+        System.arraycopy(t.exitBar, 0, exitBar, base, entries);
+        System.arraycopy(t.exitPrice, 0, exitPrice, base, entries);
+        System.arraycopy(t.netReturn, 0, netReturn, base, entries);
+        System.arraycopy(t.peak, 0, peak, base, entries);
+        System.arraycopy(t.reason, 0, reason, base, entries);
     }
 
     public int configs() {

@@ -63,8 +63,12 @@ public final class Sweep {
         }
     }
 
-    /** One range of bars scored: the kernel's trades, their statistics, each configuration's account. */
-    private record Part(Bars bars, KernelResult kernel, RunSummary[] summaries, AccountFigures[] accounts) {
+    /**
+     * One range of bars scored: each configuration's statistics and account. The trades are
+     * not kept (that would be configurations x entries); the few that are needed again (a
+     * pick's) are walked again by the kernel.
+     */
+    private record Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts) {
     }
 
     public static SweepResult run(Bars bars, Entries entries, List<TrailingConfig> grid, Options o, AtomicLong progress) {
@@ -113,15 +117,42 @@ public final class Sweep {
                     + (edge[m + 1] - edge[m]) + " bars of " + bars.size() + ")");
         }
         Pbo.Blocks blocks = blocks(bars, g.length, o.pboBlocks());
+        Bars[] slice = new Bars[chunks];
+        Entries[] in = new Entries[chunks];
+        Days[] days = new Days[chunks];
+        RunSummary[][] summary = new RunSummary[chunks][g.length];
+        AccountFigures[][] account = new AccountFigures[chunks][g.length];
+        for (int m = 0; m < chunks; m++) {
+            slice[m] = bars.slice(edge[m], edge[m + 1]);
+            in[m] = entries.within(slice[m].from(), slice[m].to());
+            days[m] = Days.of(slice[m]);
+        }
+        Bars tested = bars.slice(edge[1], edge[chunks]);
+        Days testDays = Days.of(tested);
+        RunSummary[] oos = new RunSummary[g.length];
+        AccountFigures[] oosAccount = new AccountFigures[g.length];
+        // Each configuration walks the parts in order in one task: its test parts are pooled as they come, then dropped.
+        java.util.Map<Integer, Trades> pooling = new java.util.concurrent.ConcurrentHashMap<>();
+        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.threads(), progress, (c, m, t) -> {
+            summary[m][c] = t.summary();
+            account[m][c] = Account.figures(slice[m], days[m], t, o.account(), (day, ret) -> blocks.add(c, day, ret));
+            if (m >= 1) {
+                Trades pool = pooling.computeIfAbsent(c, x -> new Trades());
+                pool.append(t);
+                if (m == k) {
+                    oos[c] = pool.summary();
+                    oosAccount[c] = Account.figures(tested, testDays, pool, o.account(), null);
+                    pooling.remove(c);
+                }
+            }
+        });
         Part[] part = new Part[chunks];
         for (int m = 0; m < chunks; m++) {
-            part[m] = part(bars.slice(edge[m], edge[m + 1]), entries, g, o, progress, blocks);
+            part[m] = new Part(slice[m], in[m], summary[m], account[m]);
         }
         List<Window> windows = new ArrayList<>();
         List<Positions> pickTrades = new ArrayList<>();
-        List<double[]> r = new ArrayList<>();
-        List<long[]> exit = new ArrayList<>();
-        List<long[]> entry = new ArrayList<>();
+        Trades picked = new Trades();
         for (int w = 1; w <= k; w++) {
             Part train = o.anchored() ? part(bars.slice(edge[0], edge[w]), entries, g, o, null, null) : part[w - 1];
             int pick = rank(train.summaries(), train.accounts(), o.rankBy())[0];
@@ -129,25 +160,12 @@ public final class Sweep {
             windows.add(new Window(bars.openTime()[train.bars().from()], bars.openTime()[edge[w] - 1] + 1, bars.openTime()[edge[w]],
                     bars.openTime()[edge[w + 1] - 1] + 1, pick, train.summaries()[pick], test.summaries()[pick], train.accounts()[pick],
                     test.accounts()[pick]));
-            pickTrades.add(Positions.of(test.kernel(), pick, g[pick]));
-            r.add(test.kernel().returns(pick));
-            exit.add(test.kernel().exitTimes(pick));
-            entry.add(test.kernel().entryTimes());
+            Trades t = SweepKernel.trades(test.bars(), test.entries(), g[pick], o.order(), o.detail());
+            pickTrades.add(t);
+            picked.append(t);
         }
-        Bars tested = bars.slice(edge[1], edge[chunks]);
-        Days testDays = Days.of(tested);
-        RunSummary wf = RunSummary.of(concat(r), concatL(exit), concatL(entry), r.stream().mapToInt(a -> a.length).sum());
+        RunSummary wf = picked.summary();
         AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), null);
-        RunSummary[] oos = new RunSummary[g.length];
-        AccountFigures[] oosAccount = new AccountFigures[g.length];
-        parallel(o.threads(), g.length, c -> {
-            oos[c] = pooled(part, 1, chunks, c);
-            List<Positions> mine = new ArrayList<>();
-            for (int m = 1; m < chunks; m++) {
-                mine.add(Positions.of(part[m].kernel(), c, g[c]));
-            }
-            oosAccount[c] = Account.figures(tested, testDays, Positions.concat(mine), o.account(), null);
-        });
         Part latest = o.anchored() ? part(bars, entries, g, o, null, null) : part[k];
         int[] ranking = rank(latest.summaries(), latest.accounts(), o.rankBy());
         return new SweepResult(grid, o.rankBy(), latest.summaries(), oos, ranking, 0, List.copyOf(windows), wf, o.account(), latest.accounts(),
@@ -166,8 +184,15 @@ public final class Sweep {
     }
 
     private static Part part(Bars slice, Entries entries, TrailingConfig[] g, Options o, AtomicLong progress, Pbo.Blocks blocks) {
-        KernelResult k = SweepKernel.run(slice, entries.within(slice.from(), slice.to()), g, o.order(), o.detail(), o.threads(), progress);
-        return new Part(slice, k, summaries(k), accounts(slice, k, g, o.account(), o.threads(), blocks));
+        Entries in = entries.within(slice.from(), slice.to());
+        Days days = Days.of(slice);
+        RunSummary[] summaries = new RunSummary[g.length];
+        AccountFigures[] accounts = new AccountFigures[g.length];
+        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.threads(), progress, (c, t) -> {
+            summaries[c] = t.summary();
+            accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? null : (day, ret) -> blocks.add(c, day, ret));
+        });
+        return new Part(slice, in, summaries, accounts);
     }
 
     /**
@@ -194,7 +219,8 @@ public final class Sweep {
      */
     private static Robustness robustness(Part picked, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o, Pbo.Blocks blocks) {
         int pick = ranking[0];
-        Account.Run run = Account.run(picked.bars(), Positions.of(picked.kernel(), pick, g[pick]), o.account());
+        Trades trades = SweepKernel.trades(picked.bars(), picked.entries(), g[pick], o.order(), o.detail());
+        Account.Run run = Account.run(picked.bars(), trades, o.account());
         double[] m = DeflatedSharpe.moments(run.daily());
         int finite = 0;
         double mean = 0;
@@ -220,27 +246,6 @@ public final class Sweep {
         Parallel.forEach(threads, n, body);
     }
 
-    private static RunSummary pooled(Part[] part, int from, int to, int c) {
-        List<double[]> r = new ArrayList<>();
-        List<long[]> exit = new ArrayList<>();
-        List<long[]> entry = new ArrayList<>();
-        for (int m = from; m < to; m++) {
-            r.add(part[m].kernel().returns(c));
-            exit.add(part[m].kernel().exitTimes(c));
-            entry.add(part[m].kernel().entryTimes());
-        }
-        double[] all = concat(r);
-        return RunSummary.of(all, concatL(exit), concatL(entry), all.length);
-    }
-
-    static RunSummary[] summaries(KernelResult k) {
-        RunSummary[] out = new RunSummary[k.configs()];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = k.summary(c);
-        }
-        return out;
-    }
-
     /** Indices best first on the per-trade statistics; ties keep grid order. */
     static int[] rank(RunSummary[] s, RankBy by) {
         return rank(s, null, by);
@@ -253,26 +258,6 @@ public final class Sweep {
             score[i] = by.score(s[i], a == null ? null : a[i]);
         }
         return IntStream.range(0, s.length).boxed().sorted((x, y) -> by.compare(score[x], score[y])).mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double[] concat(List<double[]> parts) {
-        double[] out = new double[parts.stream().mapToInt(a -> a.length).sum()];
-        int p = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, out, p, a.length);
-            p += a.length;
-        }
-        return out;
-    }
-
-    private static long[] concatL(List<long[]> parts) {
-        long[] out = new long[parts.stream().mapToInt(a -> a.length).sum()];
-        int p = 0;
-        for (long[] a : parts) {
-            System.arraycopy(a, 0, out, p, a.length);
-            p += a.length;
-        }
-        return out;
     }
 
     /** Every combination, in grid order: mode, then trail, activation, initial stop. */

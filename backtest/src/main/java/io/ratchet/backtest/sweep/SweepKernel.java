@@ -9,66 +9,255 @@ import io.ratchet.engine.Mode;
 import io.ratchet.engine.Returns;
 import io.ratchet.engine.TrailingConfig;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
- * Scores many configurations in one pass over each position's bars: the bars are the outer
- * loop, the configurations the inner one, over primitive arrays. It is the engine's rules
- * restated for a batch, and must give exactly {@code BarWalker}'s trades (a property test
- * holds it to that, bit for bit).
+ * Scores many configurations over the same entries, and must give exactly {@code BarWalker}'s
+ * trades (a property test holds it to that, bit for bit). Two walks:
  *
- * <p>Why it is fast: the previous point, whether a move is favourable, and the extreme
- * {@code P} depend only on the prices, and every configuration's stop is a monotone function
- * of {@code P} (its initial stop, ratcheted to its candidate once active). So a new extreme
- * costs nothing per configuration, and configurations that differ only in trail are ordered
- * by their stops at every {@code P}: per point the kernel looks at the tightest open one of
- * each group, and a hit closes a prefix. The work per point is the number of groups, not the
- * number of configurations.
+ * <ul>
+ *   <li>{@code percent} (four-point orders): {@link PercentWalk}, one configuration at a time,
+ *       bars outer, every open position of a direction walked at once as cohorts that share
+ *       their extreme: the cost is per bar and per entry, whatever the holding time.</li>
+ *   <li>the others ({@code profit-lock}, and {@code detail}): entries outer, each entry walked
+ *       until the last configuration of its group exits, the configurations inner. Every
+ *       configuration's stop is a monotone function of the shared extreme {@code P}, so a new
+ *       extreme costs nothing per configuration; configurations that differ only in trail are
+ *       ordered by their stops at every {@code P}: per point the walk looks at the tightest open
+ *       one of each group, and a hit closes a prefix.</li>
+ * </ul>
  *
  * <p>A pure function of (bars, entries, grid): no state survives a call, so a sweep too
  * large for one machine can be split by symbol and time window.
  */
 public final class SweepKernel {
-    private static final int BLOCK = 16;
-
     private SweepKernel() {
     }
 
+    /** Receives one configuration's trades; called from worker threads, the trades are valid during the call only. */
+    public interface Sink {
+        void accept(int config, Trades trades);
+    }
+
     /**
+     * Walks every configuration and hands each one's trades to {@code sink}, then forgets them:
+     * a sweep's memory is its per-configuration figures plus one configuration's trades per
+     * worker. {@code percent} configurations (without {@code detail}) are walked bars outer,
+     * one at a time ({@link PercentWalk}); the others group by group, entries outer.
+     *
      * @param detail   lower-timeframe bars for {@link IntrabarOrder#DETAIL}, else null
-     * @param threads  worker threads; entries are split among them
-     * @param progress counts finished entries (may be null)
+     * @param threads  worker threads; configurations (or groups) are split among them
+     * @param progress counts entries, the range's entries once over the whole grid (may be null)
      */
-    public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
-                                   int threads, AtomicLong progress) {
+    public static void forEach(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               int threads, AtomicLong progress, Sink sink) {
+        forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, threads, progress, (c, r, t) -> sink.accept(c, t));
+    }
+
+    /** Receives one configuration's trades on one of several ranges; a configuration's ranges come in order. */
+    public interface RangeSink {
+        void accept(int config, int range, Trades trades);
+    }
+
+    /**
+     * As {@link #forEach(Bars, Entries, TrailingConfig[], IntrabarOrder, DetailIndex, int, AtomicLong, Sink)}
+     * over several ranges (each with its own entries), one range after the other: a
+     * configuration's ranges reach the sink in order, so it can pool them without keeping the grid's.
+     */
+    public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               int threads, AtomicLong progress, RangeSink sink) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
+        long pairs = 0;
+        for (Entries e : rangeEntries) {
+            pairs += (long) e.size() * configs.length;
+        }
+        Progress p = progress == null ? null : new Progress(progress, pairs, configs.length);
+        for (int r = 0; r < ranges.length; r++) {
+            int range = r;
+            forRange(ranges[r], rangeEntries[r], configs, order, detail, threads, p, (c, t) -> sink.accept(c, range, t));
+        }
+    }
+
+    /** Entries done, counted as (configuration, entry) pairs over the grid's size. */
+    private static final class Progress {
+        final AtomicLong out;
+        final AtomicLong pairs = new AtomicLong();
+        final long configs;
+
+        Progress(AtomicLong out, long total, long configs) {
+            this.out = out;
+            this.configs = configs;
+        }
+
+        void add(long n) {
+            long after = pairs.addAndGet(n);
+            out.addAndGet(after / configs - (after - n) / configs);
+        }
+    }
+
+    /** Entries per task of the entries-outer walk. */
+    private static final int BLOCK = 64;
+
+    /**
+     * One range. Each group of {@code percent} configurations (sharing all but the trail) is
+     * first walked for its widest trail alone, which tells how long its positions are held;
+     * the group then takes the cheaper walk: entries outer when holding is short next to the
+     * bars (cost ~ bars held by the widest trail, shared by the group), else bars outer, one
+     * configuration at a time (cost ~ configurations x bars covered, plus the trades). The
+     * weights are this machine's measured costs of each (JMH, bench/README.md); both walks are
+     * exact, so the choice changes only the time.
+     */
+    private static void forRange(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                 int threads, Progress progress, Sink sink) {
         int n = entries.size();
-        KernelResult out = new KernelResult(configs.length, n);
-        Grid grid = new Grid(configs);
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        Runnable work = () -> IntStream.range(0, blocks).parallel().forEach(b -> {
-            Worker w = new Worker(bars, grid, order, detail, out);
-            for (int e = b * BLOCK, end = Math.min(n, e + BLOCK); e < end; e++) {
-                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                if (progress != null) {
-                    progress.incrementAndGet();
+        java.util.List<int[]> perConfig = new java.util.ArrayList<>();
+        java.util.List<int[]> grouped = new java.util.ArrayList<>();
+        for (int[] g : groups(configs)) {
+            boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL;
+            if (!percent) {
+                grouped.add(g);
+                continue;
+            }
+            if (g.length == 1) {
+                perConfig.add(g);
+                continue;
+            }
+            int widest = g[0];
+            for (int c : g) {
+                widest = configs[c].trail() > configs[widest].trail() ? c : widest;
+            }
+            Trades t = new Trades();
+            t.reset(bars, entries, configs[widest]);
+            new PercentWalk().walk(bars, entries, configs[widest], order, t);
+            long held = 0;
+            long covered = 0;
+            int reach = -1;
+            for (int e = 0; e < n; e++) {
+                held += t.exitBar(e) - t.entryBar(e) + 1;
+                int from = Math.max(t.entryBar(e), reach + 1);
+                if (t.exitBar(e) >= from) {
+                    covered += t.exitBar(e) - from + 1;
                 }
+                reach = Math.max(reach, t.exitBar(e));
+            }
+            double entriesOuter = 8.0 * held;
+            double barsOuter = 18.0 * g.length * covered + 115.0 * g.length * n;
+            if (entriesOuter < barsOuter) {
+                grouped.add(g);
+                continue;
+            }
+            sink.accept(widest, t);
+            if (progress != null) {
+                progress.add(n);
+            }
+            for (int c : g) {
+                if (c != widest) {
+                    perConfig.add(new int[] {c});
+                }
+            }
+        }
+        // Entries-outer groups: the group's trades are kept until every block is walked.
+        Trades[][] kept = new Trades[grouped.size()][];
+        Grid[] grids = new Grid[grouped.size()];
+        java.util.List<int[]> tasks = new java.util.ArrayList<>(); // {-1, config} or {group, first entry}
+        for (int[] g : perConfig) {
+            tasks.add(new int[] {-1, g[0]});
+        }
+        for (int x = 0; x < grouped.size(); x++) {
+            int[] g = grouped.get(x);
+            TrailingConfig[] sub = new TrailingConfig[g.length];
+            kept[x] = new Trades[g.length];
+            for (int y = 0; y < g.length; y++) {
+                sub[y] = configs[g[y]];
+                kept[x][y] = new Trades();
+                kept[x][y].reset(bars, entries, sub[y]);
+            }
+            grids[x] = new Grid(sub);
+            for (int e = 0; e < n; e += BLOCK) {
+                tasks.add(new int[] {x, e});
+            }
+        }
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        Parallel.forEach(threads, tasks.size(), u -> {
+            int[] task = tasks.get(u);
+            if (task[0] < 0) {
+                int c = task[1];
+                Scratch s = scratch.get();
+                s.trades(0).reset(bars, entries, configs[c]);
+                s.percent.walk(bars, entries, configs[c], order, s.trades(0));
+                sink.accept(c, s.trades(0));
+                if (progress != null) {
+                    progress.add(n);
+                }
+                return;
+            }
+            Worker w = new Worker(bars, grids[task[0]], order, detail, kept[task[0]]);
+            int end = Math.min(n, task[1] + BLOCK);
+            for (int e = task[1]; e < end; e++) {
+                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
+            }
+            if (progress != null) {
+                progress.add((long) (end - task[1]) * kept[task[0]].length);
             }
         });
-        if (threads <= 1) {
-            Worker w = new Worker(bars, grid, order, detail, out);
-            for (int e = 0; e < n; e++) {
-                w.walk(e, entries.bar()[e], entries.direction()[e].sign());
-                if (progress != null) {
-                    progress.incrementAndGet();
-                }
+        java.util.List<int[]> handOver = new java.util.ArrayList<>();
+        for (int x = 0; x < grouped.size(); x++) {
+            for (int y = 0; y < grouped.get(x).length; y++) {
+                handOver.add(new int[] {x, y});
             }
-            return out;
         }
-        Parallel.run(threads, work);
+        Parallel.forEach(threads, handOver.size(), u -> {
+            int[] xy = handOver.get(u);
+            sink.accept(grouped.get(xy[0])[xy[1]], kept[xy[0]][xy[1]]);
+        });
+    }
+
+    /** One configuration's trades on {@code bars}, in entry order (a fresh copy, kept by the caller). */
+    public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail) {
+        Trades[] keep = new Trades[1];
+        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, 1, null, (c, t) -> keep[0] = t.copy());
+        return keep[0];
+    }
+
+    /** Every (configuration, entry) kept: for tests and benchmarks, which compare all trades; a sweep uses {@link #forEach}. */
+    public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                   int threads, AtomicLong progress) {
+        KernelResult out = new KernelResult(configs.length, entries.size());
+        forEach(bars, entries, configs, order, detail, threads, progress, out::take);
         return out;
+    }
+
+    /** Configurations that share mode, activation, initial stop and time exit, in grid order. */
+    private static java.util.List<int[]> groups(TrailingConfig[] configs) {
+        java.util.Map<java.util.List<Object>, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < configs.length; c++) {
+            TrailingConfig k = configs[c];
+            groups.computeIfAbsent(java.util.List.of(k.mode(), k.activation(), Double.doubleToLongBits(k.initialStop()), k.maxBars()),
+                    x -> new java.util.ArrayList<>()).add(c);
+        }
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (java.util.List<Integer> g : groups.values()) {
+            out.add(g.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
+    }
+
+    /** A worker thread's reusable buffers. */
+    private static final class Scratch {
+        final PercentWalk percent = new PercentWalk();
+        Trades[] trades = new Trades[0];
+
+        Trades trades(int x) {
+            if (x >= trades.length) {
+                Trades[] t = java.util.Arrays.copyOf(trades, x + 1);
+                for (int i = trades.length; i <= x; i++) {
+                    t[i] = new Trades();
+                }
+                trades = t;
+            }
+            return trades[x];
+        }
     }
 
     /**
@@ -143,7 +332,7 @@ public final class SweepKernel {
         final Grid g;
         final IntrabarOrder order;
         final DetailIndex detail;
-        final KernelResult out;
+        final Trades[] out;
         /** Per group: the first (tightest) configuration still open, as an index into {@code g.order}. */
         final int[] head;
         double[] pts = new double[16];
@@ -155,7 +344,7 @@ public final class SweepKernel {
         double profit;
         int entryIndex;
 
-        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, KernelResult out) {
+        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, Trades[] out) {
             this.bars = bars;
             this.g = g;
             this.order = order;
@@ -170,10 +359,6 @@ public final class SweepKernel {
             entry = bars.open()[i];
             peak = entry;
             profit = d * (peak - entry) / entry;
-            out.entryTime[e] = bars.openTime()[i];
-            out.entryBar[e] = i;
-            out.entryPrice[e] = entry;
-            out.sign[e] = sign;
             System.arraycopy(g.groupStart, 0, head, 0, head.length);
             open = g.size;
             double nearest = nearest();
@@ -304,14 +489,8 @@ public final class SweepKernel {
         }
 
         private void close(int c, int j, double trigger, ExitReason why) {
-            int idx = c * out.entries() + entryIndex;
             double fill = Returns.exitFill(d, trigger, g.slippage[c]);
-            out.exitTime[idx] = bars.openTime()[j];
-            out.exitBar[idx] = j;
-            out.exitPrice[idx] = fill;
-            out.netReturn[idx] = Returns.net(d, entry, fill, g.fee[c]);
-            out.peak[idx] = peak;
-            out.reason[idx] = (byte) why.ordinal();
+            out[c].set(entryIndex, j, bars.openTime()[j], fill, Returns.net(d, entry, fill, g.fee[c]), peak, (byte) why.ordinal());
         }
 
         /** The points of bar {@code j} in walking order; the entry bar has no open (it is the entry). */

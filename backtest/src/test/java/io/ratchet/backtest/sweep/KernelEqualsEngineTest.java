@@ -64,10 +64,54 @@ class KernelEqualsEngineTest {
             }
         }
         Entries entries = randomEntries(rnd, bars);
-        KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, 1 + rnd.nextInt(3), null);
+        assertSameAsEngine(seed, bars, entries, grid, order, detail, 1 + rnd.nextInt(3));
+    }
 
+    static LongStream denseSeeds() {
+        return LongStream.range(1, 41);
+    }
+
+    /**
+     * The case the bars-outer walk is for: an entry at every bar (a few bars with two, some
+     * shorts among them), wide trails that hold positions for hundreds of bars, so many
+     * positions share an extreme and are walked as one.
+     */
+    @ParameterizedTest(name = "dense seed {0}")
+    @MethodSource("denseSeeds")
+    void denseEntriesAndWideTrailsAreTheEnginesTrades(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 7919);
+        IntrabarOrder order = IntrabarOrder.values()[rnd.nextInt(3)];
+        Bars bars = RandomBars.of(seed, 200 + rnd.nextInt(200));
+        int nConfigs = 1 + rnd.nextInt(12);
+        TrailingConfig[] grid = new TrailingConfig[nConfigs];
+        for (int c = 0; c < nConfigs; c++) {
+            TrailingConfig base = RandomBars.config(rnd);
+            double trail = base.mode() == io.ratchet.engine.Mode.PROFIT_LOCK ? 0.05 + 0.95 * rnd.nextDouble() : 0.001 + 0.3 * rnd.nextDouble();
+            grid[c] = base.withMode(rnd.nextInt(4) == 0 ? base.mode() : io.ratchet.engine.Mode.PERCENT,
+                    rnd.nextInt(4) == 0 ? trail : Math.min(0.9, trail)).withActivation(rnd.nextInt(2) == 0 ? 0 : base.activation());
+        }
+        List<Integer> bar = new ArrayList<>();
+        List<Direction> dir = new ArrayList<>();
+        boolean mixed = rnd.nextBoolean();
+        for (int i = bars.from(); i < bars.to(); i++) {
+            int copies = rnd.nextInt(10) == 0 ? 2 : 1;
+            for (int k = 0; k < copies; k++) {
+                bar.add(i);
+                dir.add(mixed && rnd.nextInt(3) == 0 ? Direction.SHORT : Direction.LONG);
+            }
+        }
+        Entries entries = new Entries(bar.stream().mapToInt(Integer::intValue).toArray(), dir.toArray(new Direction[0]));
+        assertSameAsEngine(seed, bars, entries, grid, order, null, 1 + rnd.nextInt(2));
+    }
+
+    private static void assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
+                                           int threads) {
+        int nConfigs = grid.length;
+        KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, threads, null);
         for (int c = 0; c < nConfigs; c++) {
             BarWalker w = new BarWalker(grid[c], order, detail, StopListener.NONE);
+            // Alone, a configuration takes the bars-outer walk where it has one; in the grid its group may take the other.
+            Trades alone = SweepKernel.trades(bars, entries, grid[c], order, detail);
             List<Trade> trades = new ArrayList<>();
             for (int e = 0; e < entries.size(); e++) {
                 Trade t = w.trade(bars, entries.bar()[e], entries.direction()[e]);
@@ -79,6 +123,10 @@ class KernelEqualsEngineTest {
                 assertThat(Double.doubleToLongBits(k.netReturn(c, e))).as(why + ": return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
                 assertThat(k.peak(c, e)).as(why).isEqualTo(t.peak());
                 assertThat(k.entryTime(e)).as(why).isEqualTo(t.entryTime());
+                assertThat(alone.exitTime(e)).as(why + " alone").isEqualTo(t.exitTime());
+                assertThat(alone.reason(e)).as(why + " alone").isEqualTo(t.exitReason());
+                assertThat(Double.doubleToLongBits(alone.netReturn(e))).as(why + " alone: return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
+                assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
         }

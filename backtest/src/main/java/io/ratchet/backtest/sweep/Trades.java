@@ -1,0 +1,180 @@
+package io.ratchet.backtest.sweep;
+
+import io.ratchet.backtest.account.Positions;
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.ExitReason;
+import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.TrailingConfig;
+import java.util.Arrays;
+
+/**
+ * One configuration's trades on one range, in entry order, as primitive columns: what the
+ * kernel fills for a configuration, and what the per-trade statistics and the account read
+ * from it. A sweep keeps one of these per worker thread and reuses it for every
+ * configuration, so its memory is one configuration's entries, not the grid's. Not
+ * thread-safe.
+ */
+public final class Trades implements Positions {
+    private static final byte END = (byte) ExitReason.END.ordinal();
+
+    private int n;
+    private double fee;
+    private double slippage;
+    int[] entryBar = new int[0];
+    int[] sign = new int[0];
+    double[] entryPrice = new double[0];
+    long[] entryTime = new long[0];
+    int[] exitBar = new int[0];
+    long[] exitTime = new long[0];
+    double[] exitPrice = new double[0];
+    double[] netReturn = new double[0];
+    double[] peak = new double[0];
+    byte[] reason = new byte[0];
+
+    /** Empties the columns for {@code entries} on {@code bars} traded with {@code config}; the exits are then set by the kernel. */
+    void reset(Bars bars, Entries entries, TrailingConfig config) {
+        n = 0;
+        fee = config.fee();
+        slippage = config.slippage();
+        ensure(entries.size());
+        for (int e = 0; e < entries.size(); e++) {
+            int i = entries.bar()[e];
+            entryBar[e] = i;
+            sign[e] = entries.direction()[e].sign();
+            entryPrice[e] = bars.open()[i];
+            entryTime[e] = bars.openTime()[i];
+        }
+        n = entries.size();
+    }
+
+    void set(int e, int bar, long time, double fill, double ret, double extreme, byte why) {
+        exitBar[e] = bar;
+        exitTime[e] = time;
+        exitPrice[e] = fill;
+        netReturn[e] = ret;
+        peak[e] = extreme;
+        reason[e] = why;
+    }
+
+    /** Appends {@code other}'s trades after these (a later range: pooled out of sample). */
+    public void append(Trades other) {
+        if (n > 0 && other.n > 0 && other.entryBar[0] < entryBar[n - 1]) {
+            throw new IllegalArgumentException("parts out of time order");
+        }
+        fee = other.fee;
+        slippage = other.slippage;
+        int m = n;
+        ensure(m + other.n);
+        System.arraycopy(other.entryBar, 0, entryBar, m, other.n);
+        System.arraycopy(other.sign, 0, sign, m, other.n);
+        System.arraycopy(other.entryPrice, 0, entryPrice, m, other.n);
+        System.arraycopy(other.entryTime, 0, entryTime, m, other.n);
+        System.arraycopy(other.exitBar, 0, exitBar, m, other.n);
+        System.arraycopy(other.exitTime, 0, exitTime, m, other.n);
+        System.arraycopy(other.exitPrice, 0, exitPrice, m, other.n);
+        System.arraycopy(other.netReturn, 0, netReturn, m, other.n);
+        System.arraycopy(other.peak, 0, peak, m, other.n);
+        System.arraycopy(other.reason, 0, reason, m, other.n);
+        n = m + other.n;
+    }
+
+    /** Forgets every trade (keeps the arrays). */
+    public void clear() {
+        n = 0;
+    }
+
+    /** A copy with arrays of exactly its size. */
+    public Trades copy() {
+        Trades t = new Trades();
+        t.append(this);
+        return t;
+    }
+
+    private void ensure(int size) {
+        if (entryBar.length >= size) {
+            return;
+        }
+        int cap = Math.max(size, entryBar.length + (entryBar.length >> 1));
+        entryBar = Arrays.copyOf(entryBar, cap);
+        sign = Arrays.copyOf(sign, cap);
+        entryPrice = Arrays.copyOf(entryPrice, cap);
+        entryTime = Arrays.copyOf(entryTime, cap);
+        exitBar = Arrays.copyOf(exitBar, cap);
+        exitTime = Arrays.copyOf(exitTime, cap);
+        exitPrice = Arrays.copyOf(exitPrice, cap);
+        netReturn = Arrays.copyOf(netReturn, cap);
+        peak = Arrays.copyOf(peak, cap);
+        reason = Arrays.copyOf(reason, cap);
+    }
+
+    /** The per-trade statistics of these trades. */
+    public RunSummary summary() {
+        return RunSummary.of(netReturn, exitTime, entryTime, n);
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public int entryBar(int k) {
+        return entryBar[k];
+    }
+
+    @Override
+    public int exitBar(int k) {
+        return exitBar[k];
+    }
+
+    @Override
+    public int sign(int k) {
+        return sign[k];
+    }
+
+    @Override
+    public double entryPrice(int k) {
+        return entryPrice[k];
+    }
+
+    @Override
+    public double netReturn(int k) {
+        return netReturn[k];
+    }
+
+    @Override
+    public boolean endExit(int k) {
+        return reason[k] == END;
+    }
+
+    @Override
+    public double fee(int k) {
+        return fee;
+    }
+
+    @Override
+    public double slippage(int k) {
+        return slippage;
+    }
+
+    public long entryTime(int k) {
+        return entryTime[k];
+    }
+
+    public long exitTime(int k) {
+        return exitTime[k];
+    }
+
+    public double exitPrice(int k) {
+        return exitPrice[k];
+    }
+
+    public double peak(int k) {
+        return peak[k];
+    }
+
+    public ExitReason reason(int k) {
+        return ExitReason.values()[reason[k]];
+    }
+}
