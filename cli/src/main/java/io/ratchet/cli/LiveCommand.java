@@ -95,8 +95,6 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--poll-every", defaultValue = "5", paramLabel = "SECONDS", description = "With --feed poll: seconds between two polls of a symbol. Default: ${DEFAULT-VALUE}.")
     int pollEvery;
 
-    static final int POLL_WEIGHT_PER_MINUTE = 3_000;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -167,8 +165,7 @@ final class LiveCommand implements Callable<Integer> {
         Notifier notifier = notifyUrl == null ? Notifier.NONE : new HttpNotifier(notifyUrl);
         // Fills are pushed by the user data stream when orders are sent; order queries stay the fallback.
         OrderUpdates updates = dryRun ? OrderUpdates.NONE : new BinanceUserStream(wsApi, key, secret, Clock.systemUTC());
-        // Polling takes at most half the exchange's request weight (6,000 a minute on Binance spot): orders keep the rest.
-        PriceSource prices = feed.equals("poll") ? new PollingFeed(market, pollEvery * 1000L, POLL_WEIGHT_PER_MINUTE, Clock.systemUTC()) : market;
+        PriceSource prices = feed.equals("poll") ? new PollingFeed(market, pollEvery * 1000L, PollingFeed.DEFAULT_WEIGHT_PER_MINUTE, Clock.systemUTC()) : market;
         LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, prices, market,
                 updates, notifier, Clock.systemUTC());
         String token = System.getenv("RATCHET_API_TOKEN");
@@ -191,7 +188,7 @@ final class LiveCommand implements Callable<Integer> {
                 store.vendor(), runner.openPositions().size());
         if (feed.equals("poll")) {
             out.printf("feed: polling aggTrades every %d s per symbol (up to %d symbols at that interval within %d request weight a minute)%n", pollEvery,
-                    PollingFeed.symbolsThatFit(pollEvery * 1000L, POLL_WEIGHT_PER_MINUTE), POLL_WEIGHT_PER_MINUTE);
+                    PollingFeed.symbolsThatFit(pollEvery * 1000L, PollingFeed.DEFAULT_WEIGHT_PER_MINUTE), PollingFeed.DEFAULT_WEIGHT_PER_MINUTE);
         }
         out.printf("api:  http://%s:%d/api/positions%s%n", apiHost, api.port(), token == null ? "" : " (bearer token required)");
         out.printf("dashboard: open http://%s:%d/%s%n", apiHost, api.port(), token == null ? "" : " (it asks for the token once)");

@@ -24,33 +24,26 @@ final class ChangeFanout implements Changes {
 
     @Override
     public void saved(Position p, StopEvent... events) {
-        for (Changes c : listeners) {
-            try {
-                c.saved(p, events);
-            } catch (RuntimeException e) {
-                LOG.error("a change listener failed on a save: {}", e.toString());
-            }
-        }
+        each("a save", c -> c.saved(p, events));
     }
 
     @Override
     public void traded(String symbol, double price, long time) {
-        for (Changes c : listeners) {
-            try {
-                c.traded(symbol, price, time);
-            } catch (RuntimeException e) {
-                LOG.error("a change listener failed on a trade: {}", e.toString());
-            }
-        }
+        each("a trade", c -> c.traded(symbol, price, time));
     }
 
     @Override
     public void told(String type, Position p, String detail) {
+        each("a notification", c -> c.told(type, p, detail));
+    }
+
+    /** A listener that fails is logged and the others still hear: none may throw into the runner's thread. */
+    private void each(String what, java.util.function.Consumer<Changes> call) {
         for (Changes c : listeners) {
             try {
-                c.told(type, p, detail);
+                call.accept(c);
             } catch (RuntimeException e) {
-                LOG.error("a change listener failed on a notification: {}", e.toString());
+                LOG.error("a change listener failed on {}: {}", what, e.toString());
             }
         }
     }

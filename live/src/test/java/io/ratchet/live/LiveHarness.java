@@ -114,7 +114,7 @@ final class LiveHarness implements AutoCloseable {
         BinanceRest rest = new BinanceRest(URI.create(sim.baseUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET, Clock.systemUTC(), Thread::sleep, 5);
         XChangeMarket market = new XChangeMarket(URI.create(sim.baseUrl()), URI.create(sim.wsUrl()), false,
                 s -> new CurrencyPair(rest.rules(s).base(), rest.rules(s).quote()), Thread::sleep);
-        polling = pollEveryMillis > 0 ? new io.ratchet.live.exchange.PollingFeed(market, pollEveryMillis, 3_000, Clock.systemUTC()) : null;
+        polling = pollEveryMillis > 0 ? new io.ratchet.live.exchange.PollingFeed(market, pollEveryMillis, io.ratchet.live.exchange.PollingFeed.DEFAULT_WEIGHT_PER_MINUTE, Clock.systemUTC()) : null;
         source = new RecordingSource(polling != null ? polling : market, delivered);
         updates = new io.ratchet.live.exchange.BinanceUserStream(URI.create(sim.wsApiUrl()), SimConfig.DEFAULT_KEY, SimConfig.DEFAULT_SECRET,
                 Clock.systemUTC());

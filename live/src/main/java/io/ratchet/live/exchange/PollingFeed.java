@@ -30,6 +30,8 @@ public final class PollingFeed implements PriceSource {
     private static final Logger LOG = LoggerFactory.getLogger(PollingFeed.class);
     /** Request weight of one {@code GET /api/v3/aggTrades}. */
     public static final int WEIGHT = 4;
+    /** What polling may spend by default: half of Binance spot's 6,000 request weight a minute, the rest left to orders. */
+    public static final int DEFAULT_WEIGHT_PER_MINUTE = 3_000;
     /** Trades per page: Binance's maximum. */
     static final int PAGE = 1000;
 
