@@ -55,7 +55,6 @@ final class BacktestCommand implements Callable<Integer> {
         TrailingConfig config = trailing.toConfig();
         in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
                 .input("--config", trailing.configFile)).check();
-        in.tradesAllowed = true;
         if (report != null && "trades".equalsIgnoreCase(in.intrabar)) {
             throw new UsageException("--report: not yet with --intrabar trades; use --json or --trades for the tick-exact run");
         }

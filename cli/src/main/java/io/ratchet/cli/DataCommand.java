@@ -381,8 +381,11 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
-            footer = {"", "Example:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7"})
+            description = {"Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
+                "With --trades N: N BTCUSDT-like aggregate trades instead (ticks of 0.01 near 42,000, a few ms apart, a gap in ids now and",
+                "then), stored as SYMBOL:trades; build bars over them with data klines --from-trades SYMBOL --interval 1m."},
+            footer = {"", "Examples:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7",
+                "  ratchet data synth --symbol SYN --trades 50000000 && ratchet data klines --from-trades SYN --interval 1h"})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -390,16 +393,24 @@ final class DataCommand implements Runnable {
         @Option(names = "--symbol", defaultValue = "SYN", description = "Default: ${DEFAULT-VALUE}.")
         String symbol;
 
-        @Option(names = "--interval", defaultValue = "1m", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--interval", description = "Bars only. Default: 1m.")
         String interval;
 
-        @Option(names = "--bars", required = true, description = "How many bars (525600 is a year of 1m).")
-        int bars;
+        @Option(names = "--bars", description = "How many bars (525600 is a year of 1m).")
+        Integer bars;
+
+        @Option(names = "--trades", paramLabel = "N", description = "How many trades, instead of bars (50000000 is a busy fortnight: about 3.9 M a day).")
+        Integer trades;
+
+        @Option(names = "--tick-step", paramLabel = "K", defaultValue = "100",
+                description = "With --trades: each trade moves the price by up to K ticks of 0.01 either way (100: about 2.7% a day, "
+                    + "as BTCUSDT moves). Default: ${DEFAULT-VALUE}.")
+        int tickStep;
 
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--from", defaultValue = "2024-01-01", description = "Open time of the first bar. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--from", defaultValue = "2024-01-01", description = "Time of the first bar (or trade). Default: ${DEFAULT-VALUE}.")
         String from;
 
         @Mixin
@@ -407,11 +418,32 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if ((bars == null) == (trades == null)) {
+                throw new UsageException(bars == null ? "give --bars N (klines) or --trades N (aggregate trades)" : "give --bars or --trades, not both");
+            }
+            KlineStore st = store.open();
+            String sym = symbol.toUpperCase(java.util.Locale.ROOT);
+            if (trades != null) {
+                if (trades < 1) {
+                    throw new UsageException("--trades: must be at least 1, got " + trades);
+                }
+                if (interval != null) {
+                    throw new UsageException("--interval: trades have no interval; leave it out with --trades (data klines --from-trades "
+                            + sym + " --interval 1m builds bars)");
+                }
+                if (tickStep < 0 || tickStep > 1_000_000) {
+                    throw new UsageException("--tick-step: from 0 to 1000000 ticks, got " + tickStep);
+                }
+                TradeStore ts = new TradeStore(st);
+                TradeSeries s = io.ratchet.data.trades.SyntheticTrades.randomWalk(sym, trades, seed, Times.parse("--from", from), tickStep);
+                ts.save(s);
+                printTrades(spec.commandLine().getOut(), s, null, ts);
+                return 0;
+            }
             if (bars < 1) {
                 throw new UsageException("--bars: must be at least 1, got " + bars);
             }
-            KlineStore st = store.open();
-            KlineSeries s = SyntheticKlines.randomWalk(symbol.toUpperCase(java.util.Locale.ROOT), DataOptions.parseInterval(interval),
+            KlineSeries s = SyntheticKlines.randomWalk(sym, DataOptions.parseInterval(interval == null ? "1m" : interval),
                     bars, seed, Times.parse("--from", from), 30_000.0);
             st.save(s);
             printSummary(spec.commandLine().getOut(), s, null, st);

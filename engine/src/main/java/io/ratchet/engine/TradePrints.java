@@ -10,12 +10,16 @@ public final class TradePrints {
     private final double[] price;
     private final int[] start;
     private final int[] end;
+    private final double[] high;
+    private final double[] low;
 
-    private TradePrints(long[] time, double[] price, int[] start, int[] end) {
+    private TradePrints(long[] time, double[] price, int[] start, int[] end, double[] high, double[] low) {
         this.time = time;
         this.price = price;
         this.start = start;
         this.end = end;
+        this.high = high;
+        this.low = low;
     }
 
     /**
@@ -36,6 +40,8 @@ public final class TradePrints {
         int n = main.openTime().length;
         int[] start = new int[n];
         int[] end = new int[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
         int k = 0;
         for (int i = main.from(); i < main.to(); i++) {
             long t0 = main.openTime()[i];
@@ -44,12 +50,19 @@ public final class TradePrints {
                 k++;
             }
             start[i] = k;
+            double hi = Double.NaN;
+            double lo = Double.NaN;
             while (k < timeMillis.length && timeMillis[k] < t1) {
+                double p = price[k];
+                hi = k == start[i] || p > hi ? p : hi;
+                lo = k == start[i] || p < lo ? p : lo;
                 k++;
             }
             end[i] = k;
+            high[i] = hi;
+            low[i] = lo;
         }
-        return new TradePrints(timeMillis, price, start, end);
+        return new TradePrints(timeMillis, price, start, end, high, low);
     }
 
     public int start(int i) {
@@ -58,6 +71,16 @@ public final class TradePrints {
 
     public int end(int i) {
         return end[i];
+    }
+
+    /** The highest trade price under main bar {@code i}; NaN when it has none. */
+    public double high(int i) {
+        return high[i];
+    }
+
+    /** The lowest trade price under main bar {@code i}; NaN when it has none. */
+    public double low(int i) {
+        return low[i];
     }
 
     public long time(int k) {

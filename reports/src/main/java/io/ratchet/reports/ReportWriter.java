@@ -74,7 +74,7 @@ public final class ReportWriter {
     static ReportModel build(ReportInput in, Path dir) throws IOException {
         KlineSeries s = in.series();
         TrailingConfig pick = in.pick();
-        BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail());
+        BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail(), in.prints());
         List<ReportModel.Fact> facts = new ArrayList<>();
         facts.add(new ReportModel.Fact("Data", s.symbol() + " " + s.interval().id()));
         facts.add(new ReportModel.Fact("Range (UTC)", TIME.format(Instant.ofEpochMilli(s.firstOpenTime())) + " .. "
@@ -83,7 +83,8 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
         facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
         facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
-        facts.add(new ReportModel.Fact("Intrabar order", in.order().id()));
+        facts.add(new ReportModel.Fact("Intrabar order", in.prints() != null ? "trades (each bar replaced by its trades, each a print; "
+                + "bars without trades walked with ohlc)" : in.order().id()));
         facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
         facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
         RunSummary sum = run.summary();
@@ -302,7 +303,7 @@ public final class ReportWriter {
         };
         Bars b = in.series().bars();
         int i = b.indexOf(t.entryTime());
-        BarWalker w = new BarWalker(config, in.order(), in.detail(), rec);
+        BarWalker w = new BarWalker(config, in.order(), in.detail(), in.prints(), rec);
         int j = w.walk(b, i, t.direction());
         if (!stop.isEmpty()) {
             stopTime.add(new Date(t.exitTime()));
