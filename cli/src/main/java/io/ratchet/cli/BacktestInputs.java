@@ -106,14 +106,13 @@ final class BacktestInputs {
         }
         int total = ts.size();
         String span = total == 0 ? "" : " (" + Fmt.time(ts.timeMillis(0)) + " .. " + Fmt.time(ts.timeMillis(total - 1)) + " UTC)";
-        long[] tm = new long[total];
         double[] px = new double[total];
         for (int k = 0; k < total; k++) {
-            tm[k] = ts.timeMillis(k);
             px[k] = ts.price(k);
         }
+        long[] us = ts.timeMicrosColumn().length == total ? ts.timeMicrosColumn() : java.util.Arrays.copyOf(ts.timeMicrosColumn(), total);
         ts = null; // the trades' other columns are not walked: let them go before the walk
-        io.ratchet.engine.TradePrints prints = io.ratchet.engine.TradePrints.of(series.bars(), series.interval().millis(), tm, px);
+        io.ratchet.engine.TradePrints prints = io.ratchet.engine.TradePrints.ofMicros(series.bars(), series.interval().millis(), us, px);
         int inside = 0;
         int empty = 0;
         for (int i = 0; i < series.size(); i++) {

@@ -32,9 +32,12 @@ public final class RandomPrints {
             if (rnd.nextInt(5) == 0) {
                 continue; // no trade: the bar is walked as a bar
             }
-            int count = 1 + rnd.nextInt(rnd.nextInt(6) == 0 ? 300 : 12);
+            int r0 = rnd.nextInt(90);
+            // now and then a burst of thousands (a walk passes over whole blocks and super-blocks of them)
+            int count = r0 == 0 ? 4_096 + rnd.nextInt(9_000) : 1 + rnd.nextInt(r0 < 15 ? 300 : 12);
             double o = bars.open()[j];
             double range = Math.max(0.01, bars.high()[j] - bars.low()[j]);
+            double unit = Math.max(0.01, tick(range / (25 * Math.max(1, Math.sqrt(count / 12.0)))));
             long t0 = bars.openTime()[j];
             long offset = rnd.nextInt(2) == 0 ? 0 : rnd.nextInt((int) Math.min(intervalMillis, 1000));
             double p = tick(o + (rnd.nextInt(4) == 0 ? (rnd.nextDouble() - 0.5) * range : 0));
@@ -49,12 +52,12 @@ public final class RandomPrints {
                 int r = rnd.nextInt(10);
                 if (r < 3) {
                     // the same price again
-                } else if (r == 3) {
+                } else if (r == 3 && rnd.nextInt(count > 300 ? 200 : 1) == 0) {
                     p = tick(rnd.nextBoolean() ? bars.high()[j] : bars.low()[j]);
-                } else if (r == 4) {
+                } else if (r == 4 && rnd.nextInt(count > 300 ? 200 : 1) == 0) {
                     p = tick(p + (rnd.nextDouble() - 0.5) * 1.5 * range); // a jump
                 } else {
-                    p = tick(p + (rnd.nextInt(7) - 3) * Math.max(0.01, tick(range / 25)));
+                    p = tick(p + (rnd.nextInt(7) - 3) * unit);
                 }
                 p = Math.max(0.01, p);
             }
@@ -72,7 +75,8 @@ public final class RandomPrints {
 
     /**
      * The same trades, with some moved exactly onto a stop: each configuration walks a few
-     * entries with the engine, and a trade just after a stop move is set to that stop.
+     * entries with the engine, and a trade just after a stop move (or thousands of trades after
+     * it) is set to that stop.
      */
     public static TradePrints touchStops(SplittableRandom rnd, Bars bars, long intervalMillis, TradePrints prints, TrailingConfig[] configs,
                                          IntrabarOrder order, DetailIndex detail) {
@@ -99,14 +103,14 @@ public final class RandomPrints {
                 }
             };
             BarWalker w = new BarWalker(c, order, detail, prints, rec);
-            for (int e = 0; e < 3; e++) {
+            for (int e = 0; e < 8; e++) {
                 moveStop[0] = Double.NaN;
                 int i = bars.from() + rnd.nextInt(bars.size());
                 w.walk(bars, i, rnd.nextBoolean() ? Direction.LONG : Direction.SHORT);
                 if (moveStop[0] == moveStop[0] && moveStop[0] > 0) {
                     int k = Arrays.binarySearch(time, moveTime[0]);
                     k = k < 0 ? -k - 1 : k;
-                    k += 1 + rnd.nextInt(3);
+                    k += 1 + (rnd.nextBoolean() ? rnd.nextInt(3) : rnd.nextInt(20_000)); // at once, or after a long run of trades
                     if (k < price.length) {
                         price[k] = moveStop[0];
                     }

@@ -408,29 +408,11 @@ public final class SweepKernel {
                     if (nearest != nearest) {
                         nearest = nearest();
                     }
-                    int ke = prints.end(j);
                     if (d > 0 ? prints.high(j) <= peak && prints.low(j) > nearest : prints.low(j) >= peak && prints.high(j) < nearest) {
-                        prev = prints.price(ke - 1);
+                        prev = prints.price(prints.end(j) - 1);
                     } else {
-                        for (int k = prints.start(j); k < ke && open > 0; k++) {
-                            double p = prints.price(k);
-                            if (d > 0 ? p > prev : p < prev) {
-                                if (d > 0 ? p > peak : p < peak) {
-                                    peak = p;
-                                    profit = d * (peak - entry) / entry;
-                                    nearest = Double.NaN;
-                                }
-                            } else {
-                                if (nearest != nearest) {
-                                    nearest = nearest();
-                                }
-                                if (d > 0 ? p <= nearest : p >= nearest) {
-                                    hits(j, p, true, prints.time(k));
-                                    nearest = nearest();
-                                }
-                            }
-                            prev = p;
-                        }
+                        prev = walkPrints(j, prev, nearest);
+                        nearest = nearestAfter;
                     }
                     if (g.anyMaxBars && open > 0 && timeExits(j, i)) {
                         nearest = Double.NaN;
@@ -485,6 +467,67 @@ public final class SweepKernel {
                 head[grp] = g.groupEnd[grp];
             }
             open = 0;
+        }
+
+        /** {@link #walkPrints}' nearest stop when it returns (NaN: to be computed again). */
+        private double nearestAfter;
+
+        /**
+         * The trades of bar {@code j} from {@code prev} (the point before them): each a print
+         * reached by a jump (rule 1), a hit triggering at its price and stamped with its time.
+         * A block (or super-block) of trades that lies inside (nearest stop, extreme] can neither
+         * move the extreme nor hit a stop, so it is passed over, its last trade the previous point.
+         * Returns the last point walked; the nearest stop is left in {@link #nearestAfter}.
+         */
+        private double walkPrints(int j, double prev, double nearest) {
+            final TradePrints tp = prints;
+            final int ke = tp.end(j);
+            final boolean up = d > 0;
+            int k = tp.start(j);
+            while (k < ke && open > 0) {
+                if ((k & (TradePrints.BLOCK - 1)) == 0) {
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if ((k & (TradePrints.SUPER_BLOCK - 1)) == 0 && k + TradePrints.SUPER_BLOCK <= ke) {
+                        int sb = k / TradePrints.SUPER_BLOCK;
+                        if (up ? tp.superHigh(sb) <= peak && tp.superLow(sb) > nearest : tp.superLow(sb) >= peak && tp.superHigh(sb) < nearest) {
+                            k += TradePrints.SUPER_BLOCK;
+                            prev = tp.price(k - 1);
+                            continue;
+                        }
+                    }
+                    if (k + TradePrints.BLOCK <= ke) {
+                        int b = k / TradePrints.BLOCK;
+                        if (up ? tp.blockHigh(b) <= peak && tp.blockLow(b) > nearest : tp.blockLow(b) >= peak && tp.blockHigh(b) < nearest) {
+                            k += TradePrints.BLOCK;
+                            prev = tp.price(k - 1);
+                            continue;
+                        }
+                    }
+                }
+                double p = tp.price(k);
+                if (up ? p > prev : p < prev) {
+                    if (up ? p > peak : p < peak) {
+                        // Rule 3: every stop is a function of the extreme; they move without being touched.
+                        peak = p;
+                        profit = d * (peak - entry) / entry;
+                        nearest = Double.NaN;
+                    }
+                } else {
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if (up ? p <= nearest : p >= nearest) {
+                        hits(j, p, true, tp.time(k));
+                        nearest = nearest();
+                    }
+                }
+                prev = p;
+                k++;
+            }
+            nearestAfter = nearest;
+            return prev;
         }
 
         /**

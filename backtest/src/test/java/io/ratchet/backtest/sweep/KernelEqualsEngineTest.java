@@ -116,7 +116,7 @@ class KernelEqualsEngineTest {
     static final long MINUTE = 60_000L;
 
     /**
-     * Random prints under random bars (ties in time, equal prices, bursts, bars with none,
+     * Random prints under random bars (ties in time, equal prices, bursts of thousands, bars with none,
      * prints put exactly at a stop the engine set), entries long and short with some on bars
      * without a trade, grids of both modes with activation, initial stops and time exits. Now and
      * then the bars without trades are walked {@code detail} (the kernel takes trades first, as
@@ -188,6 +188,40 @@ class KernelEqualsEngineTest {
     }
 
     /**
+     * A walk passes over runs of trades inside (stop, extreme]; a run holding one trade exactly at
+     * the stop is not such a run. Long and short, the touch in a block and in a super-block of
+     * one long bar: the exit is that trade, at its price and time, as the engine says.
+     */
+    @Test
+    void aTradeExactlyAtTheStopInsideALongRunOfTradesIsAHit() {
+        for (int touchAt : new int[] {TradePrints.BLOCK + 17, TradePrints.SUPER_BLOCK + 1234}) {
+            for (Direction dir : Direction.values()) {
+                int d = dir.sign();
+                int n = 3 * TradePrints.SUPER_BLOCK;
+                long[] time = new long[n];
+                double[] price = new double[n];
+                double peak = 100 * (1 + d * 0.10);
+                double stop = peak * (1 - d * 0.01); // the engine's arithmetic: percent 1% behind the extreme
+                for (int k = 0; k < n; k++) {
+                    time[k] = 1_000 + k / 3; // three trades a millisecond
+                    price[k] = k < 10 ? 100 : k == 10 ? peak : 100 * (1 + d * 0.095);
+                }
+                price[touchAt] = stop;
+                Bars bars = Bars.of(new long[] {0, MINUTE}, new double[] {100, 100}, new double[] {111, 100}, new double[] {89, 100},
+                        new double[] {100, 100});
+                TradePrints prints = TradePrints.of(bars, MINUTE, time, price);
+                TrailingConfig cfg = new TrailingConfig(Mode.PERCENT, 0.01, 0, Double.NaN, 0, 0, 0);
+                Entries entries = new Entries(new int[] {0}, new Direction[] {dir});
+                Trade t = new BarWalker(cfg, IntrabarOrder.OHLC, null, prints, StopListener.NONE).trade(bars, 0, dir);
+                assertThat(t.exitTime()).as(dir + " touch at " + touchAt).isEqualTo(time[touchAt]);
+                assertThat(t.exitPrice()).isEqualTo(stop);
+                assertSameAsEngine(touchAt, bars, entries, new TrailingConfig[] {cfg, cfg.withMode(Mode.PERCENT, 0.02)}, IntrabarOrder.OHLC, null,
+                        prints, 1);
+            }
+        }
+    }
+
+    /**
      * The trade cases reach what the contract's trades section speaks of: hits on a trade (at
      * its price and time) and on bars without trades, a trade exactly at the stop, ties in time,
      * equal prices, entries on bars without a trade, long and short, both modes, activation,
@@ -207,9 +241,13 @@ class KernelEqualsEngineTest {
         boolean[] modes = new boolean[2];
         long activated = 0;
         long initial = 0;
+        long bursts = 0;
         for (long seed : tradeSeeds().toArray()) {
             TradeCase t = tradeCase(seed);
             TradePrints p = t.prints();
+            for (int i = t.bars().from(); i < t.bars().to(); i++) {
+                bursts += p.end(i) - p.start(i) >= 2 * TradePrints.SUPER_BLOCK ? 1 : 0; // holds a whole super-block
+            }
             for (int k = 1; k < p.size(); k++) {
                 ties += p.time(k) == p.time(k - 1) ? 1 : 0;
                 equalPrices += p.price(k) == p.price(k - 1) ? 1 : 0;
@@ -255,9 +293,9 @@ class KernelEqualsEngineTest {
         }
         String counts = "hits on a trade " + hitOnTrade + ", on a bar " + hitOnBar + ", trades at the stop " + touch + ", ties " + ties
                 + ", equal prices " + equalPrices + ", entries on bars without trades " + noTradeEntries + ", long " + longs + ", short " + shorts
-                + ", time exits " + timeExits + ", activation " + activated + ", initial stop " + initial;
+                + ", time exits " + timeExits + ", activation " + activated + ", initial stop " + initial + ", bars of a super-block " + bursts;
         assertThat(java.util.Arrays.stream(new long[] {hitOnTrade, hitOnBar, touch, ties, equalPrices, noTradeEntries, longs, shorts, timeExits,
-            activated, initial}).min().getAsLong()).as(counts).isGreaterThanOrEqualTo(20);
+            activated, initial, bursts}).min().getAsLong()).as(counts).isGreaterThanOrEqualTo(20);
         assertThat(modes).as("both modes").containsOnly(true);
     }
 
