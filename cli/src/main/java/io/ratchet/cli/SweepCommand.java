@@ -213,8 +213,11 @@ final class SweepCommand implements Callable<Integer> {
                 outputs.file(out, o -> SweepTable.writeCsv(SweepTable.of(r), o));
                 wrote.add("wrote " + out);
             }
-            com.fasterxml.jackson.databind.node.ObjectNode root = ResultJson.sweep(r);
-            in.describe(root);
+            // Built only when written: the data's digest reads every bar.
+            com.fasterxml.jackson.databind.node.ObjectNode root = json != null || (exportBest != null && !exportRefused) ? ResultJson.sweep(r) : null;
+            if (root != null) {
+                in.describe(root);
+            }
             if (json != null) {
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
