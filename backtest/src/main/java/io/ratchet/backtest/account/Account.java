@@ -195,7 +195,7 @@ public final class Account {
             }
             while (i < stop) {
                 int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
-                dd.marks(base, b, close, openTime, spacing, i, end);
+                dd.marks(base, b, close, openTime, spacing, i, end, days.blocks);
                 i = end;
                 double eq = base + b * close[i - 1];
                 lastEquity = eq;
