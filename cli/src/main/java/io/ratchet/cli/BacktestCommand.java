@@ -56,9 +56,6 @@ final class BacktestCommand implements Callable<Integer> {
         in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
                 .input("--config", trailing.configFile)).check();
         in.tradesAllowed = true;
-        if (report != null && "trades".equalsIgnoreCase(in.intrabar)) {
-            throw new UsageException("--report: not yet with --intrabar trades; use --json or --trades for the tick-exact run");
-        }
         in.load(out);
         Entries entries = in.entries();
         io.ratchet.backtest.account.AccountSpec acct = account.spec();
@@ -78,6 +75,12 @@ final class BacktestCommand implements Callable<Integer> {
             out.printf("detail:   the lower timeframe changed %d of %d exits (%.1f%%) against adverse-first; total return %+.2f%% points%n",
                     r.detailEffect().changed(), r.detailEffect().trades(), 100 * r.detailEffect().changedShare(), 100 * r.detailEffect().returnDelta());
         }
+        // --intrabar trades: what bars would have said about the same entries (the fidelity gap).
+        io.ratchet.backtest.FidelityGap gap = in.prints == null ? null
+                : io.ratchet.backtest.FidelityGap.of(in.series.bars(), in.series.interval().millis(), in.prints, entries, config, acct);
+        if (gap != null) {
+            FidelityText.print(out, gap, in.series.interval().id(), Fmt.priceDecimals(in.series.close(0)));
+        }
         int dp = Fmt.priceDecimals(in.series.close(0));
         out.println();
         out.println("first trades:");
@@ -90,6 +93,9 @@ final class BacktestCommand implements Callable<Integer> {
                 ObjectNode root = ResultJson.backtest(r, acct, run);
                 root.put("intrabar", in.intrabarId());
                 in.describe(root);
+                if (gap != null) {
+                    root.set("fidelity", io.ratchet.backtest.FidelityJson.of(gap));
+                }
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
             }

@@ -131,7 +131,7 @@ final class BacktestInputs {
                 io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
                 io.ratchet.backtest.account.AccountSpec account) throws IOException {
         io.ratchet.reports.ReportInput input = new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config, account);
+                this.entries.describe(entries), order, detail, sweep, config, account, prints);
         outputs.folder(dir, d -> io.ratchet.reports.ReportWriter.writeInto(input, d));
     }
 

@@ -381,25 +381,41 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
-            footer = {"", "Example:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7"})
+            description = {"Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
+                "With --trades-in KLINES: invented trades (prints) inside each bar of real or stored klines, stored as SYN...:trades, "
+                    + "for trying the tick-exact walk (--intrabar trades) where no real aggTrades are at hand. They are synthetic: each bar "
+                    + "gets --per-bar prints at random times inside it, first at its open, last at its close, through its high and its low, "
+                    + "so klines built from them (data klines --from-trades) are the bars' OHLC exactly; the path between is invented.",
+                "With --trades N: N trades of a seeded random walk near 42,000, stored as SYN...:trades."},
+            footer = {"", "Examples:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7",
+                "  ratchet data synth --trades-in sample-data/ETHUSDT-1m-2022-08-14.zip"})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--symbol", defaultValue = "SYN", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--symbol", description = "Default: SYN; with --trades-in, SYN and the bars' symbol (SYNBTCUSDT). Synthetic trades "
+                + "need a symbol starting with SYN.")
         String symbol;
 
         @Option(names = "--interval", defaultValue = "1m", description = "Default: ${DEFAULT-VALUE}.")
         String interval;
 
-        @Option(names = "--bars", required = true, description = "How many bars (525600 is a year of 1m).")
-        int bars;
+        @Option(names = "--bars", description = "How many bars (525600 is a year of 1m).")
+        Integer bars;
+
+        @Option(names = "--trades-in", paramLabel = "FILE|DIR|SYMBOL:INTERVAL", description = "Klines to invent trades inside (synthetic prints).")
+        String tradesIn;
+
+        @Option(names = "--per-bar", defaultValue = "20", description = "With --trades-in: prints per bar, at least 4. Default: ${DEFAULT-VALUE}.")
+        int perBar;
+
+        @Option(names = "--trades", paramLabel = "N", description = "N trades of a seeded random walk (ticks of 0.01 near 42,000, ms apart).")
+        Integer trades;
 
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--from", defaultValue = "2024-01-01", description = "Open time of the first bar. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--from", defaultValue = "2024-01-01", description = "Open time of the first bar (klines only). Default: ${DEFAULT-VALUE}.")
         String from;
 
         @Mixin
@@ -407,15 +423,59 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (bars < 1) {
-                throw new UsageException("--bars: must be at least 1, got " + bars);
+            int modes = (bars != null ? 1 : 0) + (tradesIn != null ? 1 : 0) + (trades != null ? 1 : 0);
+            if (modes != 1) {
+                throw new UsageException(modes == 0 ? "give --bars N (klines), --trades-in KLINES or --trades N (synthetic trades)"
+                        : "--bars, --trades-in and --trades are alternatives: give one");
             }
             KlineStore st = store.open();
-            KlineSeries s = SyntheticKlines.randomWalk(symbol.toUpperCase(java.util.Locale.ROOT), DataOptions.parseInterval(interval),
-                    bars, seed, Times.parse("--from", from), 30_000.0);
-            st.save(s);
-            printSummary(spec.commandLine().getOut(), s, null, st);
+            PrintWriter out = spec.commandLine().getOut();
+            if (bars != null) {
+                if (bars < 1) {
+                    throw new UsageException("--bars: must be at least 1, got " + bars);
+                }
+                KlineSeries s = SyntheticKlines.randomWalk((symbol == null ? "SYN" : symbol).toUpperCase(java.util.Locale.ROOT),
+                        DataOptions.parseInterval(interval), bars, seed, Times.parse("--from", from), 30_000.0);
+                st.save(s);
+                printSummary(out, s, null, st);
+                return 0;
+            }
+            TradeSeries ts;
+            String what;
+            if (tradesIn != null) {
+                if (perBar < 4) {
+                    throw new UsageException("--per-bar: at least 4 (open, high, low, close), got " + perBar);
+                }
+                KlineSeries k = io.ratchet.data.kline.KlineSource.resolve(tradesIn, st, null, null, Long.MIN_VALUE, Long.MAX_VALUE).series();
+                if (k.interval() == Interval.MONTH1) {
+                    throw new UsageException("--trades-in: bars of 1M have no fixed length; use 1w or shorter");
+                }
+                String sym = synthSymbol(symbol != null ? symbol : k.symbol().startsWith("SYN") ? k.symbol() : "SYN" + k.symbol());
+                ts = io.ratchet.data.trades.SyntheticTrades.inKlines(k, sym, perBar, seed);
+                what = "synthetic: " + perBar + " invented prints inside each of the " + k.size() + " " + k.interval().id() + " bars of " + k.symbol()
+                        + " (" + tradesIn + "), through each bar's open, high, low and close; not real trades";
+            } else {
+                if (trades < 1) {
+                    throw new UsageException("--trades: must be at least 1, got " + trades);
+                }
+                ts = io.ratchet.data.trades.SyntheticTrades.randomWalk(synthSymbol(symbol != null ? symbol : "SYN"), trades, seed);
+                what = "synthetic: a seeded random walk of " + trades + " trades; not real trades";
+            }
+            TradeStore tstore = new TradeStore(st);
+            tstore.save(ts);
+            printTrades(out, ts, null, tstore);
+            out.println("  " + what);
             return 0;
+        }
+
+        /** Synthetic trades carry a SYN symbol, so that they are never taken for a real market's. */
+        private static String synthSymbol(String s) {
+            String u = s.toUpperCase(java.util.Locale.ROOT);
+            if (!u.startsWith("SYN")) {
+                throw new UsageException("--symbol " + s + ": synthetic trades are stored under a symbol starting with SYN (like SYN" + u
+                        + "), so that they are never taken for real trades");
+            }
+            return u;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 final class HtmlTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private String css = "sortable";
 
     HtmlTable(String... header) {
         this.header = List.of(header);
@@ -24,8 +25,14 @@ final class HtmlTable {
         return this;
     }
 
+    /** The table's class attribute ({@code sortable} unless set). */
+    HtmlTable css(String classes) {
+        this.css = classes;
+        return this;
+    }
+
     String html() {
-        StringBuilder h = new StringBuilder("<table class=\"sortable\">\n<thead>\n<tr>");
+        StringBuilder h = new StringBuilder("<table class=\"").append(HtmlPage.esc(css)).append("\">\n<thead>\n<tr>");
         for (String c : header) {
             h.append("<th>").append(HtmlPage.esc(c)).append("</th>");
         }

@@ -75,7 +75,7 @@ public final class ReportWriter {
     static ReportModel build(ReportInput in, ChartFiles pngs) throws IOException {
         KlineSeries s = in.series();
         TrailingConfig pick = in.pick();
-        BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail());
+        BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail(), in.prints());
         List<ReportModel.Fact> facts = new ArrayList<>();
         facts.add(new ReportModel.Fact("Data", s.symbol() + " " + s.interval().id()));
         facts.add(new ReportModel.Fact("Range (UTC)", TIME.format(Instant.ofEpochMilli(s.firstOpenTime())) + " .. "
@@ -84,7 +84,7 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
         facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
         facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
-        facts.add(new ReportModel.Fact("Intrabar order", in.order().id()));
+        facts.add(new ReportModel.Fact("Intrabar order", in.intrabarId()));
         facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
         facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
         RunSummary sum = run.summary();
@@ -112,6 +112,10 @@ public final class ReportWriter {
         }
         sections.add(tradesSection(in, run, pngs));
         sections.add(runSection(run, pngs));
+        ReportModel.Section fidelity = FidelityReport.section(in, pick, pngs); // --intrabar trades: what bars would have said
+        if (fidelity != null) {
+            sections.add(fidelity);
+        }
         sections.addAll(AccountReport.sections(in, run, pngs));
         sections.add(forecastSection(pick, pngs));
         String title = "Ratchet " + (in.sweep() != null ? "sweep" : "backtest") + ": " + s.symbol() + " " + s.interval().id();
@@ -247,7 +251,8 @@ public final class ReportWriter {
                     + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
                     + "and the price never reached the activation level)")
                     + (tc.hadStop() && run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
-                    + (in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
+                    + (in.prints() != null ? "; the price is the trades the walk used (each a print)."
+                    : in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
             if (charts.size() > 1) {
                 String zoom = "trade-" + e.getKey() + "-stop.png";
                 pngs.png(charts.get(1), zoom);
@@ -279,7 +284,7 @@ public final class ReportWriter {
         };
         Bars b = in.series().bars();
         int i = b.indexOf(t.entryTime());
-        BarWalker w = new BarWalker(config, in.order(), in.detail(), rec);
+        BarWalker w = new BarWalker(config, in.order(), in.detail(), in.prints(), rec);
         int j = w.walk(b, i, t.direction());
         if (!stop.isEmpty()) {
             stopTime.add(new Date(t.exitTime()));
@@ -311,6 +316,9 @@ public final class ReportWriter {
 
     /** The price the walk saw between two times: the bars, or the lower-timeframe bars under --intrabar detail. */
     private static ReportWriter.PricePath pricePath(ReportInput in, long from, long to, Trade t) {
+        if (in.prints() != null) {
+            return FidelityReport.printPath(in, from, to, t);
+        }
         Bars b = in.series().bars();
         Bars path = in.order() == IntrabarOrder.DETAIL && in.detail() != null ? in.detail().detail() : b;
         int a = path.ceilingIndex(from);
