@@ -186,8 +186,11 @@ public final class BufferedTradeRecorder implements TradeRecorder {
                     return;
                 }
             } catch (RuntimeException e) {
-                // never the end of the recording: it is said, and the next interval tries again
+                // never the end of the recording while the runner runs: it is said, and the next interval tries again
                 LOG.error("recording: unexpected failure", e);
+                if (last) {
+                    return;
+                }
             }
         }
     }
