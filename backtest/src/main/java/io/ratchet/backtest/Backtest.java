@@ -30,7 +30,7 @@ public final class Backtest {
         BarWalker w = new BarWalker(config, order, detail, prints, StopListener.NONE);
         List<Trade> trades = new ArrayList<>(entries.size());
         for (int e = 0; e < entries.size(); e++) {
-            trades.add(w.trade(bars, entries.bar()[e], entries.direction()[e]));
+            trades.add(entries.walk(w, bars, e));
         }
         DetailEffect effect = null;
         if (order == IntrabarOrder.DETAIL) {

@@ -49,11 +49,16 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report with PNG charts into DIR (opens offline).")
     Path report;
 
+    @Option(names = "--stops", paramLabel = "FILE", description = "Write every position's stop as CSV: its entry stop, each move and the exit "
+            + "(entry_time,direction,event,time,price,stop,extreme,trigger), as ratchet live status --export writes a live position's.")
+    Path stopsCsv;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig config = trailing.toConfig();
-        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
+        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--stops", stopsCsv).file("--equity", account.equity)
+                .folder("--report", report)
                 .input("--config", trailing.configFile)).check();
         in.tradesAllowed = true;
         in.load(out);
@@ -112,6 +117,12 @@ final class BacktestCommand implements Callable<Integer> {
                     o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 });
                 wrote.add("wrote " + tradesCsv);
+            }
+            if (stopsCsv != null) {
+                String csv = io.ratchet.backtest.StopTrace.csv(io.ratchet.backtest.StopTrace.of(in.series.bars(), entries, config, in.order, in.detail,
+                        in.prints));
+                outputs.file(stopsCsv, o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
+                wrote.add("wrote " + stopsCsv);
             }
             account.writeEquity(outputs, run, wrote);
             if (report != null) {

@@ -123,6 +123,10 @@ final class BacktestInputs {
         if (e.size() == 0) {
             throw new UsageException("no entries: the entry option gave no position on this data");
         }
+        if (e.anyExact() && (!tradesAllowed || prints == null)) {
+            throw new UsageException("--entries " + entries.entriesFile + ": rows with a price enter at that price and time, inside a bar; only "
+                    + (tradesAllowed ? "--intrabar trades" : "backtest --intrabar trades") + " walks what came after that time (a bar cannot say it)");
+        }
         return e;
     }
 
