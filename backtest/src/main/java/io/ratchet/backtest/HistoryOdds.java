@@ -7,6 +7,7 @@ import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
 import io.ratchet.engine.Direction;
 import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.TradePrints;
 import io.ratchet.engine.TrailingConfig;
 import java.util.Arrays;
 
@@ -17,7 +18,8 @@ import java.util.Arrays;
  *
  * <p>A level is reached when the extreme at exit is at or beyond it: the extreme only moves
  * while the position is open. The bar it was reached in is the first bar from the entry
- * whose high (low, for a short) touches it.
+ * whose high (low, for a short) touches it; on trades, the highest (lowest) trade of a bar
+ * with trades, the entry itself counting in the entry bar.
  */
 public final class HistoryOdds {
 
@@ -38,14 +40,20 @@ public final class HistoryOdds {
      * bar that reached a level is found in a max tree of the extremes, not by walking the trade.
      */
     public static Odds of(Bars bars, TrailingConfig config, IntrabarOrder order, DetailIndex detail, Direction dir, double[] moves) {
+        return of(bars, config, order, detail, null, dir, moves);
+    }
+
+    /** As the one above; with {@code prints}, on trades (the tick-exact walk): each bar with trades is its trades. */
+    public static Odds of(Bars bars, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints, Direction dir,
+                          double[] moves) {
         int d = dir.sign();
         int levels = moves.length;
         int entries = Math.max(0, bars.size() - 1);
         int[] reachedCount = new int[levels];
         int[][] barsTaken = new int[levels][entries];
         if (entries > 0) {
-            Trades t = SweepKernel.trades(bars, Entries.every(1, bars.from(), bars.to() - 1, dir), config, order, detail);
-            FirstAtLeast reach = new FirstAtLeast(bars, d);
+            Trades t = SweepKernel.trades(bars, Entries.every(1, bars.from(), bars.to() - 1, dir), config, order, detail, prints);
+            FirstAtLeast reach = new FirstAtLeast(bars, prints, d);
             for (int e = 0; e < entries; e++) {
                 int i = t.entryBar(e);
                 double entry = t.entryPrice(e);
@@ -56,7 +64,8 @@ public final class HistoryOdds {
                         break; // levels ascend: the rest are out of reach too
                     }
                     // The extreme reached the level by the exit, so the first bar whose high (low) touches it is at or before the exit.
-                    barsTaken[k][reachedCount[k]++] = reach.from(i, d * level) - i;
+                    // The entry is a point of its bar too (on bars it lies inside the bar's range; a bar's trades may all lie beyond it).
+                    barsTaken[k][reachedCount[k]++] = d * (entry - level) >= 0 ? 0 : reach.from(i, d * level) - i;
                 }
             }
         }
@@ -69,13 +78,16 @@ public final class HistoryOdds {
         return new Odds(entries, moves.clone(), share, median);
     }
 
-    /** The first bar from a given one whose favourable extreme ({@code d} times its high, or low) is at least a value: a max tree, O(log n) a query. */
+    /**
+     * The first bar from a given one whose favourable extreme ({@code d} times its high, or low;
+     * of its trades when it has any) is at least a value: a max tree, O(log n) a query.
+     */
     private static final class FirstAtLeast {
         private final int from;
         private final int size;
         private final double[] tree;
 
-        FirstAtLeast(Bars bars, int d) {
+        FirstAtLeast(Bars bars, TradePrints prints, int d) {
             from = bars.from();
             int n = bars.size();
             int s = 1;
@@ -87,7 +99,9 @@ public final class HistoryOdds {
             java.util.Arrays.fill(tree, Double.NEGATIVE_INFINITY);
             double[] ext = d > 0 ? bars.high() : bars.low();
             for (int j = 0; j < n; j++) {
-                tree[s + j] = d * ext[from + j];
+                int b = from + j;
+                boolean traded = prints != null && prints.end(b) > prints.start(b);
+                tree[s + j] = d * (traded ? (d > 0 ? prints.high(b) : prints.low(b)) : ext[b]);
             }
             for (int x = s - 1; x >= 1; x--) {
                 tree[x] = Math.max(tree[2 * x], tree[2 * x + 1]);

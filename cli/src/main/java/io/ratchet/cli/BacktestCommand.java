@@ -60,7 +60,7 @@ final class BacktestCommand implements Callable<Integer> {
         in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--stops", stopsCsv).file("--equity", account.equity)
                 .folder("--report", report)
                 .input("--config", trailing.configFile)).check();
-        in.tradesAllowed = true;
+        in.exactEntriesAllowed = true;
         in.load(out);
         Entries entries = in.entries();
         io.ratchet.backtest.account.AccountSpec acct = account.spec();

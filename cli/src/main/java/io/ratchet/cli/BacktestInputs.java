@@ -20,17 +20,18 @@ final class BacktestInputs {
 
     @Option(names = "--intrabar", paramLabel = "ORDER", defaultValue = "adverse-first",
             description = "adverse-first (default, pessimistic), favourable-first, ohlc, detail (with --detail-data), "
-                    + "or trades (backtest: each bar replaced by its trades, with --detail-data).")
+                    + "or trades (each bar replaced by its trades, with --detail-data; bars without trades walk with ohlc).")
     String intrabar;
 
     @Option(names = "--detail-data", paramLabel = "FILE|DIR|SYMBOL:INTERVAL|SYMBOL:trades",
             description = "Lower-timeframe klines for --intrabar detail (e.g. 1m under 1h); for --intrabar trades, an aggTrades dump or SYMBOL:trades.")
     String detailData;
 
-    /** Set by the commands that walk trades (backtest). */
-    boolean tradesAllowed;
+    /** The trades under the bars with {@code --intrabar trades}, else null. */
     io.ratchet.engine.TradePrints prints;
 
+    /** Set by backtest, the one command that walks an entry from a time inside its bar (a live position replayed). */
+    boolean exactEntriesAllowed;
     KlineSeries series;
     String origin;
     java.util.List<io.ratchet.data.kline.Gap> gaps;
@@ -42,8 +43,9 @@ final class BacktestInputs {
         series = r.series();
         origin = r.origin();
         gaps = series.gaps();
-        if ("trades".equalsIgnoreCase(intrabar == null ? "" : intrabar.trim())) {
-            loadTrades(out);
+        if (isTrades(intrabar)) {
+            order = IntrabarOrder.OHLC;
+            prints = loadTrades(detailData, data.store.open(), series, out::println);
         } else {
             order = IntrabarOrder.parse(intrabar);
         }
@@ -60,7 +62,7 @@ final class BacktestInputs {
             }
             detail = DetailIndex.of(series.bars(), series.interval().millis(), d.series().bars());
         } else if (detailData != null) {
-            throw new UsageException("--detail-data is used only with --intrabar detail");
+            throw new UsageException("--detail-data is used only with --intrabar detail or --intrabar trades");
         }
         if (!gaps.isEmpty()) {
             out.println("note: " + gaps.size() + (gaps.size() == 1 ? " gap" : " gaps") + " in the data (" + gaps.stream().mapToLong(io.ratchet.data.kline.Gap::missing).sum()
@@ -68,24 +70,32 @@ final class BacktestInputs {
         }
     }
 
-    /** {@code --intrabar trades}: the bars' trades from a dump or the store; bars without trades walk with ohlc. */
-    private void loadTrades(PrintWriter out) throws IOException {
-        if (!tradesAllowed) {
-            throw new UsageException("--intrabar trades: only backtest walks trades so far; use it there");
-        }
+    /** Whether {@code --intrabar} says {@code trades}. */
+    static boolean isTrades(String intrabar) {
+        return intrabar != null && "trades".equalsIgnoreCase(intrabar.trim());
+    }
+
+    /**
+     * {@code --intrabar trades}: the trades under {@code series}' bars, from an aggTrades dump or
+     * {@code SYMBOL:trades} in the store, for every command that walks trades (backtest, sweep,
+     * forecast). Refused (exit 2, naming {@code --detail-data}) when missing, of another symbol, or
+     * when no trade lies in any bar; {@code note} is told how many trades lie in the bars and how
+     * many bars have none (those walk with ohlc).
+     */
+    static io.ratchet.engine.TradePrints loadTrades(String detailData, io.ratchet.data.store.KlineStore store, KlineSeries series,
+                                                   java.util.function.Consumer<String> note) throws IOException {
         if (detailData == null) {
             throw new UsageException("--intrabar trades needs --detail-data: an aggTrades dump (BTCUSDT-aggTrades-2024-01.zip) or SYMBOL:trades from the store");
         }
         if (series.interval() == io.ratchet.data.kline.Interval.MONTH1) {
             throw new UsageException("--intrabar trades: months have no fixed length; use bars of 1w or shorter");
         }
-        order = IntrabarOrder.OHLC;
         io.ratchet.data.trades.TradeSeries ts;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9_]+):trades", java.util.regex.Pattern.CASE_INSENSITIVE)
                 .matcher(detailData);
         if (m.matches() && !java.nio.file.Files.exists(java.nio.file.Path.of(detailData))) {
             String sym = m.group(1).toUpperCase(java.util.Locale.ROOT);
-            io.ratchet.data.store.TradeStore st = new io.ratchet.data.store.TradeStore(data.store.open());
+            io.ratchet.data.store.TradeStore st = new io.ratchet.data.store.TradeStore(store);
             ts = st.load(sym).orElseThrow(() -> new UsageException("--detail-data " + detailData + ": no " + sym + " trades in the store "
                     + st.root() + " (ratchet data import an aggTrades dump, or data download --trades)"));
         } else {
@@ -96,21 +106,30 @@ final class BacktestInputs {
         if (!ts.symbol().equals(series.symbol())) {
             throw new UsageException("--detail-data " + detailData + ": trades of " + ts.symbol() + ", but the bars are " + series.symbol());
         }
-        long[] tm = new long[ts.size()];
-        double[] px = new double[ts.size()];
-        for (int k = 0; k < tm.length; k++) {
-            tm[k] = ts.timeMillis(k);
+        int total = ts.size();
+        String span = total == 0 ? "" : " (" + Fmt.time(ts.timeMillis(0)) + " .. " + Fmt.time(ts.timeMillis(total - 1)) + " UTC)";
+        double[] px = new double[total];
+        for (int k = 0; k < total; k++) {
             px[k] = ts.price(k);
         }
-        prints = io.ratchet.engine.TradePrints.of(series.bars(), series.interval().millis(), tm, px);
+        long[] us = ts.timeMicrosColumn().length == total ? ts.timeMicrosColumn() : java.util.Arrays.copyOf(ts.timeMicrosColumn(), total);
+        ts = null; // the trades' other columns are not walked: let them go before the walk
+        io.ratchet.engine.TradePrints prints = io.ratchet.engine.TradePrints.ofMicros(series.bars(), series.interval().millis(), us, px);
         int inside = 0;
         int empty = 0;
         for (int i = 0; i < series.size(); i++) {
             inside += prints.end(i) - prints.start(i);
             empty += prints.end(i) == prints.start(i) ? 1 : 0;
         }
-        out.println("trades:   " + inside + " of " + ts.size() + " trades lie in the bars; " + empty + " of " + series.size()
+        if (inside == 0) {
+            throw new UsageException("--detail-data " + detailData + ": none of its " + total + " trades" + span + " lies in the bars ("
+                    + Fmt.time(series.firstOpenTime()) + " .. "
+                    + Fmt.time(series.interval().next(series.lastOpenTime()) - 1) + " UTC): give the trades of the same time as --data, "
+                    + "or cut --data to their time with --from/--to");
+        }
+        note.accept("trades:   " + inside + " of " + total + " trades lie in the bars; " + empty + " of " + series.size()
                 + " bars have none and are walked with ohlc");
+        return prints;
     }
 
     /** What --intrabar walked: {@code trades}, or the order's name. */
@@ -123,9 +142,9 @@ final class BacktestInputs {
         if (e.size() == 0) {
             throw new UsageException("no entries: the entry option gave no position on this data");
         }
-        if (e.anyExact() && (!tradesAllowed || prints == null)) {
+        if (e.anyExact() && (!exactEntriesAllowed || prints == null)) {
             throw new UsageException("--entries " + entries.entriesFile + ": rows with a price enter at that price and time, inside a bar; only "
-                    + (tradesAllowed ? "--intrabar trades" : "backtest --intrabar trades") + " walks what came after that time (a bar cannot say it)");
+                    + (exactEntriesAllowed ? "--intrabar trades" : "backtest --intrabar trades") + " walks what came after that time (a bar cannot say it)");
         }
         return e;
     }

@@ -386,9 +386,11 @@ final class DataCommand implements Runnable {
                     + "for trying the tick-exact walk (--intrabar trades) where no real aggTrades are at hand. They are synthetic: each bar "
                     + "gets --per-bar prints at random times inside it, first at its open, last at its close, through its high and its low, "
                     + "so klines built from them (data klines --from-trades) are the bars' OHLC exactly; the path between is invented.",
-                "With --trades N: N trades of a seeded random walk near 42,000, stored as SYN...:trades."},
+                "With --trades N: N BTCUSDT-like aggregate trades of a seeded random walk (ticks of 0.01 near 42,000, a few ms apart, a gap",
+                "in ids now and then), stored as SYN...:trades; build bars over them with data klines --from-trades SYMBOL --interval 1m."},
             footer = {"", "Examples:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7",
-                "  ratchet data synth --trades-in sample-data/ETHUSDT-1m-2022-08-14.zip"})
+                "  ratchet data synth --trades-in sample-data/ETHUSDT-1m-2022-08-14.zip",
+                "  ratchet data synth --symbol SYN --trades 50000000 && ratchet data klines --from-trades SYN --interval 1h"})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -397,7 +399,7 @@ final class DataCommand implements Runnable {
                 + "need a symbol starting with SYN.")
         String symbol;
 
-        @Option(names = "--interval", defaultValue = "1m", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--interval", description = "Bars only. Default: 1m.")
         String interval;
 
         @Option(names = "--bars", description = "How many bars (525600 is a year of 1m).")
@@ -409,13 +411,19 @@ final class DataCommand implements Runnable {
         @Option(names = "--per-bar", defaultValue = "20", description = "With --trades-in: prints per bar, at least 4. Default: ${DEFAULT-VALUE}.")
         int perBar;
 
-        @Option(names = "--trades", paramLabel = "N", description = "N trades of a seeded random walk (ticks of 0.01 near 42,000, ms apart).")
+        @Option(names = "--trades", paramLabel = "N", description = "N trades of a seeded random walk (ticks of 0.01 near 42,000, ms apart; "
+                + "50000000 is a busy fortnight: about 3.9 M a day).")
         Integer trades;
+
+        @Option(names = "--tick-step", paramLabel = "K", defaultValue = "100",
+                description = "With --trades: each trade moves the price by up to K ticks of 0.01 either way (100: about 2.7% a day, "
+                    + "as BTCUSDT moves). Default: ${DEFAULT-VALUE}.")
+        int tickStep;
 
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--from", defaultValue = "2024-01-01", description = "Open time of the first bar (klines only). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--from", defaultValue = "2024-01-01", description = "Time of the first bar (or trade; not with --trades-in). Default: ${DEFAULT-VALUE}.")
         String from;
 
         @Mixin
@@ -458,7 +466,15 @@ final class DataCommand implements Runnable {
                 if (trades < 1) {
                     throw new UsageException("--trades: must be at least 1, got " + trades);
                 }
-                ts = io.ratchet.data.trades.SyntheticTrades.randomWalk(synthSymbol(symbol != null ? symbol : "SYN"), trades, seed);
+                if (interval != null) {
+                    throw new UsageException("--interval: trades have no interval; leave it out with --trades (data klines --from-trades SYMBOL "
+                            + "--interval 1m builds bars)");
+                }
+                if (tickStep < 0 || tickStep > 1_000_000) {
+                    throw new UsageException("--tick-step: from 0 to 1000000 ticks, got " + tickStep);
+                }
+                ts = io.ratchet.data.trades.SyntheticTrades.randomWalk(synthSymbol(symbol != null ? symbol : "SYN"), trades, seed,
+                        Times.parse("--from", from), tickStep);
                 what = "synthetic: a seeded random walk of " + trades + " trades; not real trades";
             }
             TradeStore tstore = new TradeStore(st);

@@ -54,11 +54,20 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Klines: adds, per level, how often a position entered at any bar reached it before its stop, and the median bars it took.")
     String data;
 
-    @Option(names = "--intrabar", paramLabel = "ORDER", defaultValue = "adverse-first", description = "With --data: adverse-first, favourable-first or ohlc.")
+    @Option(names = "--intrabar", paramLabel = "ORDER", defaultValue = "adverse-first",
+            description = "With --data: adverse-first, favourable-first, ohlc, or trades (each bar replaced by its trades, with --detail-data; "
+                    + "bars without trades walk with ohlc).")
     String intrabar;
+
+    @Option(names = "--detail-data", paramLabel = "FILE|SYMBOL:trades",
+            description = "For --intrabar trades: an aggTrades dump or SYMBOL:trades from the store, of the symbol of --data.")
+    String detailData;
 
     @Mixin
     StoreOption store;
+
+    /** What the odds walked: {@code trades} or the order's name; null without --data. */
+    private String intrabarId;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -68,16 +77,29 @@ final class ForecastCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         HistoryOdds.Odds odds = null;
         String history = null;
+        boolean onTrades = BacktestInputs.isTrades(intrabar);
+        if (data == null && (onTrades || detailData != null)) {
+            throw new UsageException((onTrades ? "--intrabar trades" : "--detail-data") + " is for the odds on history: give --data (klines) too");
+        }
         if (data != null) {
-            IntrabarOrder order = IntrabarOrder.parse(intrabar);
+            IntrabarOrder order = onTrades ? IntrabarOrder.OHLC : IntrabarOrder.parse(intrabar);
             if (order == IntrabarOrder.DETAIL) {
-                throw new UsageException("--intrabar detail is for backtest and sweep; the forecast takes adverse-first, favourable-first or ohlc");
+                throw new UsageException("--intrabar detail is for backtest and sweep; the forecast takes adverse-first, favourable-first, ohlc or trades");
+            }
+            if (!onTrades && detailData != null) {
+                throw new UsageException("--detail-data is used only with --intrabar trades");
             }
             KlineSource.Resolved r = KlineSource.resolve(data, store.open(), null, null, Long.MIN_VALUE, Long.MAX_VALUE);
+            String[] tradesNote = {""};
+            io.ratchet.engine.TradePrints prints = onTrades
+                    ? BacktestInputs.loadTrades(detailData, store.open(), r.series(), t -> tradesNote[0] = t.replaceFirst("^trades: +", "; "))
+                    : null;
             double[] moves = rows.stream().mapToDouble(row -> dir.sign() * (row.price() - entry) / entry).toArray();
-            odds = HistoryOdds.of(r.series().bars(), config, order, null, dir, moves);
+            odds = HistoryOdds.of(r.series().bars(), config, order, null, prints, dir, moves);
+            intrabarId = onTrades ? "trades" : order.id();
             history = r.series().symbol() + " " + r.series().interval().id() + ", " + odds.entries() + " entries (one per bar), "
-                    + Fmt.time(r.series().firstOpenTime()) + " .. " + Fmt.time(r.series().lastOpenTime()) + " UTC, intrabar " + order.id();
+                    + Fmt.time(r.series().firstOpenTime()) + " .. " + Fmt.time(r.series().lastOpenTime()) + " UTC, intrabar " + intrabarId
+                    + tradesNote[0];
         }
         switch (format) {
             case JSON -> out.println(Json.pretty(json(config, dir, rows, odds)));
@@ -96,6 +118,7 @@ final class ForecastCommand implements Callable<Integer> {
         root.put("target", target);
         if (odds != null) {
             root.put("historyEntries", odds.entries());
+            root.put("intrabar", intrabarId);
         }
         ArrayNode arr = root.putArray("rows");
         for (int i = 0; i < rows.size(); i++) {

@@ -136,10 +136,10 @@ final class SweepCommand implements Callable<Integer> {
         Entries entries = in.entries();
         io.ratchet.backtest.account.AccountSpec acct = account.spec();
         Sweep.Options opts = parse(() -> new Sweep.Options(in.order, in.detail, nThreads, rank, split == null ? Double.NaN : split,
-                walkForward == null ? 0 : walkForward, anchored, acct, pboBlocks));
+                walkForward == null ? 0 : walkForward, anchored, acct, pboBlocks, in.prints));
         pw.println("data:     " + in.dataLine());
         pw.println("entries:  " + in.entries.describe(entries));
-        pw.println("grid:     " + grid.size() + " configurations, intrabar " + in.order.id() + ", fee " + Fmt.plain(fee)
+        pw.println("grid:     " + grid.size() + " configurations, intrabar " + in.intrabarId() + ", fee " + Fmt.plain(fee)
                 + ", ranked by " + rank.id() + (rank == RankBy.DEFAULT ? " (the account's daily Sharpe ratio, the default)" : "") + " on "
                 + (opts.split() == opts.split() ? "in-sample" : opts.walkForward() > 0 ? "each train range; the pick to trade next on the latest"
                 : "the whole range"));
@@ -195,9 +195,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         // The pick's trades on the whole range, walked again by the kernel (the engine's trades, bit for bit): the sweep kept none.
         io.ratchet.backtest.sweep.Trades whole = io.ratchet.backtest.sweep.SweepKernel.trades(in.series.bars(), entries, r.bestConfig(), in.order,
-                in.detail);
-        long sameBar = java.util.stream.IntStream.range(0, whole.size()).filter(k -> whole.exitTime(k) == whole.entryTime(k)).count();
-        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && sameBar * 2 > whole.size()) {
+                in.detail, in.prints);
+        long sameBar = java.util.stream.IntStream.range(0, whole.size()).filter(k -> whole.exitBar(k) == whole.entryBar(k)).count();
+        if (in.order != io.ratchet.engine.IntrabarOrder.DETAIL && in.prints == null && sameBar * 2 > whole.size()) {
             // A stop that closes most trades inside their entry bar is scored on the four-point order of that bar,
             // which klines do not record: the figures are as good as that assumption.
             pw.printf(java.util.Locale.ROOT, "  warning: %d of the pick's %d trades exit in their entry bar: its result rests on the order of "
@@ -216,6 +216,7 @@ final class SweepCommand implements Callable<Integer> {
             // Built only when written: the data's digest reads every bar.
             com.fasterxml.jackson.databind.node.ObjectNode root = json != null || (exportBest != null && !exportRefused) ? ResultJson.sweep(r) : null;
             if (root != null) {
+                root.put("intrabar", in.intrabarId());
                 in.describe(root);
             }
             if (json != null) {

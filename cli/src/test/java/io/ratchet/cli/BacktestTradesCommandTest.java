@@ -63,7 +63,7 @@ class BacktestTradesCommandTest {
     }
 
     @Test
-    void tradesNeedDetailDataOfTheSameSymbolAndOnlyBacktestWalksThem() throws Exception {
+    void tradesNeedDetailDataOfTheSameSymbolOnBacktestAndSweepAlike() throws Exception {
         Path k = dir.resolve("BTCUSDT-1m-2024-01.csv");
         Files.writeString(k, KLINES);
         Path eth = dir.resolve("ETHUSDT-aggTrades-2024-01.csv");
@@ -78,7 +78,7 @@ class BacktestTradesCommandTest {
         CliRun sweep = CliRun.of("sweep", "--data", k.toString(), "--trail", "percent=0.02,0.05", "--intrabar", "trades",
                 "--detail-data", eth.toString());
         assertThat(sweep.exit()).isEqualTo(2);
-        assertThat(sweep.err()).contains("--intrabar trades: only backtest walks trades so far");
+        assertThat(sweep.err()).contains("trades of ETHUSDT, but the bars are BTCUSDT");
     }
 
     @Test

@@ -54,6 +54,10 @@ class BadInputTableTest {
         Klines.write(root.resolve("BTCUSDT-1h-zw.csv"), "\u200Bopen_time,open\n");
         Klines.write(root.resolve("old.json"), "{\"kind\": \"sweep\", \"inputs\": {\"data\": \"" + H1 + "\", \"entryEvery\": 24},"
                 + " \"data\": {\"bars\": 8747}}");
+        // aggTrades dumps in the official spot layout (no header, ms): of 2020, before the sample's bars; and of another symbol.
+        Klines.write(root.resolve("trades2020/BTCUSDT-aggTrades-2020-01.csv"), "1,7200.00000000,0.10000000,1,1,1577836800000,True,True\n"
+                + "2,7201.50000000,0.20000000,2,2,1577836800007,False,True\n3,7199.00000000,0.05000000,3,3,1577836801000,True,True\n");
+        Klines.write(root.resolve("eth/ETHUSDT-aggTrades-2021-01.csv"), "1,730.00000000,1.00000000,1,1,1609459200000,True,True\n");
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort(); // closed again at once: nothing listens there
         }
@@ -107,6 +111,39 @@ class BadInputTableTest {
                 new Case("report of a result without the data's digest", 2, List.of("old.json", "data.sha256", "run the sweep again"),
                         "report", p("old.json"), "--out", p("old-report")),
                 new Case("data synth --bars 0", 2, List.of("--bars", "at least 1"), "data", "synth", "--bars", "0", "--store", store("synth")),
+                new Case("data synth --trades 0", 2, List.of("--trades", "at least 1"), "data", "synth", "--trades", "0", "--store", store("synth")),
+                new Case("data synth --bars and --trades", 2, List.of("--bars, --trades-in and --trades are alternatives"), "data", "synth", "--bars", "10", "--trades", "10",
+                        "--store", store("synth")),
+                new Case("data synth neither --bars nor --trades", 2, List.of("--bars N", "--trades N"), "data", "synth", "--store", store("synth")),
+                new Case("data synth --trades with --interval", 2, List.of("--interval", "trades have no interval", "data klines --from-trades"),
+                        "data", "synth", "--trades", "10", "--interval", "1h", "--store", store("synth")),
+                // --intrabar trades: the same checks on backtest, sweep and forecast
+                new Case("sweep --intrabar trades without --detail-data", 2, List.of("--intrabar trades needs --detail-data", "aggTrades dump"),
+                        sweep("--intrabar", "trades")),
+                new Case("sweep --intrabar trades on trades outside the bars", 2, List.of("--detail-data " + p("trades2020"),
+                        "none of its 3 trades (2020-01-01 00:00 .. 2020-01-01 00:00 UTC) lies in the bars (2021-01-01 00:00 ..", "--from/--to"),
+                        sweep("--intrabar", "trades", "--detail-data", p("trades2020"))),
+                new Case("backtest --intrabar trades on trades outside the bars", 2, List.of("--detail-data " + p("trades2020"), "none of its 3 trades"),
+                        backtest("--intrabar", "trades", "--detail-data", p("trades2020"))),
+                new Case("sweep --intrabar trades of another symbol", 2, List.of("--detail-data", "trades of ETHUSDT, but the bars are BTCUSDT"),
+                        sweep("--intrabar", "trades", "--detail-data", p("eth"))),
+                new Case("sweep --intrabar trades from a store without them", 2, List.of("--detail-data BTCUSDT:trades", "no BTCUSDT trades in the store",
+                        "data import"), sweep("--intrabar", "trades", "--detail-data", "BTCUSDT:trades", "--store", store("notrades"))),
+                new Case("sweep --detail-data without --intrabar", 2, List.of("--detail-data is used only with --intrabar detail or --intrabar trades"),
+                        sweep("--detail-data", p("eth"))),
+                new Case("forecast --intrabar trades without --detail-data", 2, List.of("--intrabar trades needs --detail-data"),
+                        "forecast", "--entry", "100", "--target", "110", "--mode", "percent", "--trail", "0.03", "--data", H1, "--intrabar", "trades"),
+                new Case("forecast --intrabar trades on trades outside the bars", 2, List.of("--detail-data " + p("trades2020"), "none of its 3 trades"),
+                        "forecast", "--entry", "100", "--target", "110", "--mode", "percent", "--trail", "0.03", "--data", H1, "--intrabar", "trades",
+                        "--detail-data", p("trades2020")),
+                new Case("forecast --intrabar trades of another symbol", 2, List.of("trades of ETHUSDT, but the bars are BTCUSDT"),
+                        "forecast", "--entry", "100", "--target", "110", "--mode", "percent", "--trail", "0.03", "--data", H1, "--intrabar", "trades",
+                        "--detail-data", p("eth")),
+                new Case("forecast --intrabar trades without --data", 2, List.of("--intrabar trades is for the odds on history", "--data"),
+                        "forecast", "--entry", "100", "--target", "110", "--mode", "percent", "--trail", "0.03", "--intrabar", "trades",
+                        "--detail-data", p("eth")),
+                new Case("forecast --detail-data without --intrabar trades", 2, List.of("--detail-data is used only with --intrabar trades"),
+                        "forecast", "--entry", "100", "--target", "110", "--mode", "percent", "--trail", "0.03", "--data", H1, "--detail-data", p("eth")),
                 // sweep: counts and splits
                 new Case("sweep --walk-forward 0", 2, List.of("--walk-forward", "at least 1", "got 0"), sweep("--walk-forward", "0")),
                 new Case("sweep --walk-forward 100 on 50 bars", 2, List.of("--walk-forward 100", "50 bars are too few for 101 parts"),

@@ -109,4 +109,20 @@ class TradesWalkTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BarWalker(HALF, IntrabarOrder.OHLC).trade(BARS, 0, Direction.LONG, 103.9, 20))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void tradesInMicrosecondsLieInTheBarOfTheirMillisecondAndAnswerInMilliseconds() {
+        // 59,999,999 us is 59,999 ms: bar 0; 60,000,000 us is bar 1; 120,000,500 us is bar 2, at 120,000 ms.
+        TradePrints p = TradePrints.ofMicros(BARS, M, new long[] {9_999, 59_999_999, 60_000_000, 120_000_500}, new double[] {99, 104, 105, 96});
+        assertThat(new int[] {p.start(0), p.end(0), p.start(1), p.end(1), p.start(2), p.end(2), p.start(3), p.end(3)})
+                .containsExactly(0, 2, 2, 3, 3, 4, 4, 4);
+        assertThat(new long[] {p.time(0), p.time(1), p.time(2), p.time(3)}).containsExactly(9, 59_999, 60_000, 120_000);
+        assertThat(new double[] {p.high(0), p.low(0), p.high(1)}).containsExactly(104, 99, 105);
+        assertThat(p.high(3)).isNaN();
+        TradePrints ms = TradePrints.of(BARS, M, new long[] {9, 59_999, 60_000, 120_000}, new double[] {99, 104, 105, 96});
+        Trade a = new BarWalker(HALF, IntrabarOrder.OHLC, null, p, StopListener.NONE).trade(BARS, 0, Direction.LONG);
+        Trade b = new BarWalker(HALF, IntrabarOrder.OHLC, null, ms, StopListener.NONE).trade(BARS, 0, Direction.LONG);
+        assertThat(a).isEqualTo(b);
+        assertThat(a.exitTime()).isEqualTo(120_000L); // 96 is through S = 102.5 (P 105): the trade's ms
+    }
 }

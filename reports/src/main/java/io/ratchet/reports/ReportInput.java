@@ -31,14 +31,14 @@ public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps,
     }
 
     public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
-                       IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
-        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null, null);
-    }
-
-    public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                        IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
                        io.ratchet.backtest.account.AccountSpec accountSpec) {
         this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, accountSpec, null);
+    }
+
+    public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
+                       IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
+        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null, null);
     }
 
     /** What the walk walked: {@code trades}, or the order's name. */

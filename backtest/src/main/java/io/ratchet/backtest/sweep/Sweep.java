@@ -14,6 +14,7 @@ import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
 import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.RunSummary;
+import io.ratchet.engine.TradePrints;
 import io.ratchet.engine.TrailingConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ public final class Sweep {
      * @param anchored    walk-forward training from the start of the data (else rolling: the previous part only)
      * @param account     the account every configuration's trades run through
      * @param pboBlocks   blocks of time for the probability of backtest overfitting
+     * @param prints      the trades under the bars for the tick-exact walk, or null
      */
     public record Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward,
-                          boolean anchored, AccountSpec account, int pboBlocks) {
+                          boolean anchored, AccountSpec account, int pboBlocks, TradePrints prints) {
         public Options {
             if (split == split && !(split > 0 && split < 1)) {
                 throw new IllegalArgumentException("--split: must be in (0, 1), got " + split);
@@ -56,6 +58,11 @@ public final class Sweep {
             if (pboBlocks < 2 || pboBlocks % 2 != 0 || pboBlocks > 24) {
                 throw new IllegalArgumentException("--pbo-blocks: an even number from 2 to 24, got " + pboBlocks);
             }
+        }
+
+        public Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward,
+                       boolean anchored, AccountSpec account, int pboBlocks) {
+            this(order, detail, threads, rankBy, split, walkForward, anchored, account, pboBlocks, null);
         }
 
         public Options(IntrabarOrder order, DetailIndex detail, int threads, RankBy rankBy, double split, int walkForward) {
@@ -133,7 +140,7 @@ public final class Sweep {
         AccountFigures[] oosAccount = new AccountFigures[g.length];
         // Each configuration walks the parts in order in one task: its test parts are pooled as they come, then dropped.
         java.util.Map<Integer, Trades> pooling = new java.util.concurrent.ConcurrentHashMap<>();
-        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.threads(), progress, (c, m, t) -> {
+        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, (c, m, t) -> {
             summary[m][c] = t.summary();
             account[m][c] = Account.figures(slice[m], days[m], t, o.account(), (day, ret) -> blocks.add(c, day, ret));
             if (m >= 1) {
@@ -160,7 +167,7 @@ public final class Sweep {
             windows.add(new Window(bars.openTime()[train.bars().from()], bars.openTime()[edge[w] - 1] + 1, bars.openTime()[edge[w]],
                     bars.openTime()[edge[w + 1] - 1] + 1, pick, train.summaries()[pick], test.summaries()[pick], train.accounts()[pick],
                     test.accounts()[pick]));
-            Trades t = SweepKernel.trades(test.bars(), test.entries(), g[pick], o.order(), o.detail());
+            Trades t = SweepKernel.trades(test.bars(), test.entries(), g[pick], o.order(), o.detail(), o.prints());
             pickTrades.add(t);
             picked.append(t);
         }
@@ -188,7 +195,7 @@ public final class Sweep {
         Days days = Days.of(slice);
         RunSummary[] summaries = new RunSummary[g.length];
         AccountFigures[] accounts = new AccountFigures[g.length];
-        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.threads(), progress, (c, t) -> {
+        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, (c, t) -> {
             summaries[c] = t.summary();
             accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? null : (day, ret) -> blocks.add(c, day, ret));
         });
@@ -219,7 +226,7 @@ public final class Sweep {
      */
     private static Robustness robustness(Part picked, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o, Pbo.Blocks blocks) {
         int pick = ranking[0];
-        Trades trades = SweepKernel.trades(picked.bars(), picked.entries(), g[pick], o.order(), o.detail());
+        Trades trades = SweepKernel.trades(picked.bars(), picked.entries(), g[pick], o.order(), o.detail(), o.prints());
         Account.Run run = Account.run(picked.bars(), trades, o.account());
         double[] m = DeflatedSharpe.moments(run.daily());
         int finite = 0;

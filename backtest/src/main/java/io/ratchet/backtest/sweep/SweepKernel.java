@@ -7,6 +7,7 @@ import io.ratchet.engine.ExitReason;
 import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.Mode;
 import io.ratchet.engine.Returns;
+import io.ratchet.engine.TradePrints;
 import io.ratchet.engine.TrailingConfig;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,13 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code percent} (four-point orders): {@link PercentWalk}, one configuration at a time,
  *       bars outer, every open position of a direction walked at once as cohorts that share
  *       their extreme: the cost is per bar and per entry, whatever the holding time.</li>
- *   <li>the others ({@code profit-lock}, and {@code detail}): entries outer, each entry walked
+ *   <li>the others ({@code profit-lock}, {@code detail}, and trades): entries outer, each entry walked
  *       until the last configuration of its group exits, the configurations inner. Every
  *       configuration's stop is a monotone function of the shared extreme {@code P}, so a new
  *       extreme costs nothing per configuration; configurations that differ only in trail are
  *       ordered by their stops at every {@code P}: per point the walk looks at the tightest open
  *       one of each group, and a hit closes a prefix.</li>
  * </ul>
+ *
+ * <p>On trades ({@link TradePrints}, the contract's "Trades (tick-exact)"): a bar with trades
+ * is walked trade by trade, each a point reached by a jump, a hit triggering at the trade's
+ * price and stamped with its time; a bar whose trades all lie inside (nearest stop, extreme]
+ * is skipped whole, as a bar is; a bar with no trade is walked as a bar.
  *
  * <p>A pure function of (bars, entries, grid): no state survives a call, so a sweep too
  * large for one machine can be split by symbol and time window.
@@ -41,7 +47,7 @@ public final class SweepKernel {
     /**
      * Walks every configuration and hands each one's trades to {@code sink}, then forgets them:
      * a sweep's memory is its per-configuration figures plus one configuration's trades per
-     * worker. {@code percent} configurations (without {@code detail}) are walked bars outer,
+     * worker. {@code percent} configurations (without {@code detail} or trades) are walked bars outer,
      * one at a time ({@link PercentWalk}); the others group by group, entries outer.
      *
      * @param detail   lower-timeframe bars for {@link IntrabarOrder#DETAIL}, else null
@@ -50,7 +56,17 @@ public final class SweepKernel {
      */
     public static void forEach(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                int threads, AtomicLong progress, Sink sink) {
-        forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, threads, progress, (c, r, t) -> sink.accept(c, t));
+        forEach(bars, entries, configs, order, detail, null, threads, progress, sink);
+    }
+
+    /**
+     * As {@link #forEach(Bars, Entries, TrailingConfig[], IntrabarOrder, DetailIndex, int, AtomicLong, Sink)};
+     * with {@code prints}, the tick-exact walk (each bar with trades walked trade by trade, a bar
+     * without in {@code order}), as {@code BarWalker} with the same prints.
+     */
+    public static void forEach(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               TradePrints prints, int threads, AtomicLong progress, Sink sink) {
+        forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, prints, threads, progress, (c, r, t) -> sink.accept(c, t));
     }
 
     /** Receives one configuration's trades on one of several ranges; a configuration's ranges come in order. */
@@ -65,6 +81,12 @@ public final class SweepKernel {
      */
     public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                int threads, AtomicLong progress, RangeSink sink) {
+        forEach(ranges, rangeEntries, configs, order, detail, null, threads, progress, sink);
+    }
+
+    /** As the one above; {@code prints} (may be null) are the trades under the bars, for the tick-exact walk. */
+    public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                               TradePrints prints, int threads, AtomicLong progress, RangeSink sink) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
@@ -75,7 +97,7 @@ public final class SweepKernel {
         Progress p = progress == null ? null : new Progress(progress, pairs, configs.length);
         for (int r = 0; r < ranges.length; r++) {
             int range = r;
-            forRange(ranges[r], rangeEntries[r], configs, order, detail, threads, p, (c, t) -> sink.accept(c, range, t));
+            forRange(ranges[r], rangeEntries[r], configs, order, detail, prints, threads, p, (c, t) -> sink.accept(c, range, t));
         }
     }
 
@@ -106,15 +128,15 @@ public final class SweepKernel {
      * bars (cost ~ bars held by the widest trail, shared by the group), else bars outer, one
      * configuration at a time (cost ~ configurations x bars covered, plus the trades). The
      * weights are this machine's measured costs of each (JMH, bench/README.md); both walks are
-     * exact, so the choice changes only the time.
+     * exact, so the choice changes only the time. On trades every group walks entries outer.
      */
     private static void forRange(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
-                                 int threads, Progress progress, Sink sink) {
+                                 TradePrints prints, int threads, Progress progress, Sink sink) {
         int n = entries.size();
         java.util.List<int[]> perConfig = new java.util.ArrayList<>();
         java.util.List<int[]> grouped = new java.util.ArrayList<>();
         for (int[] g : groups(configs)) {
-            boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL;
+            boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL && prints == null;
             if (!percent) {
                 grouped.add(g);
                 continue;
@@ -192,7 +214,7 @@ public final class SweepKernel {
                 }
                 return;
             }
-            Worker w = new Worker(bars, grids[task[0]], order, detail, kept[task[0]]);
+            Worker w = new Worker(bars, grids[task[0]], order, detail, prints, kept[task[0]]);
             int end = Math.min(n, task[1] + BLOCK);
             for (int e = task[1]; e < end; e++) {
                 w.walk(e, entries.bar()[e], entries.direction()[e].sign());
@@ -215,16 +237,27 @@ public final class SweepKernel {
 
     /** One configuration's trades on {@code bars}, in entry order (a fresh copy, kept by the caller). */
     public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail) {
+        return trades(bars, entries, config, order, detail, null);
+    }
+
+    /** As the one above, on trades when {@code prints} is given. */
+    public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints) {
         Trades[] keep = new Trades[1];
-        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, 1, null, (c, t) -> keep[0] = t.copy());
+        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, prints, 1, null, (c, t) -> keep[0] = t.copy());
         return keep[0];
     }
 
     /** Every (configuration, entry) kept: for tests and benchmarks, which compare all trades; a sweep uses {@link #forEach}. */
     public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                    int threads, AtomicLong progress) {
+        return run(bars, entries, configs, order, detail, null, threads, progress);
+    }
+
+    /** As the one above, on trades when {@code prints} is given. */
+    public static KernelResult run(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                   TradePrints prints, int threads, AtomicLong progress) {
         KernelResult out = new KernelResult(configs.length, entries.size());
-        forEach(bars, entries, configs, order, detail, threads, progress, out::take);
+        forEach(bars, entries, configs, order, detail, prints, threads, progress, out::take);
         return out;
     }
 
@@ -332,6 +365,8 @@ public final class SweepKernel {
         final Grid g;
         final IntrabarOrder order;
         final DetailIndex detail;
+        /** The trades under the bars, or null: a bar with trades is walked trade by trade. */
+        final TradePrints prints;
         final Trades[] out;
         /** Per group: the first (tightest) configuration still open, as an index into {@code g.order}. */
         final int[] head;
@@ -344,11 +379,12 @@ public final class SweepKernel {
         double profit;
         int entryIndex;
 
-        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, Trades[] out) {
+        Worker(Bars bars, Grid g, IntrabarOrder order, DetailIndex detail, TradePrints prints, Trades[] out) {
             this.bars = bars;
             this.g = g;
             this.order = order;
             this.detail = order == IntrabarOrder.DETAIL ? detail : null;
+            this.prints = prints;
             this.out = out;
             this.head = new int[g.groupStart.length];
         }
@@ -367,6 +403,22 @@ public final class SweepKernel {
             double[] hi = bars.high();
             double[] lo = bars.low();
             for (int j = i; j <= last && open > 0; j++) {
+                if (prints != null && prints.end(j) > prints.start(j)) {
+                    // The bar's trades, each a print reached by a jump; skipped whole when all lie inside (nearest stop, extreme].
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if (d > 0 ? prints.high(j) <= peak && prints.low(j) > nearest : prints.low(j) >= peak && prints.high(j) < nearest) {
+                        prev = prints.price(prints.end(j) - 1);
+                    } else {
+                        prev = walkPrints(j, prev, nearest);
+                        nearest = nearestAfter;
+                    }
+                    if (g.anyMaxBars && open > 0 && timeExits(j, i)) {
+                        nearest = Double.NaN;
+                    }
+                    continue;
+                }
                 if (detail == null || detail.end(j) == detail.start(j)) {
                     // A bar inside (nearest stop, extreme] can neither make a new extreme nor hit
                     // a stop: skip its points (their only trace is the close as the previous point).
@@ -396,7 +448,7 @@ public final class SweepKernel {
                             nearest = nearest();
                         }
                         if (d > 0 ? p <= nearest : p >= nearest) {
-                            hits(j, p, gap[k]);
+                            hits(j, p, gap[k], bars.openTime()[j]);
                             nearest = nearest();
                         }
                     }
@@ -410,11 +462,72 @@ public final class SweepKernel {
             }
             for (int grp = 0; grp < head.length; grp++) {
                 for (int h = head[grp]; h < g.groupEnd[grp]; h++) {
-                    close(g.order[h], last, bars.close()[last], ExitReason.END);
+                    close(g.order[h], last, bars.openTime()[last], bars.close()[last], ExitReason.END);
                 }
                 head[grp] = g.groupEnd[grp];
             }
             open = 0;
+        }
+
+        /** {@link #walkPrints}' nearest stop when it returns (NaN: to be computed again). */
+        private double nearestAfter;
+
+        /**
+         * The trades of bar {@code j} from {@code prev} (the point before them): each a print
+         * reached by a jump (rule 1), a hit triggering at its price and stamped with its time.
+         * A block (or super-block) of trades that lies inside (nearest stop, extreme] can neither
+         * move the extreme nor hit a stop, so it is passed over, its last trade the previous point.
+         * Returns the last point walked; the nearest stop is left in {@link #nearestAfter}.
+         */
+        private double walkPrints(int j, double prev, double nearest) {
+            final TradePrints tp = prints;
+            final int ke = tp.end(j);
+            final boolean up = d > 0;
+            int k = tp.start(j);
+            while (k < ke && open > 0) {
+                if ((k & (TradePrints.BLOCK - 1)) == 0) {
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if ((k & (TradePrints.SUPER_BLOCK - 1)) == 0 && k + TradePrints.SUPER_BLOCK <= ke) {
+                        int sb = k / TradePrints.SUPER_BLOCK;
+                        if (up ? tp.superHigh(sb) <= peak && tp.superLow(sb) > nearest : tp.superLow(sb) >= peak && tp.superHigh(sb) < nearest) {
+                            k += TradePrints.SUPER_BLOCK;
+                            prev = tp.price(k - 1);
+                            continue;
+                        }
+                    }
+                    if (k + TradePrints.BLOCK <= ke) {
+                        int b = k / TradePrints.BLOCK;
+                        if (up ? tp.blockHigh(b) <= peak && tp.blockLow(b) > nearest : tp.blockLow(b) >= peak && tp.blockHigh(b) < nearest) {
+                            k += TradePrints.BLOCK;
+                            prev = tp.price(k - 1);
+                            continue;
+                        }
+                    }
+                }
+                double p = tp.price(k);
+                if (up ? p > prev : p < prev) {
+                    if (up ? p > peak : p < peak) {
+                        // Rule 3: every stop is a function of the extreme; they move without being touched.
+                        peak = p;
+                        profit = d * (peak - entry) / entry;
+                        nearest = Double.NaN;
+                    }
+                } else {
+                    if (nearest != nearest) {
+                        nearest = nearest();
+                    }
+                    if (up ? p <= nearest : p >= nearest) {
+                        hits(j, p, true, tp.time(k));
+                        nearest = nearest();
+                    }
+                }
+                prev = p;
+                k++;
+            }
+            nearestAfter = nearest;
+            return prev;
         }
 
         /**
@@ -452,8 +565,8 @@ public final class SweepKernel {
             return nearest;
         }
 
-        /** An adverse or flat point reached the nearest stop: closes, group by group, the prefix it hits. */
-        private void hits(int j, double p, boolean isGap) {
+        /** An adverse or flat point reached the nearest stop at {@code time}: closes, group by group, the prefix it hits. */
+        private void hits(int j, double p, boolean isGap, long time) {
             for (int grp = 0; grp < head.length; grp++) {
                 int h = head[grp];
                 int end = g.groupEnd[grp];
@@ -463,7 +576,7 @@ public final class SweepKernel {
                     if (!(d > 0 ? p <= s : p >= s)) { // also for NaN: no stop, no hit
                         break;
                     }
-                    close(c, j, isGap ? p : s, ExitReason.STOP);
+                    close(c, j, time, isGap ? p : s, ExitReason.STOP);
                     h++;
                     open--;
                 }
@@ -478,7 +591,7 @@ public final class SweepKernel {
                 int mb = g.gMaxBars[grp];
                 if (mb > 0 && j - i == mb) {
                     for (int h = head[grp]; h < g.groupEnd[grp]; h++) {
-                        close(g.order[h], j, bars.close()[j], ExitReason.TIME);
+                        close(g.order[h], j, bars.openTime()[j], bars.close()[j], ExitReason.TIME);
                         open--;
                         closed = true;
                     }
@@ -488,9 +601,9 @@ public final class SweepKernel {
             return closed;
         }
 
-        private void close(int c, int j, double trigger, ExitReason why) {
+        private void close(int c, int j, long time, double trigger, ExitReason why) {
             double fill = Returns.exitFill(d, trigger, g.slippage[c]);
-            out[c].set(entryIndex, j, bars.openTime()[j], fill, Returns.net(d, entry, fill, g.fee[c]), peak, (byte) why.ordinal());
+            out[c].set(entryIndex, j, time, fill, Returns.net(d, entry, fill, g.fee[c]), peak, (byte) why.ordinal());
         }
 
         /** The points of bar {@code j} in walking order; the entry bar has no open (it is the entry). */

@@ -8,15 +8,20 @@ import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
 import io.ratchet.engine.Direction;
 import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.ExitReason;
+import io.ratchet.engine.Mode;
 import io.ratchet.engine.RandomBars;
+import io.ratchet.engine.RandomPrints;
 import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.StopListener;
 import io.ratchet.engine.Trade;
+import io.ratchet.engine.TradePrints;
 import io.ratchet.engine.TrailingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -104,19 +109,216 @@ class KernelEqualsEngineTest {
         assertSameAsEngine(seed, bars, entries, grid, order, null, 1 + rnd.nextInt(2));
     }
 
+    /** One case of the tick-exact walk: bars, the trades under them, entries, a grid, the order of bars without trades. */
+    record TradeCase(Bars bars, DetailIndex detail, TradePrints prints, Entries entries, TrailingConfig[] grid, IntrabarOrder order, int threads) {
+    }
+
+    static final long MINUTE = 60_000L;
+
+    /**
+     * Random prints under random bars (ties in time, equal prices, bursts of thousands, bars with none,
+     * prints put exactly at a stop the engine set), entries long and short with some on bars
+     * without a trade, grids of both modes with activation, initial stops and time exits. Now and
+     * then the bars without trades are walked {@code detail} (the kernel takes trades first, as
+     * the engine does).
+     */
+    static TradeCase tradeCase(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + 15);
+        int o = rnd.nextInt(8);
+        IntrabarOrder order = o < 4 ? IntrabarOrder.OHLC : o == 4 ? IntrabarOrder.DETAIL : IntrabarOrder.values()[rnd.nextInt(2)];
+        Bars bars;
+        DetailIndex detail = null;
+        long interval = MINUTE;
+        if (order == IntrabarOrder.DETAIL) {
+            Bars fine = RandomBars.of(seed, 5 * 200, 100, MINUTE);
+            bars = aggregate(fine, 5, rnd);
+            interval = 5 * MINUTE;
+            detail = DetailIndex.of(bars, interval, dropSome(fine, rnd));
+        } else {
+            bars = RandomBars.of(seed, 150 + rnd.nextInt(250));
+        }
+        int nConfigs = 1 + rnd.nextInt(24);
+        TrailingConfig[] grid = new TrailingConfig[nConfigs];
+        if (rnd.nextInt(3) == 0) {
+            for (int c = 0; c < nConfigs; c++) {
+                grid[c] = RandomBars.config(rnd);
+            }
+        } else {
+            TrailingConfig[] bases = {RandomBars.config(rnd), RandomBars.config(rnd), RandomBars.config(rnd)};
+            for (int c = 0; c < nConfigs; c++) {
+                TrailingConfig base = bases[rnd.nextInt(bases.length)];
+                double trail = base.mode() == Mode.PROFIT_LOCK ? 0.05 + 0.95 * rnd.nextDouble() : 0.001 + 0.05 * rnd.nextDouble();
+                if (rnd.nextInt(6) == 0 && c > 0) {
+                    trail = grid[c - 1].mode() == base.mode() ? grid[c - 1].trail() : trail;
+                }
+                grid[c] = base.withMode(base.mode(), trail);
+            }
+        }
+        TradePrints prints = RandomPrints.of(rnd, bars, interval);
+        prints = RandomPrints.touchStops(rnd, bars, interval, prints, grid, order, detail);
+        List<Integer> bar = new ArrayList<>();
+        for (int n = rnd.nextInt(40); n > 0; n--) {
+            bar.add(bars.from() + rnd.nextInt(bars.size()));
+        }
+        for (int i = bars.from(), n = 2 + rnd.nextInt(4); i < bars.to() && n > 0; i++) {
+            if (prints.end(i) == prints.start(i) && rnd.nextInt(4) == 0) {
+                bar.add(i); // an entry on a bar without a trade: walked as a bar, from its open
+                n--;
+            }
+        }
+        bar.sort(null);
+        Direction[] dir = new Direction[bar.size()];
+        for (int e = 0; e < dir.length; e++) {
+            dir[e] = rnd.nextBoolean() ? Direction.LONG : Direction.SHORT;
+        }
+        Entries entries = new Entries(bar.stream().mapToInt(Integer::intValue).toArray(), dir);
+        return new TradeCase(bars, detail, prints, entries, grid, order, 1 + rnd.nextInt(3));
+    }
+
+    static LongStream tradeSeeds() {
+        return LongStream.range(1, 161);
+    }
+
+    /** On trades: every (configuration, entry) of the kernel is the engine's walk of the same trades ({@code BarWalker} with the prints), bit for bit. */
+    @ParameterizedTest(name = "trades seed {0}")
+    @MethodSource("tradeSeeds")
+    void kernelOnTradesIsTheEngineOnTrades(long seed) {
+        TradeCase t = tradeCase(seed);
+        assertSameAsEngine(seed, t.bars(), t.entries(), t.grid(), t.order(), t.detail(), t.prints(), t.threads());
+    }
+
+    /**
+     * A walk passes over runs of trades inside (stop, extreme]; a run holding one trade exactly at
+     * the stop is not such a run. Long and short, the touch in a block and in a super-block of
+     * one long bar: the exit is that trade, at its price and time, as the engine says.
+     */
+    @Test
+    void aTradeExactlyAtTheStopInsideALongRunOfTradesIsAHit() {
+        for (int touchAt : new int[] {TradePrints.BLOCK + 17, TradePrints.SUPER_BLOCK + 1234}) {
+            for (Direction dir : Direction.values()) {
+                int d = dir.sign();
+                int n = 3 * TradePrints.SUPER_BLOCK;
+                long[] time = new long[n];
+                double[] price = new double[n];
+                double peak = 100 * (1 + d * 0.10);
+                double stop = peak * (1 - d * 0.01); // the engine's arithmetic: percent 1% behind the extreme
+                for (int k = 0; k < n; k++) {
+                    time[k] = 1_000 + k / 3; // three trades a millisecond
+                    price[k] = k < 10 ? 100 : k == 10 ? peak : 100 * (1 + d * 0.095);
+                }
+                price[touchAt] = stop;
+                Bars bars = Bars.of(new long[] {0, MINUTE}, new double[] {100, 100}, new double[] {111, 100}, new double[] {89, 100},
+                        new double[] {100, 100});
+                TradePrints prints = TradePrints.of(bars, MINUTE, time, price);
+                TrailingConfig cfg = new TrailingConfig(Mode.PERCENT, 0.01, 0, Double.NaN, 0, 0, 0);
+                Entries entries = new Entries(new int[] {0}, new Direction[] {dir});
+                Trade t = new BarWalker(cfg, IntrabarOrder.OHLC, null, prints, StopListener.NONE).trade(bars, 0, dir);
+                assertThat(t.exitTime()).as(dir + " touch at " + touchAt).isEqualTo(time[touchAt]);
+                assertThat(t.exitPrice()).isEqualTo(stop);
+                assertSameAsEngine(touchAt, bars, entries, new TrailingConfig[] {cfg, cfg.withMode(Mode.PERCENT, 0.02)}, IntrabarOrder.OHLC, null,
+                        prints, 1);
+            }
+        }
+    }
+
+    /**
+     * The trade cases reach what the contract's trades section speaks of: hits on a trade (at
+     * its price and time) and on bars without trades, a trade exactly at the stop, ties in time,
+     * equal prices, entries on bars without a trade, long and short, both modes, activation,
+     * initial stops and time exits. Without this, a generator gone blind would pass the test above.
+     */
+    @Test
+    void theTradeCasesCoverTheContract() {
+        long hitOnTrade = 0;
+        long hitOnBar = 0;
+        long touch = 0;
+        long ties = 0;
+        long equalPrices = 0;
+        long noTradeEntries = 0;
+        long longs = 0;
+        long shorts = 0;
+        long timeExits = 0;
+        boolean[] modes = new boolean[2];
+        long activated = 0;
+        long initial = 0;
+        long bursts = 0;
+        for (long seed : tradeSeeds().toArray()) {
+            TradeCase t = tradeCase(seed);
+            TradePrints p = t.prints();
+            for (int i = t.bars().from(); i < t.bars().to(); i++) {
+                bursts += p.end(i) - p.start(i) >= 2 * TradePrints.SUPER_BLOCK ? 1 : 0; // holds a whole super-block
+            }
+            for (int k = 1; k < p.size(); k++) {
+                ties += p.time(k) == p.time(k - 1) ? 1 : 0;
+                equalPrices += p.price(k) == p.price(k - 1) ? 1 : 0;
+            }
+            for (TrailingConfig c : t.grid()) {
+                modes[c.mode().ordinal()] = true;
+                activated += c.activation() > 0 ? 1 : 0;
+                initial += c.initialStop() == c.initialStop() ? 1 : 0;
+                double[] stop = {Double.NaN};
+                boolean[] touched = {false};
+                StopListener rec = new StopListener() {
+                    @Override
+                    public void onStopMoved(long time, double price, double oldStop, double newStop) {
+                        stop[0] = newStop;
+                    }
+
+                    @Override
+                    public void onStopHit(long time, double price, double trigger) {
+                        touched[0] = price == stop[0];
+                    }
+                };
+                BarWalker w = new BarWalker(c, t.order(), t.detail(), p, rec);
+                for (int e = 0; e < t.entries().size(); e++) {
+                    int i = t.entries().bar()[e];
+                    stop[0] = Double.NaN;
+                    touched[0] = false;
+                    Trade tr = w.trade(t.bars(), i, t.entries().direction()[e]);
+                    boolean onTrade = p.end(w.exitIndex()) > p.start(w.exitIndex()); // a bar with trades is walked by its trades alone
+                    if (tr.exitReason() == ExitReason.STOP) {
+                        hitOnTrade += onTrade ? 1 : 0;
+                        hitOnBar += onTrade ? 0 : 1;
+                        touch += touched[0] && onTrade ? 1 : 0;
+                    }
+                    timeExits += tr.exitReason() == ExitReason.TIME ? 1 : 0;
+                }
+            }
+            for (int e = 0; e < t.entries().size(); e++) {
+                int i = t.entries().bar()[e];
+                noTradeEntries += p.end(i) == p.start(i) ? 1 : 0;
+                longs += t.entries().direction()[e] == Direction.LONG ? 1 : 0;
+                shorts += t.entries().direction()[e] == Direction.SHORT ? 1 : 0;
+            }
+        }
+        String counts = "hits on a trade " + hitOnTrade + ", on a bar " + hitOnBar + ", trades at the stop " + touch + ", ties " + ties
+                + ", equal prices " + equalPrices + ", entries on bars without trades " + noTradeEntries + ", long " + longs + ", short " + shorts
+                + ", time exits " + timeExits + ", activation " + activated + ", initial stop " + initial + ", bars of a super-block " + bursts;
+        assertThat(java.util.Arrays.stream(new long[] {hitOnTrade, hitOnBar, touch, ties, equalPrices, noTradeEntries, longs, shorts, timeExits,
+            activated, initial, bursts}).min().getAsLong()).as(counts).isGreaterThanOrEqualTo(20);
+        assertThat(modes).as("both modes").containsOnly(true);
+    }
+
     private static void assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
                                            int threads) {
+        assertSameAsEngine(seed, bars, entries, grid, order, detail, null, threads);
+    }
+
+    private static void assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
+                                           TradePrints prints, int threads) {
         int nConfigs = grid.length;
-        KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, threads, null);
+        KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, prints, threads, null);
+        String on = prints == null ? "" : " on trades";
         for (int c = 0; c < nConfigs; c++) {
-            BarWalker w = new BarWalker(grid[c], order, detail, StopListener.NONE);
+            BarWalker w = new BarWalker(grid[c], order, detail, prints, StopListener.NONE);
             // Alone, a configuration takes the bars-outer walk where it has one; in the grid its group may take the other.
-            Trades alone = SweepKernel.trades(bars, entries, grid[c], order, detail);
+            Trades alone = SweepKernel.trades(bars, entries, grid[c], order, detail, prints);
             List<Trade> trades = new ArrayList<>();
             for (int e = 0; e < entries.size(); e++) {
                 Trade t = w.trade(bars, entries.bar()[e], entries.direction()[e]);
                 trades.add(t);
-                String why = "seed " + seed + ", " + order + ", config " + c + " " + grid[c] + ", entry " + e + " at bar " + entries.bar()[e];
+                String why = "seed " + seed + on + ", " + order + ", config " + c + " " + grid[c] + ", entry " + e + " at bar " + entries.bar()[e];
+                assertThat(k.exitBar(c, e)).as(why + ": exit bar").isEqualTo(w.exitIndex());
                 assertThat(k.exitTime(c, e)).as(why).isEqualTo(t.exitTime());
                 assertThat(k.reason(c, e)).as(why).isEqualTo(t.exitReason());
                 assertThat(Double.doubleToLongBits(k.exitPrice(c, e))).as(why + ": exit price").isEqualTo(Double.doubleToLongBits(t.exitPrice()));
