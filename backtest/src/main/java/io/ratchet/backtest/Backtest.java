@@ -30,11 +30,11 @@ public final class Backtest {
         BarWalker w = new BarWalker(config, order, detail, prints, StopListener.NONE);
         List<Trade> trades = new ArrayList<>(entries.size());
         for (int e = 0; e < entries.size(); e++) {
-            trades.add(w.trade(bars, entries.bar()[e], entries.direction()[e]));
+            trades.add(entries.walk(w, bars, e));
         }
         DetailEffect effect = null;
         if (order == IntrabarOrder.DETAIL) {
-            effect = DetailEffect.compare(trades, run(bars, entries, config, IntrabarOrder.ADVERSE_FIRST, null).trades());
+            effect = DetailEffect.compare(bars, trades, run(bars, entries, config, IntrabarOrder.ADVERSE_FIRST, null).trades());
         }
         return new BacktestResult(config, order, List.copyOf(trades), RunSummary.of(trades), effect);
     }

@@ -49,15 +49,18 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report with PNG charts into DIR (opens offline).")
     Path report;
 
+    @Option(names = "--stops", paramLabel = "FILE", description = "Write every position's stop as CSV: its entry stop, each move and the exit "
+            + "(entry_time,direction,event,time,price,stop,extreme,trigger), as ratchet live status --export writes a live position's.")
+    Path stopsCsv;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig config = trailing.toConfig();
-        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--equity", account.equity).folder("--report", report)
+        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--stops", stopsCsv).file("--equity", account.equity)
+                .folder("--report", report)
                 .input("--config", trailing.configFile)).check();
-        if (report != null && "trades".equalsIgnoreCase(in.intrabar)) {
-            throw new UsageException("--report: not yet with --intrabar trades; use --json or --trades for the tick-exact run");
-        }
+        in.exactEntriesAllowed = true;
         in.load(out);
         Entries entries = in.entries();
         io.ratchet.backtest.account.AccountSpec acct = account.spec();
@@ -77,6 +80,12 @@ final class BacktestCommand implements Callable<Integer> {
             out.printf("detail:   the lower timeframe changed %d of %d exits (%.1f%%) against adverse-first; total return %+.2f%% points%n",
                     r.detailEffect().changed(), r.detailEffect().trades(), 100 * r.detailEffect().changedShare(), 100 * r.detailEffect().returnDelta());
         }
+        // --intrabar trades: what bars would have said about the same entries (the fidelity gap).
+        io.ratchet.backtest.FidelityGap gap = in.prints == null ? null
+                : io.ratchet.backtest.FidelityGap.of(in.series.bars(), in.series.interval().millis(), in.prints, entries, config, acct);
+        if (gap != null) {
+            FidelityText.print(out, gap, in.series.interval().id(), Fmt.priceDecimals(in.series.close(0)));
+        }
         int dp = Fmt.priceDecimals(in.series.close(0));
         out.println();
         out.println("first trades:");
@@ -89,6 +98,9 @@ final class BacktestCommand implements Callable<Integer> {
                 ObjectNode root = ResultJson.backtest(r, acct, run);
                 root.put("intrabar", in.intrabarId());
                 in.describe(root);
+                if (gap != null) {
+                    root.set("fidelity", io.ratchet.backtest.FidelityJson.of(gap));
+                }
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
             }
@@ -105,6 +117,12 @@ final class BacktestCommand implements Callable<Integer> {
                     o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 });
                 wrote.add("wrote " + tradesCsv);
+            }
+            if (stopsCsv != null) {
+                String csv = io.ratchet.backtest.StopTrace.csv(io.ratchet.backtest.StopTrace.of(in.series.bars(), entries, config, in.order, in.detail,
+                        in.prints));
+                outputs.file(stopsCsv, o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
+                wrote.add("wrote " + stopsCsv);
             }
             account.writeEquity(outputs, run, wrote);
             if (report != null) {

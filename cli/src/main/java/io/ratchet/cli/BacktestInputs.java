@@ -30,6 +30,8 @@ final class BacktestInputs {
     /** The trades under the bars with {@code --intrabar trades}, else null. */
     io.ratchet.engine.TradePrints prints;
 
+    /** Set by backtest, the one command that walks an entry from a time inside its bar (a live position replayed). */
+    boolean exactEntriesAllowed;
     KlineSeries series;
     String origin;
     java.util.List<io.ratchet.data.kline.Gap> gaps;
@@ -139,6 +141,10 @@ final class BacktestInputs {
         Entries e = entries.resolve(series);
         if (e.size() == 0) {
             throw new UsageException("no entries: the entry option gave no position on this data");
+        }
+        if (e.anyExact() && (!exactEntriesAllowed || prints == null)) {
+            throw new UsageException("--entries " + entries.entriesFile + ": rows with a price enter at that price and time, inside a bar; only "
+                    + (exactEntriesAllowed ? "--intrabar trades" : "backtest --intrabar trades") + " walks what came after that time (a bar cannot say it)");
         }
         return e;
     }

@@ -382,15 +382,21 @@ final class DataCommand implements Runnable {
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
             description = {"Store a seeded random-walk series (for benchmarks and trials at any size). Same seed, same bars.",
-                "With --trades N: N BTCUSDT-like aggregate trades instead (ticks of 0.01 near 42,000, a few ms apart, a gap in ids now and",
-                "then), stored as SYMBOL:trades; build bars over them with data klines --from-trades SYMBOL --interval 1m."},
+                "With --trades-in KLINES: invented trades (prints) inside each bar of real or stored klines, stored as SYN...:trades, "
+                    + "for trying the tick-exact walk (--intrabar trades) where no real aggTrades are at hand. They are synthetic: each bar "
+                    + "gets --per-bar prints at random times inside it, first at its open, last at its close, through its high and its low, "
+                    + "so klines built from them (data klines --from-trades) are the bars' OHLC exactly; the path between is invented.",
+                "With --trades N: N BTCUSDT-like aggregate trades of a seeded random walk (ticks of 0.01 near 42,000, a few ms apart, a gap",
+                "in ids now and then), stored as SYN...:trades; build bars over them with data klines --from-trades SYMBOL --interval 1m."},
             footer = {"", "Examples:", "  ratchet data synth --symbol SYNUSDT --interval 1m --bars 525600 --seed 7",
+                "  ratchet data synth --trades-in sample-data/ETHUSDT-1m-2022-08-14.zip",
                 "  ratchet data synth --symbol SYN --trades 50000000 && ratchet data klines --from-trades SYN --interval 1h"})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--symbol", defaultValue = "SYN", description = "Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--symbol", description = "Default: SYN; with --trades-in, SYN and the bars' symbol (SYNBTCUSDT). Synthetic trades "
+                + "need a symbol starting with SYN.")
         String symbol;
 
         @Option(names = "--interval", description = "Bars only. Default: 1m.")
@@ -399,7 +405,14 @@ final class DataCommand implements Runnable {
         @Option(names = "--bars", description = "How many bars (525600 is a year of 1m).")
         Integer bars;
 
-        @Option(names = "--trades", paramLabel = "N", description = "How many trades, instead of bars (50000000 is a busy fortnight: about 3.9 M a day).")
+        @Option(names = "--trades-in", paramLabel = "FILE|DIR|SYMBOL:INTERVAL", description = "Klines to invent trades inside (synthetic prints).")
+        String tradesIn;
+
+        @Option(names = "--per-bar", defaultValue = "20", description = "With --trades-in: prints per bar, at least 4. Default: ${DEFAULT-VALUE}.")
+        int perBar;
+
+        @Option(names = "--trades", paramLabel = "N", description = "N trades of a seeded random walk (ticks of 0.01 near 42,000, ms apart; "
+                + "50000000 is a busy fortnight: about 3.9 M a day).")
         Integer trades;
 
         @Option(names = "--tick-step", paramLabel = "K", defaultValue = "100",
@@ -410,7 +423,7 @@ final class DataCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--from", defaultValue = "2024-01-01", description = "Time of the first bar (or trade). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--from", defaultValue = "2024-01-01", description = "Time of the first bar (or trade; not with --trades-in). Default: ${DEFAULT-VALUE}.")
         String from;
 
         @Mixin
@@ -418,36 +431,67 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if ((bars == null) == (trades == null)) {
-                throw new UsageException(bars == null ? "give --bars N (klines) or --trades N (aggregate trades)" : "give --bars or --trades, not both");
+            int modes = (bars != null ? 1 : 0) + (tradesIn != null ? 1 : 0) + (trades != null ? 1 : 0);
+            if (modes != 1) {
+                throw new UsageException(modes == 0 ? "give --bars N (klines), --trades-in KLINES or --trades N (synthetic trades)"
+                        : "--bars, --trades-in and --trades are alternatives: give one");
             }
             KlineStore st = store.open();
-            String sym = symbol.toUpperCase(java.util.Locale.ROOT);
-            if (trades != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (bars != null) {
+                if (bars < 1) {
+                    throw new UsageException("--bars: must be at least 1, got " + bars);
+                }
+                KlineSeries s = SyntheticKlines.randomWalk((symbol == null ? "SYN" : symbol).toUpperCase(java.util.Locale.ROOT),
+                        DataOptions.parseInterval(interval), bars, seed, Times.parse("--from", from), 30_000.0);
+                st.save(s);
+                printSummary(out, s, null, st);
+                return 0;
+            }
+            TradeSeries ts;
+            String what;
+            if (tradesIn != null) {
+                if (perBar < 4) {
+                    throw new UsageException("--per-bar: at least 4 (open, high, low, close), got " + perBar);
+                }
+                KlineSeries k = io.ratchet.data.kline.KlineSource.resolve(tradesIn, st, null, null, Long.MIN_VALUE, Long.MAX_VALUE).series();
+                if (k.interval() == Interval.MONTH1) {
+                    throw new UsageException("--trades-in: bars of 1M have no fixed length; use 1w or shorter");
+                }
+                String sym = synthSymbol(symbol != null ? symbol : k.symbol().startsWith("SYN") ? k.symbol() : "SYN" + k.symbol());
+                ts = io.ratchet.data.trades.SyntheticTrades.inKlines(k, sym, perBar, seed);
+                what = "synthetic: " + perBar + " invented prints inside each of the " + k.size() + " " + k.interval().id() + " bars of " + k.symbol()
+                        + " (" + tradesIn + "), through each bar's open, high, low and close; not real trades";
+            } else {
                 if (trades < 1) {
                     throw new UsageException("--trades: must be at least 1, got " + trades);
                 }
                 if (interval != null) {
-                    throw new UsageException("--interval: trades have no interval; leave it out with --trades (data klines --from-trades "
-                            + sym + " --interval 1m builds bars)");
+                    throw new UsageException("--interval: trades have no interval; leave it out with --trades (data klines --from-trades SYMBOL "
+                            + "--interval 1m builds bars)");
                 }
                 if (tickStep < 0 || tickStep > 1_000_000) {
                     throw new UsageException("--tick-step: from 0 to 1000000 ticks, got " + tickStep);
                 }
-                TradeStore ts = new TradeStore(st);
-                TradeSeries s = io.ratchet.data.trades.SyntheticTrades.randomWalk(sym, trades, seed, Times.parse("--from", from), tickStep);
-                ts.save(s);
-                printTrades(spec.commandLine().getOut(), s, null, ts);
-                return 0;
+                ts = io.ratchet.data.trades.SyntheticTrades.randomWalk(synthSymbol(symbol != null ? symbol : "SYN"), trades, seed,
+                        Times.parse("--from", from), tickStep);
+                what = "synthetic: a seeded random walk of " + trades + " trades; not real trades";
             }
-            if (bars < 1) {
-                throw new UsageException("--bars: must be at least 1, got " + bars);
-            }
-            KlineSeries s = SyntheticKlines.randomWalk(sym, DataOptions.parseInterval(interval == null ? "1m" : interval),
-                    bars, seed, Times.parse("--from", from), 30_000.0);
-            st.save(s);
-            printSummary(spec.commandLine().getOut(), s, null, st);
+            TradeStore tstore = new TradeStore(st);
+            tstore.save(ts);
+            printTrades(out, ts, null, tstore);
+            out.println("  " + what);
             return 0;
+        }
+
+        /** Synthetic trades carry a SYN symbol, so that they are never taken for a real market's. */
+        private static String synthSymbol(String s) {
+            String u = s.toUpperCase(java.util.Locale.ROOT);
+            if (!u.startsWith("SYN")) {
+                throw new UsageException("--symbol " + s + ": synthetic trades are stored under a symbol starting with SYN (like SYN" + u
+                        + "), so that they are never taken for real trades");
+            }
+            return u;
         }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** Where positions open: an entries file, every N-th bar, or a ta4j rule. */
 final class EntryOptions {
-    @Option(names = "--entries", paramLabel = "FILE", description = "CSV of time,direction (epoch ms of a bar's open; one position per row).")
+    @Option(names = "--entries", paramLabel = "FILE", description = "CSV of time,direction (epoch ms of a bar's open; one position per row); "
+            + "backtest --intrabar trades also takes time,direction,price: an entry at that price and ms, as ratchet live status --export writes.")
     Path entriesFile;
 
     @Option(names = "--entry-every", paramLabel = "N", description = "Enter at every N-th bar. Default: every bar, when no other entry option is given.")
@@ -31,7 +32,7 @@ final class EntryOptions {
         Bars bars = series.bars();
         Direction dir = Direction.parse(direction);
         if (entriesFile != null) {
-            return EntryCsv.read(entriesFile, bars);
+            return EntryCsv.read(entriesFile, bars, series.interval() == io.ratchet.data.kline.Interval.MONTH1 ? 0 : series.interval().millis());
         }
         if (rule != null) {
             return EntryRule.entries(rule, series, dir);

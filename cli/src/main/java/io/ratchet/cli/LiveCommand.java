@@ -15,6 +15,8 @@ import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.PollingFeed;
 import io.ratchet.live.exchange.PriceSource;
 import io.ratchet.live.exchange.XChangeMarket;
+import io.ratchet.live.record.BufferedTradeRecorder;
+import io.ratchet.live.record.TradeRecorder;
 import io.ratchet.live.store.JdbcPositionStore;
 import io.ratchet.sim.SimConfig;
 import java.io.PrintWriter;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code ratchet live}: trail real positions on Binance (testnet by default) or the simulator. */
 @Command(name = "live",
         header = "Trail positions live on Binance (testnet and dry-run by default) or the simulator.", mixinStandardHelpOptions = true,
-        description = {"Trail positions live: prices from Binance's trade stream go through the same engine as the backtest,",
+        description = {"Trail positions live: prices from Binance's aggTrade stream go through the same engine as the backtest,",
             "every stop change is stored and logged, and a hit stop closes the position with a MARKET order.",
             "Positions are opened and watched through the control API (POST /api/positions, GET /api/positions[/ID[/events]],",
             "DELETE /api/positions/ID[?close=true]) or in the browser: the dashboard at / on the same port shows every",
@@ -89,11 +91,23 @@ final class LiveCommand implements Callable<Integer> {
     int staleAfter;
 
     @Option(names = "--feed", defaultValue = "stream", paramLabel = "stream|poll",
-            description = "Where live trades come from: the trade stream, or REST polling of aggTrades by id (every print, in order). Default: ${DEFAULT-VALUE}.")
+            description = "Where live trades come from: the aggTrade stream, or REST polling of aggTrades by id (every print, in order). Default: ${DEFAULT-VALUE}.")
     String feed;
 
     @Option(names = "--poll-every", defaultValue = "5", paramLabel = "SECONDS", description = "With --feed poll: seconds between two polls of a symbol. Default: ${DEFAULT-VALUE}.")
     int pollEvery;
+
+    @Option(names = "--record", description = "Store every trade the runner receives (stream, polls, REST gap fills; never the points of a 1m bar), "
+            + "per symbol, in the store as SYMBOL:trades, exactly as data import stores aggTrades: a live position replays on them "
+            + "(ratchet live status --export). Written every --record-every seconds; a failing disk is said, and trading goes on.")
+    boolean record;
+
+    @Option(names = {"--record-store", "--store"}, paramLabel = "DIR", description = "Where --record stores the trades. Default: the store, $RATCHET_STORE or ~/.ratchet/data.")
+    Path recordStore;
+
+    @Option(names = "--record-every", paramLabel = "SECONDS", description = "With --record: write the trades received at least this often (and at every "
+            + BufferedTradeRecorder.DEFAULT_FLUSH_TRADES + "): a kill loses at most that much of the recording. Default: 5.")
+    Integer recordEvery;
 
     @Override
     public Integer call() throws Exception {
@@ -145,6 +159,7 @@ final class LiveCommand implements Callable<Integer> {
             throw new UsageException("--poll-every: " + pollEvery + " s; it must be at least 1 and less than --stale-after (" + staleAfter
                     + " s), or every quiet spell between two polls would count as a dead feed");
         }
+        TradeRecorder recorder = recorder();
         if (exchange.equals("mainnet") && !dryRun && !mainnetConfirmed) {
             throw new UsageException("--exchange mainnet with --no-dry-run sends real orders with real money: add --i-accept-mainnet-risk");
         }
@@ -167,7 +182,7 @@ final class LiveCommand implements Callable<Integer> {
         OrderUpdates updates = dryRun ? OrderUpdates.NONE : new BinanceUserStream(wsApi, key, secret, Clock.systemUTC());
         PriceSource prices = feed.equals("poll") ? new PollingFeed(market, pollEvery * 1000L, PollingFeed.DEFAULT_WEIGHT_PER_MINUTE, Clock.systemUTC()) : market;
         LiveRunner runner = new LiveRunner(new LiveRunner.Settings(cfg, dryRun, protect, staleAfter * 1000L, 5_000), store, gateway, prices, market,
-                updates, notifier, Clock.systemUTC());
+                updates, notifier, Clock.systemUTC(), recorder);
         String token = System.getenv("RATCHET_API_TOKEN");
         try {
             runner.start();
@@ -190,6 +205,10 @@ final class LiveCommand implements Callable<Integer> {
             out.printf("feed: polling aggTrades every %d s per symbol (up to %d symbols at that interval within %d request weight a minute)%n", pollEvery,
                     PollingFeed.symbolsThatFit(pollEvery * 1000L, PollingFeed.DEFAULT_WEIGHT_PER_MINUTE), PollingFeed.DEFAULT_WEIGHT_PER_MINUTE);
         }
+        if (record) {
+            out.printf("record: every trade received into %s as SYMBOL:trades, written every %d s (a kill loses at most that)%n", recordRoot(),
+                    recordEvery == null ? 5 : recordEvery);
+        }
         out.printf("api:  http://%s:%d/api/positions%s%n", apiHost, api.port(), token == null ? "" : " (bearer token required)");
         out.printf("dashboard: open http://%s:%d/%s%n", apiHost, api.port(), token == null ? "" : " (it asks for the token once)");
         out.flush();
@@ -205,7 +224,42 @@ final class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Positions and their last events, from the database (works with the runner stopped).", footer = {"", "Example:", "  ratchet live status --db jdbc:sqlite:ratchet.db --json"})
+    private Path recordRoot() {
+        return recordStore != null ? recordStore : io.ratchet.data.store.KlineStore.defaultRoot();
+    }
+
+    /** {@code --record}: the store's folder is made and checked now, not at the first write minutes later. */
+    private TradeRecorder recorder() {
+        if (!record) {
+            if (recordStore != null || recordEvery != null) {
+                throw new UsageException((recordStore != null ? "--record-store" : "--record-every") + " is used only with --record");
+            }
+            return TradeRecorder.NONE;
+        }
+        int every = recordEvery == null ? 5 : recordEvery;
+        if (every < 1) {
+            throw new UsageException("--record-every: at least 1 second, got " + every);
+        }
+        Path root = recordRoot();
+        String which = recordStore != null ? "--record-store " + root : "the store " + root + " (from $RATCHET_STORE or ~/.ratchet/data)";
+        if (java.nio.file.Files.exists(root) && !java.nio.file.Files.isDirectory(root)) {
+            throw new UsageException(which + ": is a file, not a folder");
+        }
+        try {
+            java.nio.file.Files.createDirectories(root);
+        } catch (java.io.IOException e) {
+            throw new UsageException(which + ": cannot be made: " + e.getMessage());
+        }
+        if (!java.nio.file.Files.isWritable(root)) {
+            throw new UsageException(which + ": is not writable");
+        }
+        return new BufferedTradeRecorder(new StoreRecording(new io.ratchet.data.store.TradeStore(root), StoreRecording.FOLD_ABOVE_BYTES), every * 1000L,
+                BufferedTradeRecorder.DEFAULT_FLUSH_TRADES, BufferedTradeRecorder.DEFAULT_MAX_WAITING);
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = {"Positions and their last events, from the database (works with the runner stopped).",
+        "--export ID writes a position as a backtest replays it on the trades live --record stored."},
+            footer = {"", "Examples:", "  ratchet live status --db jdbc:sqlite:ratchet.db --json", "  ratchet live status --export 3 --out replay/"})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -216,10 +270,28 @@ final class LiveCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Positions as the API shows them.")
         boolean json;
 
+        @Option(names = "--export", paramLabel = "ID", description = "Write position ID as a backtest replays it: position-ID-entries.csv (its entry "
+                + "to the ms, at its fill price), position-ID-config.json (its configuration) and position-ID-stops.csv (its stored "
+                + "stops in the layout of backtest --stops); prints the commands that replay it.")
+        Long export;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "With --export: the folder to write into. Default: the current one.")
+        Path exportDir;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (exportDir != null && export == null) {
+                throw new UsageException("--out is used only with --export");
+            }
             try (JdbcPositionStore store = JdbcPositionStore.open(db, null, null)) {
+                if (export != null) {
+                    try {
+                        return PositionExport.run(store, export, exportDir == null ? Path.of(".") : exportDir, out);
+                    } catch (java.io.IOException e) {
+                        throw new UserFacingException(e.getMessage(), e);
+                    }
+                }
                 List<Position> all = store.all();
                 if (json) {
                     ArrayNode a = LiveJson.MAPPER.createArrayNode();

@@ -213,9 +213,12 @@ final class SweepCommand implements Callable<Integer> {
                 outputs.file(out, o -> SweepTable.writeCsv(SweepTable.of(r), o));
                 wrote.add("wrote " + out);
             }
-            com.fasterxml.jackson.databind.node.ObjectNode root = ResultJson.sweep(r);
-            root.put("intrabar", in.intrabarId());
-            in.describe(root);
+            // Built only when written: the data's digest reads every bar.
+            com.fasterxml.jackson.databind.node.ObjectNode root = json != null || (exportBest != null && !exportRefused) ? ResultJson.sweep(r) : null;
+            if (root != null) {
+                root.put("intrabar", in.intrabarId());
+                in.describe(root);
+            }
             if (json != null) {
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);

@@ -80,4 +80,43 @@ class BacktestTradesCommandTest {
         assertThat(sweep.exit()).isEqualTo(2);
         assertThat(sweep.err()).contains("trades of ETHUSDT, but the bars are BTCUSDT");
     }
+
+    @Test
+    void stopsAreWrittenMoveByMoveAndAnEntryWithAPriceEntersAtItsMillisecond() throws Exception {
+        Path k = dir.resolve("BTCUSDT-1m-2024-01.csv");
+        Files.writeString(k, KLINES);
+        Path t = dir.resolve("BTCUSDT-aggTrades-2024-01.csv");
+        Files.writeString(t, TRADES);
+        // Two entries: bar 0's open, and a live fill replayed: 103.9 at 20 ms into bar 0 (the trade at 20 ms is its own millisecond's).
+        Files.writeString(dir.resolve("entries.csv"), "time,direction,price\n" + T0 + ",long,\n" + (T0 + 20) + ",long,103.9\n");
+        Path stops = dir.resolve("stops.csv");
+        Path trades = dir.resolve("trades.csv");
+        CliRun r = CliRun.of("backtest", "--data", k.toString(), "--mode", "profit-lock", "--trail", "0.5", "--fee", "0", "--entries",
+                dir.resolve("entries.csv").toString(), "--intrabar", "trades", "--detail-data", t.toString(), "--stops", stops.toString(), "--trades",
+                trades.toString(), "--store", dir.resolve("store").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + stops);
+        // Bar entry (TradesWalkTest): E = 100, no stop; 104 at 20 ms: S = 102; bar 1 (ohlc) H 106: S = 103; 102.25 at 120009 ms through S.
+        // Exact entry: E = 103.9 at 20 ms, no stop; bar 1's H 106: S = 103.9 + 0.5 (106 - 103.9); 103.5 at 120007 ms through S.
+        String s2 = io.ratchet.backtest.StopTrace.number(103.9 + 0.5 * (106 - 103.9));
+        long e = T0 + 20;
+        assertThat(Files.readAllLines(stops)).containsExactly("entry_time,direction,event,time,price,stop,extreme,trigger",
+                T0 + ",long,entry," + T0 + ",100,,100,",
+                T0 + ",long,moved," + (T0 + 20) + ",104,102,104,",
+                T0 + ",long,moved," + (T0 + 60_000) + ",106,103,106,",
+                T0 + ",long,hit," + (T0 + 120_009) + ",102.25,103,106,102.25",
+                e + ",long,entry," + e + ",103.9,,103.9,",
+                e + ",long,moved," + (T0 + 60_000) + ",106," + s2 + ",106,",
+                e + ",long,hit," + (T0 + 120_007) + ",103.5," + s2 + ",106,103.5");
+        assertThat(Files.readAllLines(trades).get(2)).startsWith(e + ",long,103.9," + (T0 + 120_007) + ",103.5,STOP,");
+
+        // Without the trades an entry inside a bar cannot be walked, and only backtest takes one.
+        CliRun bars = CliRun.of("backtest", "--data", k.toString(), "--mode", "profit-lock", "--trail", "0.5", "--entries",
+                dir.resolve("entries.csv").toString());
+        assertThat(bars.exit()).isEqualTo(2);
+        assertThat(bars.err()).contains("rows with a price enter at that price and time").contains("--intrabar trades");
+        CliRun sweep = CliRun.of("sweep", "--data", k.toString(), "--trail", "percent=0.02,0.05", "--entries", dir.resolve("entries.csv").toString());
+        assertThat(sweep.exit()).isEqualTo(2);
+        assertThat(sweep.err()).contains("only backtest --intrabar trades");
+    }
 }

@@ -112,7 +112,7 @@ class BadInputTableTest {
                         "report", p("old.json"), "--out", p("old-report")),
                 new Case("data synth --bars 0", 2, List.of("--bars", "at least 1"), "data", "synth", "--bars", "0", "--store", store("synth")),
                 new Case("data synth --trades 0", 2, List.of("--trades", "at least 1"), "data", "synth", "--trades", "0", "--store", store("synth")),
-                new Case("data synth --bars and --trades", 2, List.of("--bars or --trades, not both"), "data", "synth", "--bars", "10", "--trades", "10",
+                new Case("data synth --bars and --trades", 2, List.of("--bars, --trades-in and --trades are alternatives"), "data", "synth", "--bars", "10", "--trades", "10",
                         "--store", store("synth")),
                 new Case("data synth neither --bars nor --trades", 2, List.of("--bars N", "--trades N"), "data", "synth", "--store", store("synth")),
                 new Case("data synth --trades with --interval", 2, List.of("--interval", "trades have no interval", "data klines --from-trades"),

@@ -68,6 +68,50 @@ public final class BarWalker {
         if (walkEntryBar(bars, entryIndex)) {
             return exit(entryIndex, hitTime != Long.MIN_VALUE ? hitTime : t[entryIndex], stop.trigger(), ExitReason.STOP);
         }
+        return walkAfterEntryBar(bars, entryIndex);
+    }
+
+    /**
+     * Enters at {@code entryPrice} at epoch ms {@code entryTime} inside bar {@code entryIndex} (a
+     * live position's fill, replayed): the bar's trades printed after that millisecond
+     * ({@code time > entryTime}) are walked from the entry, then the bars after it as
+     * {@link #walk} does. Needs the trades: a bar cannot say what came after a time inside it.
+     * A bar opening after {@code entryTime} (no bar holds that time) is walked whole, as the
+     * first bar after the entry.
+     *
+     * @return the index of the bar the position exited in
+     */
+    public int walk(Bars bars, int entryIndex, Direction direction, double entryPrice, long entryTime) {
+        if (prints == null) {
+            throw new IllegalStateException("an entry inside a bar is walked on its trades only (intrabar trades)");
+        }
+        if (entryIndex < bars.from() || entryIndex >= bars.to()) {
+            throw new IndexOutOfBoundsException("entry bar " + entryIndex + " outside the series");
+        }
+        stop.open(direction, entryPrice, entryTime);
+        hitTime = Long.MIN_VALUE;
+        if (bars.openTime()[entryIndex] > entryTime) {
+            // No bar holds the entry's time (no trade after it in its own bar, so no bar was built): the walk starts at the
+            // next bar, all of which comes after the entry, walked as any bar.
+            if (walkBar(bars, entryIndex)) {
+                return exit(entryIndex, hitTime != Long.MIN_VALUE ? hitTime : bars.openTime()[entryIndex], stop.trigger(), ExitReason.STOP);
+            }
+            return walkAfterEntryBar(bars, entryIndex);
+        }
+        int k = prints.start(entryIndex);
+        int e = prints.end(entryIndex);
+        while (k < e && prints.time(k) <= entryTime) {
+            k++;
+        }
+        if (walkPrints(k, e)) {
+            return exit(entryIndex, hitTime, stop.trigger(), ExitReason.STOP);
+        }
+        return walkAfterEntryBar(bars, entryIndex);
+    }
+
+    /** The bars after the entry bar, to a hit, a time exit, or the end of the data. */
+    private int walkAfterEntryBar(Bars bars, int entryIndex) {
+        long[] t = bars.openTime();
         int last = bars.to() - 1;
         int maxBars = config.maxBars();
         int limit = maxBars > 0 && maxBars < last - entryIndex ? entryIndex + maxBars : last;
@@ -84,12 +128,21 @@ public final class BarWalker {
 
     /** Walks and returns the trade, with its fill and net return. */
     public Trade trade(Bars bars, int entryIndex, Direction direction) {
-        int j = walk(bars, entryIndex, direction);
+        walk(bars, entryIndex, direction);
+        return trade(bars.openTime()[entryIndex], direction);
+    }
+
+    /** Walks an entry inside a bar (see {@link #walk(Bars, int, Direction, double, long)}) and returns the trade, stamped with {@code entryTime}. */
+    public Trade trade(Bars bars, int entryIndex, Direction direction, double entryPrice, long entryTime) {
+        walk(bars, entryIndex, direction, entryPrice, entryTime);
+        return trade(entryTime, direction);
+    }
+
+    private Trade trade(long entryTime, Direction direction) {
         int d = direction.sign();
         double entry = stop.entry();
         double fill = Returns.exitFill(d, trigger, config.slippage());
-        return new Trade(bars.openTime()[entryIndex], direction, entry, exitTime, fill, reason,
-                Returns.net(d, entry, fill, config.fee()), stop.peak());
+        return new Trade(entryTime, direction, entry, exitTime, fill, reason, Returns.net(d, entry, fill, config.fee()), stop.peak());
     }
 
     private int exit(int index, long time, double trig, ExitReason why) {
@@ -125,7 +178,11 @@ public final class BarWalker {
 
     /** The bar's trades, each a point reached by a jump (rule 1): a hit triggers at the trade's price, at its time. */
     private boolean walkPrints(int j) {
-        for (int k = prints.start(j), e = prints.end(j); k < e; k++) {
+        return walkPrints(prints.start(j), prints.end(j));
+    }
+
+    private boolean walkPrints(int from, int to) {
+        for (int k = from; k < to; k++) {
             if (stop.onGap(prints.time(k), prints.price(k)) == TrailingStop.HIT) {
                 hitTime = prints.time(k);
                 return true;

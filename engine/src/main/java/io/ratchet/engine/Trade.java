@@ -3,7 +3,7 @@ package io.ratchet.engine;
 /**
  * One closed position, unit stake.
  *
- * @param entryTime open time of the entry bar, epoch ms
+ * @param entryTime open time of the entry bar, epoch ms; for an entry inside a bar (a live position replayed), its own time
  * @param exitTime  open time of the bar the exit happened in, epoch ms; for a stop hit on a trade
  *                  ({@code --intrabar trades}), that trade's time
  * @param exitPrice the fill: trigger worsened by slippage

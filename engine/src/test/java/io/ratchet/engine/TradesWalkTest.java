@@ -76,6 +76,41 @@ class TradesWalkTest {
     }
 
     @Test
+    void anEntryInsideABarWalksOnlyTheTradesAfterItsMillisecond() {
+        // A live fill at 20 ms at 103.9, replayed: bar 0's trades at 10 (99) and 20 (104, the fill's own millisecond) are
+        // not walked. 30 (102.5): adverse, no stop (profit-lock, a = 0: none until a profit). Bar 1 (ohlc): gap 103 below E,
+        // L 102.5, H 106: P = 106, S = 103.9 + 0.5 * 2.1 = 104.95; C 105 above. Bar 2: 105 flat, 103.5 through S: exit at
+        // 103.5 at 120007 ms. Walked from the bar's open instead (E = 100), 104 at 20 ms would have set S = 102.
+        java.util.List<double[]> moves = new java.util.ArrayList<>();
+        StopListener heard = new StopListener() {
+            @Override
+            public void onStopMoved(long time, double price, double oldStop, double newStop) {
+                moves.add(new double[] {time, price, newStop});
+            }
+
+            @Override
+            public void onStopHit(long time, double price, double trigger) {
+                moves.add(new double[] {time, price, trigger, 1});
+            }
+        };
+        BarWalker w = new BarWalker(HALF, IntrabarOrder.OHLC, null, PRINTS, heard);
+        Trade t = w.trade(BARS, 0, Direction.LONG, 103.9, 20);
+        assertThat(t.entryTime()).isEqualTo(20L);
+        assertThat(t.entryPrice()).isEqualTo(103.9);
+        assertThat(t.exitReason()).isEqualTo(ExitReason.STOP);
+        assertThat(t.exitPrice()).isEqualTo(103.5);
+        assertThat(t.exitTime()).isEqualTo(120_007L);
+        assertThat(t.peak()).isEqualTo(106.0);
+        assertThat(moves).hasSize(2);
+        assertThat(moves.get(0)).containsExactly(M, 106, 103.9 + 0.5 * (106 - 103.9));
+        assertThat(moves.get(1)).containsExactly(120_007, 103.5, 103.5, 1);
+
+        // Without the trades the entry cannot be walked: a bar cannot say what came after a time inside it.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BarWalker(HALF, IntrabarOrder.OHLC).trade(BARS, 0, Direction.LONG, 103.9, 20))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void tradesInMicrosecondsLieInTheBarOfTheirMillisecondAndAnswerInMilliseconds() {
         // 59,999,999 us is 59,999 ms: bar 0; 60,000,000 us is bar 1; 120,000,500 us is bar 2, at 120,000 ms.
         TradePrints p = TradePrints.ofMicros(BARS, M, new long[] {9_999, 59_999_999, 60_000_000, 120_000_500}, new double[] {99, 104, 105, 96});

@@ -9,5 +9,9 @@ public enum EventType {
     /** The exchange refused the exit for good: the position needs a person. */
     EXIT_REFUSED,
     /** The runner hit an error of its own (a task threw, the database failed): said, never swallowed. */
-    RUNNER_ERROR
+    RUNNER_ERROR,
+    /** {@code --record} could not write the trades it records (a full or failing disk): they wait in memory; trading goes on. */
+    RECORDING_FAILED,
+    /** {@code --record} writes again. */
+    RECORDING_RESUMED
 }

@@ -1,9 +1,11 @@
 package io.ratchet.live;
 
 import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.live.exchange.AggTrade;
 import io.ratchet.live.exchange.Backoff;
 import io.ratchet.live.exchange.KlineHistory;
 import io.ratchet.live.exchange.PriceSource;
+import io.ratchet.live.record.TradeRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * and fills every gap (a drop, a silence, a restart, a new subscription) from REST before
  * live prices go on: partial minutes trade by trade, whole minutes as 1m bars. Each position
  * is filled from its own last point, never from before it.
+ *
+ * <p>Every trade it receives with an aggTradeId (from the stream, the poll feed, and REST when
+ * it fills a gap or watches a symbol) goes to the {@link TradeRecorder} once, as it is walked;
+ * the points of 1m bars are not trades and are not recorded.
  *
  * <p>State is touched on the runner's thread only; network calls run on the feed's own
  * thread and hand their results back to the runner, so the runner never waits on the
@@ -56,6 +62,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     private final Clock clock;
     private final long staleAfterMillis;
     private final Walker runner;
+    private final TradeRecorder recorder;
+    private boolean recorderFailed;
     private final ExecutorService io;
     private final AtomicInteger busy = new AtomicInteger();
 
@@ -77,6 +85,11 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
     private volatile boolean closed;
 
     FeedSupervisor(PriceSource prices, KlineHistory history, Clock clock, long staleAfterMillis, Walker runner) {
+        this(prices, history, clock, staleAfterMillis, runner, TradeRecorder.NONE);
+    }
+
+    FeedSupervisor(PriceSource prices, KlineHistory history, Clock clock, long staleAfterMillis, Walker runner, TradeRecorder recorder) {
+        this.recorder = recorder;
         this.prices = prices;
         this.history = history;
         this.clock = clock;
@@ -99,9 +112,14 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
 
     @Override
     public void onTrade(String symbol, double price, long time, long tradeId) {
+        onAggTrade(symbol, new AggTrade(tradeId, price, Double.NaN, time, false));
+    }
+
+    @Override
+    public void onAggTrade(String symbol, AggTrade t) {
         lastTradeWall = clock.millis();
         if (!closed) {
-            runner.post("trade", () -> trade(symbol, price, time, tradeId));
+            runner.post("trade", () -> trade(symbol, t.price(), t.time(), t.id(), t));
         }
     }
 
@@ -152,7 +170,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         streaming.removeAll(symbols);
     }
 
-    private void trade(String symbol, double price, long time, long tradeId) {
+    /** {@code received}: the trade as it came, to record; null when it is walked again from what was held. */
+    private void trade(String symbol, double price, long time, long tradeId, AggTrade received) {
         if (!subscribed.contains(symbol)) {
             return;
         }
@@ -166,6 +185,9 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 LOG.warn("{}: trade ids jumped from {} to {} without a drop being reported: the trades missed are walked from REST", symbol, last, tradeId);
                 gapped.add(symbol);
             }
+        }
+        if (received != null) {
+            record(symbol, received);
         }
         reconnects = 0;
         nextReconnectWall = 0;
@@ -216,7 +238,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 k--;
             }
             for (double[] t : waiting.subList(k, waiting.size())) {
-                trade(symbol, t[0], (long) t[1], -1);
+                trade(symbol, t[0], (long) t[1], -1, null);
             }
             return;
         }
@@ -259,9 +281,10 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         int sign = p.direction().sign();
         io(() -> {
             List<double[]> points;
+            List<double[]> trades;
             try {
-                points = part.bars ? barPoints(history.minuteBars(p.symbol(), part.from, part.to), sign)
-                        : tradePoints(history.trades(p.symbol(), part.from, part.to));
+                trades = part.bars ? List.of() : history.trades(p.symbol(), part.from, part.to);
+                points = part.bars ? barPoints(history.minuteBars(p.symbol(), part.from, part.to), sign) : tradePoints(trades);
             } catch (RuntimeException e) {
                 runner.post("gap of position " + p.id(), () -> {
                     // Live prices go on rather than wait on REST: a stop that no longer follows the market is the worse risk.
@@ -271,7 +294,9 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 });
                 return;
             }
+            List<double[]> fetched = trades;
             runner.post("gap of position " + p.id(), () -> {
+                recordRows(p.symbol(), fetched);
                 counts[part.bars ? 1 : 0] += part.bars ? points.size() / 4 : points.size();
                 if (runner.walkPoints(p.id(), points, part.bars ? "bar after a gap in the feed" : "trade after a gap in the feed")) {
                     done.run();
@@ -360,6 +385,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         }
         io(() -> {
             Map<Long, List<double[]>> got = new HashMap<>();
+            Map<Long, List<double[]>> trades = new HashMap<>();
             try {
                 for (Map.Entry<Long, Long> e : from.entrySet()) {
                     long last = e.getValue();
@@ -367,11 +393,14 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                         long next = Math.floorDiv(last, MINUTE) * MINUTE + MINUTE;
                         List<double[]> b = last > 0 ? history.minuteBars(symbol, next, Long.MAX_VALUE) : List.of();
                         // The rest of the minute the last point was in, trade by trade, then the closed minutes (the newest may be open).
-                        List<double[]> points = new ArrayList<>(last > 0 ? tradePoints(history.trades(symbol, last + 1, next)) : List.of());
+                        List<double[]> t = last > 0 ? history.trades(symbol, last + 1, next) : List.of();
+                        trades.put(e.getKey(), t);
+                        List<double[]> points = new ArrayList<>(tradePoints(t));
                         points.addAll(barPoints(b.isEmpty() ? b : b.subList(0, b.size() - 1), signs.get(e.getKey())));
                         got.put(e.getKey(), points);
                     } else {
                         List<double[]> t = last > 0 ? history.trades(symbol, last + 1, Long.MAX_VALUE) : history.latestTrade(symbol);
+                        trades.put(e.getKey(), t);
                         List<double[]> points = tradePoints(t);
                         if (last <= 0 && !points.isEmpty()) {
                             double[] latest = points.get(points.size() - 1);
@@ -393,6 +422,7 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                     return; // the stream is back and its gap is being filled exactly: these would come out of order
                 }
                 for (Map.Entry<Long, List<double[]>> e : got.entrySet()) {
+                    recordRows(symbol, trades.get(e.getKey()));
                     if (!e.getValue().isEmpty()) {
                         runner.walkPoints(e.getKey(), e.getValue(), bars ? "polled from REST while the stream is silent" : "polled from REST until the stream delivers");
                         runner.gapNote(e.getKey(), e.getValue().size() + (bars ? " points (trades, then one-minute bars) polled from REST while the stream is silent"
@@ -401,6 +431,33 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
                 }
             });
         }, "polling " + symbol);
+    }
+
+    /** REST trades, each as the recorder keeps it; rows without an aggTradeId (a history that gives none) are not recorded. */
+    private void recordRows(String symbol, List<double[]> rows) {
+        if (rows == null) {
+            return;
+        }
+        for (double[] r : rows) {
+            if (r.length > 2 && r[2] > 0) {
+                record(symbol, AggTrade.ofRow(r));
+            }
+        }
+    }
+
+    /** One trade to the recorder, which must not throw; one that does is said once and never stops the walk. */
+    private void record(String symbol, AggTrade t) {
+        if (t.id() <= 0) {
+            return; // not a trade Binance numbered: nothing to key it by in the store
+        }
+        try {
+            recorder.record(symbol, t);
+        } catch (RuntimeException e) {
+            if (!recorderFailed) {
+                recorderFailed = true;
+                LOG.error("recording {} failed; trades are walked as before, and this is said once", symbol, e);
+            }
+        }
     }
 
     private void io(Runnable r, String what) {

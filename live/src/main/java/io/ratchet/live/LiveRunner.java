@@ -7,6 +7,7 @@ import io.ratchet.live.exchange.KlineHistory;
 import io.ratchet.live.exchange.OrderGateway;
 import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.PriceSource;
+import io.ratchet.live.record.TradeRecorder;
 import io.ratchet.live.store.PositionStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link ExchangeStops} keeps a stop resting on the exchange, {@link Exits} closes at market,
  * {@link Fills} hears the user data stream, {@link Reconciler} checks on restart. The network is
  * never waited on here: orders go through the {@link OrderDesk}, the feed and its gaps through
- * the {@link FeedSupervisor}.
+ * the {@link FeedSupervisor}, which hands every trade to the {@link TradeRecorder} ({@code --record}).
  *
  * <p>Rules: a client id is stored before its order is sent (write-ahead); every task is
  * guarded (an error is logged, stored, notified, and the runner goes on); the database
@@ -68,19 +69,32 @@ public final class LiveRunner implements AutoCloseable {
     private final boolean dryRun;
     private final boolean protectOnExchange;
     private final ChangeFanout changes = new ChangeFanout();
+    private final TradeRecorder recorder;
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, Notifier notifier,
                       Clock clock) {
-        this(settings, store, gateway, prices, history, OrderUpdates.NONE, notifier, clock, Thread::sleep);
+        this(settings, store, gateway, prices, history, OrderUpdates.NONE, notifier, clock, Thread::sleep, TradeRecorder.NONE);
     }
 
     public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
                       Notifier notifier, Clock clock) {
-        this(settings, store, gateway, prices, history, updates, notifier, clock, Thread::sleep);
+        this(settings, store, gateway, prices, history, updates, notifier, clock, Thread::sleep, TradeRecorder.NONE);
+    }
+
+    /** With every trade received handed to {@code recorder} ({@code --record}). */
+    public LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
+                      Notifier notifier, Clock clock, TradeRecorder recorder) {
+        this(settings, store, gateway, prices, history, updates, notifier, clock, Thread::sleep, recorder);
     }
 
     LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
                Notifier notifier, Clock clock, OrderDesk.Sleeper sleeper) {
+        this(settings, store, gateway, prices, history, updates, notifier, clock, sleeper, TradeRecorder.NONE);
+    }
+
+    LiveRunner(Settings settings, PositionStore store, OrderGateway gateway, PriceSource prices, KlineHistory history, OrderUpdates updates,
+               Notifier notifier, Clock clock, OrderDesk.Sleeper sleeper, TradeRecorder recorder) {
+        this.recorder = recorder;
         this.store = store;
         this.updates = updates;
         this.notifier = notifier;
@@ -106,11 +120,12 @@ public final class LiveRunner implements AutoCloseable {
         this.reconciler = new Reconciler(gateway, desk, thread, entries, exits, inside, settings.dryRun());
         this.fills = new Fills(thread, exits, inside);
         this.feed = new FeedSupervisor(prices, history, clock, settings.staleAfterMillis(),
-                new PriceWalk(settings.saveEveryMillis(), journal, clock, thread, stops, exits, inside, changes));
+                new PriceWalk(settings.saveEveryMillis(), journal, clock, thread, stops, exits, inside, changes), recorder);
     }
 
     /** Loads the stored open positions, reconciles them with the exchange, and starts the feeds. */
     public void start() {
+        recorder.start(new RecordingAlerts(thread, journal, clock, inside));
         thread.call(() -> {
             ids = new ClientIds(store.clientPrefix());
             List<Position> stored = store.open();
@@ -228,7 +243,7 @@ public final class LiveRunner implements AutoCloseable {
 
     /** The feed, the database and the mode, as the runner sees them now. */
     public LiveHealth health() {
-        return thread.call(() -> new LiveHealth(dryRun, protectOnExchange, feed.health(), journal.waiting()));
+        return thread.call(() -> new LiveHealth(dryRun, protectOnExchange, feed.health(), journal.waiting(), recorder.health()));
     }
 
     /** True when no order, feed or database work is waiting (tests settle on it). */
@@ -258,6 +273,7 @@ public final class LiveRunner implements AutoCloseable {
         desk.close();
         thread.shutdown();
         feed.close();
+        recorder.close(); // after the feed: nothing comes in any more; what was recorded is written
     }
 
     /** Stops at once without flushing: what a crash looks like (tests use it to prove recovery). */
@@ -266,10 +282,11 @@ public final class LiveRunner implements AutoCloseable {
         desk.kill();
         updates.close();
         feed.close();
+        recorder.kill();
     }
 
     /** The parts' view of the state above; every call comes on the runner's thread. */
-    private final class Inside implements Reconciler.Core, PriceWalk.Core, ExchangeStops.Core, Exits.Core, Entries.Core, Fills.Core {
+    private final class Inside implements Reconciler.Core, PriceWalk.Core, ExchangeStops.Core, Exits.Core, Entries.Core, Fills.Core, RecordingAlerts.Core {
         @Override
         public Position get(long id) {
             return open.get(id);

@@ -77,7 +77,7 @@ final class PriceWalk implements FeedSupervisor.Walker {
     public void walkTrade(String symbol, double price, long time) {
         changes.traded(symbol, price, time);
         for (Position p : trailing(symbol)) {
-            if (time < p.lastTime()) {
+            if (before(p, time)) {
                 continue;
             }
             // A trade is a print, not a path (the contract's trades rule): each is reached by a jump, so a hit
@@ -94,7 +94,7 @@ final class PriceWalk implements FeedSupervisor.Walker {
                 return true;
             }
             long t = (long) pt[1];
-            if (t < p.lastTime()) {
+            if (before(p, t)) {
                 continue;
             }
             String why = cause.startsWith("bar") ? "bar " + Instant.ofEpochMilli(Math.floorDiv(t, FeedSupervisor.MINUTE) * FeedSupervisor.MINUTE)
@@ -105,6 +105,18 @@ final class PriceWalk implements FeedSupervisor.Walker {
         }
         Position p = core.get(id);
         return p == null || p.status() != PositionStatus.TRAILING;
+    }
+
+    /**
+     * Whether a point at {@code time} lies before what the position walks: before its last point,
+     * or in its entry's millisecond. A position walks the trades printed after the millisecond of
+     * its fill: the trades of that millisecond (its own fill's among them) may reach the runner
+     * before or after the fill does, and from REST the gap after the entry starts one millisecond
+     * later, so none of them is ever walked, whichever way it comes (the contract's "A live
+     * position, replayed").
+     */
+    static boolean before(Position p, long time) {
+        return time < p.lastTime() || p.entryTime() > 0 && time <= p.entryTime();
     }
 
     @Override

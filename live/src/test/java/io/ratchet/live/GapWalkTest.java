@@ -61,7 +61,7 @@ class GapWalkTest {
         }
     }
 
-    static final class Exchange implements OrderGateway {
+    static class Exchange implements OrderGateway {
         final List<String> orders = new ArrayList<>();
         double price = 101;
 

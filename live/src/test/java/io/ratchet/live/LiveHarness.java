@@ -73,6 +73,13 @@ final class LiveHarness implements AutoCloseable {
                 }
 
                 @Override
+                public void onAggTrade(String symbol, io.ratchet.live.exchange.AggTrade t) {
+                    trades.add(new double[] {t.price(), t.time()});
+                    also.add(new double[] {t.price(), t.time(), t.id(), System.currentTimeMillis()});
+                    l.onAggTrade(symbol, t);
+                }
+
+                @Override
                 public void onConnectionLost(String why) {
                     l.onConnectionLost(why);
                 }

@@ -11,7 +11,6 @@ import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.backtest.sweep.Verdict;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,9 +23,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
  * The report's account and robustness sections: the pick's equity in the quote currency and
@@ -40,19 +36,19 @@ final class AccountReport {
     private AccountReport() {
     }
 
-    static List<ReportModel.Section> sections(ReportInput in, BacktestResult run, Path dir) throws IOException {
+    static List<ReportModel.Section> sections(ReportInput in, BacktestResult run, ChartFiles pngs) throws IOException {
         List<ReportModel.Section> out = new ArrayList<>();
         AccountSpec spec = in.sweep() != null && in.sweep().account() != null ? in.sweep().account() : in.accountSpec();
         Account.Run acct = Account.run(in.series().bars(), Positions.of(in.series().bars(), run.trades(), run.config()), spec);
-        Png.write(equity(acct), dir.resolve("account-equity.png"));
-        Png.write(drawdown(acct), dir.resolve("account-drawdown.png"));
+        pngs.png(equity(acct), "account-equity.png");
+        pngs.png(drawdown(acct), "account-drawdown.png");
         out.add(new ReportModel.Section("account", "The account", text(spec, acct.figures()), null, List.of(
                 new ReportModel.Figure("account-equity.png", "Equity in " + quote(in) + ", marked to market at every bar close (open positions "
                         + "at the close, fees on both sides)."),
                 new ReportModel.Figure("account-drawdown.png", "Drawdown: the fall of the equity from its running peak, in percent (0 to 100)."))));
         SweepResult r = in.sweep();
         if (r != null && r.robustness() != null) {
-            out.add(robustness(r, dir));
+            out.add(robustness(r, pngs));
         }
         return out;
     }
@@ -80,34 +76,23 @@ final class AccountReport {
         return s;
     }
 
-    private static ReportModel.Section robustness(SweepResult r, Path dir) throws IOException {
+    private static ReportModel.Section robustness(SweepResult r, ChartFiles pngs) throws IOException {
         Robustness rb = r.robustness();
         List<ReportModel.Figure> figs = new ArrayList<>();
         if (rb.pbo() != null && rb.pbo().logits().length > 0) {
-            Png.write(logits(rb.pbo().logits(), rb.pbo().pbo()), dir.resolve("pbo-logits.png"));
+            pngs.png(logits(rb.pbo().logits(), rb.pbo().pbo()), "pbo-logits.png");
             figs.add(new ReportModel.Figure("pbo-logits.png", "For each half/half split of the time blocks: the logit of the out-of-sample rank of the "
                     + "configuration best on the other half. Left of 0 (red) it ranked below the median: the share there is the PBO."));
         }
         String table = null;
         Neighbourhood n = rb.neighbourhood();
         if (n != null) {
-            StringColumn axis = StringColumn.create("axis");
-            StringColumn config = StringColumn.create("configuration");
-            StringColumn score = StringColumn.create(r.rankBy().id() + " (in sample)");
-            StringColumn rank = StringColumn.create("rank");
-            axis.append("the pick");
-            config.append(r.bestConfig().label());
-            score.append(num(n.pickScore()));
-            rank.append("1");
+            HtmlTable t = new HtmlTable("axis", "configuration", r.rankBy().id() + " (in sample)", "rank");
+            t.row("the pick", r.bestConfig().label(), num(n.pickScore()), "1");
             for (Neighbourhood.Neighbour x : n.neighbours()) {
-                axis.append(x.axis());
-                config.append(r.grid().get(x.config()).label());
-                score.append(num(x.score()));
-                rank.append(Integer.toString(x.rank()));
+                t.row(x.axis(), r.grid().get(x.config()).label(), num(x.score()), Integer.toString(x.rank()));
             }
-            StringWriter w = new StringWriter();
-            Table.create("neighbourhood", axis, config, score, rank).write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
-            table = w.toString().replaceFirst("<table", "<table class=\"sortable\"");
+            table = t.html();
         }
         StringBuilder text = new StringBuilder(Verdict.trust(rb));
         if (n != null) {
@@ -131,23 +116,18 @@ final class AccountReport {
         return c;
     }
 
-    /** At most ~2000 points: a chart is no sharper with more, and a year of minutes would be slow to draw. */
-    private static int step(int n) {
-        return Math.max(1, n / 2000);
-    }
-
     static XYChart equity(Account.Run a) {
         XYChart c = base("account equity", "equity");
-        List<Date> t = new ArrayList<>();
-        List<Double> v = new ArrayList<>();
-        int step = step(a.time().length);
-        for (int i = 0; i < a.time().length; i += step) {
-            t.add(new Date(a.time()[i]));
-            v.add(a.equity()[i]);
-        }
-        if (t.isEmpty()) {
-            t.add(new Date(0));
-            v.add(a.figures().capital());
+        List<Date> t;
+        List<Double> v;
+        if (a.time().length == 0) {
+            t = List.of(new Date(0));
+            v = List.of(a.figures().capital());
+        } else {
+            double[] time = times(a);
+            int[] keep = Decimate.line(time, a.equity(), Decimate.COLUMNS);
+            t = Decimate.dates(time, keep);
+            v = Decimate.values(a.equity(), keep);
         }
         XYSeries s = c.addSeries("equity", t, v);
         s.setMarker(SeriesMarkers.NONE);
@@ -157,24 +137,23 @@ final class AccountReport {
 
     static XYChart drawdown(Account.Run a) {
         XYChart c = base("drawdown from the running peak", "drawdown, %");
-        List<Date> t = new ArrayList<>();
-        List<Double> v = new ArrayList<>();
-        double peak = a.figures().capital();
-        int step = step(a.time().length);
-        double worst = 0;
-        for (int i = 0; i < a.time().length; i++) {
-            peak = Math.max(peak, a.equity()[i]);
-            double dd = peak > 0 ? Math.min(100, 100 * (peak - a.equity()[i]) / peak) : 100;
-            worst = Math.max(worst, dd);
-            if (i % step == 0 || i == a.time().length - 1) {
-                t.add(new Date(a.time()[i]));
-                v.add(-worst); // the deepest in the bars this point stands for, drawn downwards
-                worst = 0;
+        List<Date> t;
+        List<Double> v;
+        int n = a.time().length;
+        if (n == 0) {
+            t = List.of(new Date(0));
+            v = List.of(0.0);
+        } else {
+            double[] dd = new double[n];
+            double peak = a.figures().capital();
+            for (int i = 0; i < n; i++) {
+                peak = Math.max(peak, a.equity()[i]);
+                dd[i] = -(peak > 0 ? Math.min(100, 100 * (peak - a.equity()[i]) / peak) : 100); // drawn downwards
             }
-        }
-        if (t.isEmpty()) {
-            t.add(new Date(0));
-            v.add(0.0);
+            double[] time = times(a);
+            int[] keep = Decimate.line(time, dd, Decimate.COLUMNS);
+            t = Decimate.dates(time, keep);
+            v = Decimate.values(dd, keep);
         }
         XYSeries s = c.addSeries("drawdown", t, v);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
@@ -182,6 +161,14 @@ final class AccountReport {
         s.setLineColor(new Color(200, 60, 60));
         s.setMarker(SeriesMarkers.NONE);
         return c;
+    }
+
+    private static double[] times(Account.Run a) {
+        double[] t = new double[a.time().length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = a.time()[i];
+        }
+        return t;
     }
 
     static CategoryChart logits(double[] logits, double pbo) {

@@ -152,29 +152,30 @@ final class Charts {
     static XYChart equity(List<Trade> byExit) {
         XYChart c = xy("per trade: running sum of net returns (unit stake each), its fall from the high shaded", "exit time (UTC)", "sum of returns, points");
         c.getStyler().setDatePattern("yyyy-MM-dd");
-        List<Date> t = new ArrayList<>();
-        List<Double> eq = new ArrayList<>();
-        List<Double> dd = new ArrayList<>();
+        int n = byExit.size();
+        double[] time = new double[Math.max(1, n)];
+        double[] sumPct = new double[time.length];
+        double[] fallPct = new double[time.length];
         double sum = 0;
         double high = 0;
-        for (Trade tr : byExit) {
+        for (int i = 0; i < n; i++) {
+            Trade tr = byExit.get(i);
             sum += tr.netReturn();
             high = Math.max(high, sum);
-            t.add(new Date(tr.exitTime()));
-            eq.add(100 * sum);
-            dd.add(100 * (sum - high));
+            time[i] = tr.exitTime();
+            sumPct[i] = 100 * sum;
+            fallPct[i] = 100 * (sum - high);
         }
-        if (t.isEmpty()) {
-            t.add(new Date(0));
-            eq.add(0.0);
-            dd.add(0.0);
-        }
+        int[] keepSum = Decimate.line(time, sumPct, Decimate.COLUMNS);
+        int[] keepFall = Decimate.line(time, fallPct, Decimate.COLUMNS);
+        List<Date> t = Decimate.dates(time, keepFall);
+        List<Double> dd = Decimate.values(fallPct, keepFall);
         XYSeries d = c.addSeries("drawdown", t, dd);
         d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         d.setFillColor(new Color(230, 80, 80, 110));
         d.setLineColor(new Color(200, 60, 60));
         d.setMarker(SeriesMarkers.NONE);
-        XYSeries e = c.addSeries("equity", t, eq);
+        XYSeries e = c.addSeries("equity", Decimate.dates(time, keepSum), Decimate.values(sumPct, keepSum));
         e.setLineColor(IS);
         e.setMarker(SeriesMarkers.NONE);
         return c;
@@ -214,6 +215,9 @@ final class Charts {
             x = new double[] {0};
             y = new double[] {0};
         }
+        int[] keep = Decimate.scatter(x, y, Decimate.COLUMNS, Decimate.ROWS);
+        x = Decimate.pick(x, keep);
+        y = Decimate.pick(y, keep);
         XYSeries s = c.addSeries("trades", x, y);
         s.setMarkerColor(new Color(30, 100, 200, 140));
         s.setMarker(SeriesMarkers.CIRCLE);

@@ -47,6 +47,7 @@ final class HtmlPage {
             table.sweep td:nth-child(5),table.sweep th:nth-child(5){border-left:2px solid #9aa7b8}
             table.sweep td:nth-child(11),table.sweep tr:last-child th:nth-child(11){border-left:2px solid #9aa7b8}
             table.sweep tr.pick td{background:#fffbe6;font-weight:600}
+            table.fidelity-widest{margin-top:12px}table.fidelity-widest td,table.fidelity-widest th{text-align:left}
             """;
 
     /** Click a header to sort by it; numbers (also "+1.2%") sort as numbers. */

@@ -17,7 +17,8 @@ import java.util.List;
  * @param config the configuration of a backtest report; ignored with a sweep (its pick is used)
  * @param detail lower-timeframe bars for {@code detail}, else null
  * @param accountSpec the account of a backtest report (a sweep's own is used with a sweep); null for the default
- * @param prints the trades under the bars with {@code --intrabar trades} (the pick is walked on them), else null
+ * @param prints the bars' trades for {@code --intrabar trades} (the walk is then on them, {@code order} for bars without
+ *               trades, and the report shows the fidelity gap), else null
  */
 public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                           IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
@@ -38,6 +39,11 @@ public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps,
     public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                        IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
         this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null, null);
+    }
+
+    /** What the walk walked: {@code trades}, or the order's name. */
+    public String intrabarId() {
+        return prints != null ? "trades" : order.id();
     }
 
     public TrailingConfig pick() {

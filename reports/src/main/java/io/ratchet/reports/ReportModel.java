@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A report before rendering: plain text and references to chart files. Rendering escapes
- * every string, so nothing here is markup except the tables tablesaw wrote (escaped too).
+ * every string, so nothing here is markup except the tables ({@link HtmlTable}, {@link SweepTableHtml}: escaped too).
  */
 public record ReportModel(String title, List<Fact> facts, String verdict, String verdictClass, List<Section> sections) {
 
@@ -16,7 +16,7 @@ public record ReportModel(String title, List<Fact> facts, String verdict, String
     public record Figure(String file, String caption) {
     }
 
-    /** A titled part of the page: an explanation, optional table HTML (from tablesaw), figures. */
+    /** A titled part of the page: an explanation, optional table HTML (escaped), figures. */
     public record Section(String id, String title, String text, String tableHtml, List<Figure> figures) {
     }
 }

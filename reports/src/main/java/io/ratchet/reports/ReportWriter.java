@@ -21,7 +21,6 @@ import io.ratchet.engine.StopListener;
 import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,9 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
  * Builds a report folder: {@code index.html} and its PNGs. The folder is assembled beside
@@ -68,10 +64,15 @@ public final class ReportWriter {
 
     /** Writes {@code index.html} and its charts into {@code dir}, a folder being staged. */
     public static void writeInto(ReportInput in, Path dir) throws IOException {
-        AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(build(in, dir)));
+        ReportModel page;
+        try (ChartFiles pngs = new ChartFiles(dir)) {
+            page = build(in, pngs);
+            pngs.finish();
+        }
+        AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(page));
     }
 
-    static ReportModel build(ReportInput in, Path dir) throws IOException {
+    static ReportModel build(ReportInput in, ChartFiles pngs) throws IOException {
         KlineSeries s = in.series();
         TrailingConfig pick = in.pick();
         BacktestResult run = Backtest.run(s.bars(), in.entries(), pick, in.order(), in.detail(), in.prints());
@@ -83,8 +84,7 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
         facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
         facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
-        facts.add(new ReportModel.Fact("Intrabar order", in.prints() != null ? "trades (each bar replaced by its trades, each a print; "
-                + "bars without trades walked with ohlc)" : in.order().id()));
+        facts.add(new ReportModel.Fact("Intrabar order", in.intrabarId()));
         facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
         facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
         RunSummary sum = run.summary();
@@ -102,7 +102,7 @@ public final class ReportWriter {
             verdict = v != null ? v.text() : "No out-of-sample check in this sweep: the ranking is fitted to this history. "
                     + "Run the sweep with --split 0.7 or --walk-forward K before trusting the pick.";
             verdictClass = v != null ? v.outcome().name().toLowerCase(Locale.ROOT) : "none";
-            sections.add(sweepSection(in, r, dir));
+            sections.add(sweepSection(in, r, pngs));
             if (!r.windows().isEmpty()) {
                 sections.add(walkForwardSection(r));
             }
@@ -110,15 +110,19 @@ public final class ReportWriter {
             verdict = null;
             verdictClass = "none";
         }
-        sections.add(tradesSection(in, run, dir));
-        sections.add(runSection(run, dir));
-        sections.addAll(AccountReport.sections(in, run, dir));
-        sections.add(forecastSection(pick, dir));
+        sections.add(tradesSection(in, run, pngs));
+        sections.add(runSection(run, pngs));
+        ReportModel.Section fidelity = FidelityReport.section(in, pick, pngs); // --intrabar trades: what bars would have said
+        if (fidelity != null) {
+            sections.add(fidelity);
+        }
+        sections.addAll(AccountReport.sections(in, run, pngs));
+        sections.add(forecastSection(pick, pngs));
         String title = "Ratchet " + (in.sweep() != null ? "sweep" : "backtest") + ": " + s.symbol() + " " + s.interval().id();
         return new ReportModel(title, facts, verdict, verdictClass, sections);
     }
 
-    private static ReportModel.Section sweepSection(ReportInput in, SweepResult r, Path dir) throws IOException {
+    private static ReportModel.Section sweepSection(ReportInput in, SweepResult r, ChartFiles pngs) throws IOException {
         RankBy by = r.rankBy();
         boolean pctMetric = by != RankBy.PROFIT_FACTOR && !by.account();
         String metric = human(by) + (pctMetric ? ", %" : "");
@@ -156,8 +160,8 @@ public final class ReportWriter {
             }
             boolean pickHere = pick.mode() == mode;
             String file = "sweep-" + mode.id() + ".png";
-            Png.write(Charts.scoreVsTrail(mode.id(), "mean net return per trade, %", trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
-                    pickHere ? 100 * r.inSample()[r.best()].meanReturn() : Double.NaN), dir.resolve(file));
+            pngs.png(Charts.scoreVsTrail(mode.id(), "mean net return per trade, %", trails, clean(is), oos == null ? null : clean(oos), pick.trail(),
+                    pickHere ? 100 * r.inSample()[r.best()].meanReturn() : Double.NaN), file);
             figs.add(new ReportModel.Figure(file, mode.id() + ": mean net return per trade of the best configuration (by in-sample " + human(by)
                     + ") at each trail" + (oos != null ? ", in sample (solid) and the same configuration out of sample (dashed)" : "")
                     + (pickHere ? "; the square is the pick" : "") + "."));
@@ -179,7 +183,7 @@ public final class ReportWriter {
             }
             if (!cells.isEmpty()) {
                 String hm = "heatmap-" + mode.id() + ".png";
-                Png.write(Charts.heatmap(mode.id(), metric, tLabels, aLabels, cells, pickHere ? pick.label() : null), dir.resolve(hm));
+                pngs.png(Charts.heatmap(mode.id(), metric, tLabels, aLabels, cells, pickHere ? pick.label() : null), hm);
                 figs.add(new ReportModel.Figure(hm, mode.id() + ": in-sample " + human(by) + " over trail and activation (best initial stop in each cell)."));
             }
         }
@@ -206,28 +210,18 @@ public final class ReportWriter {
 
     /** Each window's pick and how it did on the window after it: the test a tuning procedure must pass. */
     private static ReportModel.Section walkForwardSection(SweepResult r) throws IOException {
-        StringColumn train = StringColumn.create("train (UTC)");
-        StringColumn pick = StringColumn.create("pick");
-        StringColumn test = StringColumn.create("test (UTC)");
-        StringColumn trainTotal = StringColumn.create("train total");
-        StringColumn trades = StringColumn.create("test trades");
-        StringColumn mean = StringColumn.create("test mean");
-        StringColumn total = StringColumn.create("test total");
+        HtmlTable t = new HtmlTable("train (UTC)", "pick", "test (UTC)", "train total", "test trades", "test mean", "test total");
         for (io.ratchet.backtest.sweep.Window w : r.windows()) {
-            train.append(TIME.format(Instant.ofEpochMilli(w.trainFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.trainTo() - 1)));
-            pick.append(r.grid().get(w.pick()).label());
-            test.append(TIME.format(Instant.ofEpochMilli(w.testFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.testTo() - 1)));
-            trainTotal.append(pct(w.train().totalReturn(), 2));
-            trades.append(Integer.toString(w.test().trades()));
-            mean.append(pct(w.test().meanReturn(), 3));
-            total.append(pct(w.test().totalReturn(), 2));
+            t.row(TIME.format(Instant.ofEpochMilli(w.trainFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.trainTo() - 1)),
+                    r.grid().get(w.pick()).label(),
+                    TIME.format(Instant.ofEpochMilli(w.testFrom())) + " .. " + TIME.format(Instant.ofEpochMilli(w.testTo() - 1)),
+                    pct(w.train().totalReturn(), 2), Integer.toString(w.test().trades()), pct(w.test().meanReturn(), 3), pct(w.test().totalReturn(), 2));
         }
-        Table t = Table.create("walk-forward", train, pick, test, trainTotal, trades, mean, total);
         return new ReportModel.Section("walk-forward", "Walk-forward", "Each window's best configuration (by " + human(r.rankBy())
-                + "), tested on the window after it. Pooled over the test windows: " + summaryText(r.walkForward()) + ".", html(t), List.of());
+                + "), tested on the window after it. Pooled over the test windows: " + summaryText(r.walkForward()) + ".", t.html(), List.of());
     }
 
-    private static ReportModel.Section tradesSection(ReportInput in, BacktestResult run, Path dir) throws IOException {
+    private static ReportModel.Section tradesSection(ReportInput in, BacktestResult run, ChartFiles pngs) throws IOException {
         List<Trade> trades = run.trades();
         List<ReportModel.Figure> figs = new ArrayList<>();
         if (trades.isEmpty()) {
@@ -241,45 +235,32 @@ public final class ReportWriter {
         chosen.put("best", best);
         chosen.put("typical", typical);
         chosen.put("worst", worst);
-        StringColumn which = StringColumn.create("trade");
-        StringColumn entry = StringColumn.create("entry (UTC)");
-        StringColumn dirc = StringColumn.create("direction");
-        StringColumn ep = StringColumn.create("entry price");
-        StringColumn exit = StringColumn.create("exit (UTC)");
-        StringColumn xp = StringColumn.create("exit price");
-        StringColumn why = StringColumn.create("exit reason");
-        StringColumn ret = StringColumn.create("net return");
-        StringColumn mfe = StringColumn.create("best open profit");
+        HtmlTable table = new HtmlTable("trade", "entry (UTC)", "direction", "entry price", "exit (UTC)", "exit price", "exit reason", "net return",
+                "best open profit");
         PriceFormat price = PriceFormat.of(in.series());
         for (Map.Entry<String, Trade> e : chosen.entrySet()) {
             Trade t = e.getValue();
-            which.append(e.getKey());
-            entry.append(TIME.format(Instant.ofEpochMilli(t.entryTime())));
-            dirc.append(t.direction().id());
-            ep.append(price.format(t.entryPrice()));
-            exit.append(TIME.format(Instant.ofEpochMilli(t.exitTime())));
-            xp.append(price.format(t.exitPrice()));
-            why.append(t.exitReason().name());
-            ret.append(SweepTableHtml.pct(t.netReturn(), 2));
-            mfe.append(SweepTableHtml.pct(t.maxFavourableExcursion(), 2));
+            table.row(e.getKey(), TIME.format(Instant.ofEpochMilli(t.entryTime())), t.direction().id(), price.format(t.entryPrice()),
+                    TIME.format(Instant.ofEpochMilli(t.exitTime())), price.format(t.exitPrice()), t.exitReason().name(),
+                    SweepTableHtml.pct(t.netReturn(), 2), SweepTableHtml.pct(t.maxFavourableExcursion(), 2));
             String file = "trade-" + e.getKey() + ".png";
             TradeCharts tc = tradeCharts(in, run.config(), t, e.getKey());
             List<org.knowm.xchart.XYChart> charts = tc.charts();
-            Png.write(charts.get(0), dir.resolve(file));
+            pngs.png(charts.get(0), file);
             figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, "
                     + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
                     + "and the price never reached the activation level)")
                     + (tc.hadStop() && run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
-                    + (in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
+                    + (in.prints() != null ? "; the price is the trades the walk used (each a print)."
+                    : in.order() == IntrabarOrder.DETAIL ? "; the price is the lower-timeframe path the walk used." : ".")));
             if (charts.size() > 1) {
                 String zoom = "trade-" + e.getKey() + "-stop.png";
-                Png.write(charts.get(1), dir.resolve(zoom));
+                pngs.png(charts.get(1), zoom);
                 figs.add(new ReportModel.Figure(zoom, "The " + e.getKey() + " trade's stop lived only at its end: that end, enlarged."));
             }
         }
-        Table t = Table.create("trades", which, entry, dirc, ep, exit, xp, why, ret, mfe);
         return new ReportModel.Section("trades", "Trades of the " + (in.sweep() != null ? "pick" : "configuration"),
-                trades.size() + " trades; the best, a typical (median) and the worst one.", html(t), figs);
+                trades.size() + " trades; the best, a typical (median) and the worst one.", table.html(), figs);
     }
 
     /**
@@ -335,53 +316,49 @@ public final class ReportWriter {
 
     /** The price the walk saw between two times: the bars, or the lower-timeframe bars under --intrabar detail. */
     private static ReportWriter.PricePath pricePath(ReportInput in, long from, long to, Trade t) {
+        if (in.prints() != null) {
+            return FidelityReport.printPath(in, from, to, t);
+        }
         Bars b = in.series().bars();
         Bars path = in.order() == IntrabarOrder.DETAIL && in.detail() != null ? in.detail().detail() : b;
         int a = path.ceilingIndex(from);
         int z = path.ceilingIndex(to);
-        List<Date> time = new ArrayList<>();
-        List<Double> close = new ArrayList<>();
-        int step = Math.max(1, (z - a) / 2000);
-        for (int k = a; k < z; k += step) {
-            time.add(new Date(path.openTime()[k]));
-            close.add(path.close()[k]);
+        if (z <= a) {
+            return new PricePath(List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
         }
-        if (time.isEmpty()) {
-            time.add(new Date(t.entryTime()));
-            close.add(t.entryPrice());
+        double[] time = new double[z - a];
+        double[] close = new double[z - a];
+        for (int k = a; k < z; k++) {
+            time[k - a] = path.openTime()[k];
+            close[k - a] = path.close()[k];
         }
-        return new PricePath(time, close);
+        int[] keep = Decimate.line(time, close, Decimate.COLUMNS);
+        return new PricePath(Decimate.dates(time, keep), Decimate.values(close, keep));
     }
 
     /** Times and closes of a price line. */
     record PricePath(List<Date> time, List<Double> close) {
     }
 
-    private static ReportModel.Section runSection(BacktestResult run, Path dir) throws IOException {
+    private static ReportModel.Section runSection(BacktestResult run, ChartFiles pngs) throws IOException {
         List<Trade> byExit = run.trades().stream()
                 .sorted(Comparator.comparingLong(Trade::exitTime).thenComparingLong(Trade::entryTime)).toList();
-        Png.write(Charts.equity(byExit), dir.resolve("equity.png"));
-        Png.write(Charts.histogram(run.trades().stream().map(t -> 100 * t.netReturn()).toList()), dir.resolve("returns.png"));
-        Png.write(Charts.mfe(run.trades()), dir.resolve("mfe.png"));
+        pngs.png(Charts.equity(byExit), "equity.png");
+        pngs.png(Charts.histogram(run.trades().stream().map(t -> 100 * t.netReturn()).toList()), "returns.png");
+        pngs.png(Charts.mfe(run.trades()), "mfe.png");
         return new ReportModel.Section("run", "The run", summaryText(run.summary()), null, List.of(
                 new ReportModel.Figure("equity.png", "Per trade (not an account): the running sum of unit-stake net returns in order of exit, its fall from the high shaded; the account is below."),
                 new ReportModel.Figure("returns.png", "Distribution of net returns per trade."),
                 new ReportModel.Figure("mfe.png", "Best open profit (MFE) against the net return kept: the gap to the diagonal is what the trail gave back, fees included.")));
     }
 
-    private static ReportModel.Section forecastSection(TrailingConfig pick, Path dir) throws IOException {
+    private static ReportModel.Section forecastSection(TrailingConfig pick, ChartFiles pngs) throws IOException {
         double target = 110;
-        Png.write(Charts.ladder("stop ladder of " + pick.label() + ": a long from 100 to 110", StopLadder.of(pick, Direction.LONG, 100, target, 20), 100),
-                dir.resolve("ladder.png"));
+        pngs.png(Charts.ladder("stop ladder of " + pick.label() + ": a long from 100 to 110", StopLadder.of(pick, Direction.LONG, 100, target, 20), 100),
+                "ladder.png");
         return new ReportModel.Section("forecast", "Forecast", "Where the stop of this configuration sits as a long entered at 100 moves to 110 "
                 + "(ratchet forecast shows the same ladder as a table, with its odds on history).", null,
                 List.of(new ReportModel.Figure("ladder.png", "The stop ladder: the stop (step line) at each price reached; it never loosens.")));
-    }
-
-    private static String html(Table t) throws IOException {
-        StringWriter w = new StringWriter();
-        t.write().usingOptions(HtmlWriteOptions.builder(w).escapeText(true).build());
-        return w.toString().replaceFirst("<table", "<table class=\"sortable\"");
     }
 
     /** "total return" for totalReturn: the report speaks to a reader, not to the option parser. */

@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The market streams: {@code /ws/<stream>} (raw payloads) and {@code /stream?streams=a/b}
- * (wrapped as {@code {"stream", "data"}}), {@code <symbol>@trade} and
+ * (wrapped as {@code {"stream", "data"}}), {@code <symbol>@trade}, {@code <symbol>@aggTrade}
+ * (each replayed trade is its own aggregate trade, with the same id) and
  * {@code <symbol>@kline_<interval>}, plus SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS.
  */
 final class Streams implements Market.Listener {
@@ -164,6 +165,20 @@ final class Streams implements Market.Listener {
         trade.put("T", marketTime);
         trade.put("m", buyerMaker);
         trade.put("M", true);
+        // Each replayed trade is one taker order's only fill: its aggregate trade has the same id, first and last id.
+        String aggStream = symbolLower + "@aggTrade";
+        ObjectNode agg = JSON.createObjectNode();
+        agg.put("e", "aggTrade");
+        agg.put("E", marketTime);
+        agg.put("s", symbol);
+        agg.put("a", tradeId);
+        agg.put("p", Decimals.of(price));
+        agg.put("q", Decimals.of(qty));
+        agg.put("f", tradeId);
+        agg.put("l", tradeId);
+        agg.put("T", marketTime);
+        agg.put("m", buyerMaker);
+        agg.put("M", true);
         Set<String> klineStreams = new LinkedHashSet<>();
         for (Conn c : conns.values()) {
             for (String s : c.streams) {
@@ -188,6 +203,9 @@ final class Streams implements Market.Listener {
             }
             if (c.streams.contains(tradeStream)) {
                 send(c, tradeStream, trade);
+            }
+            if (c.streams.contains(aggStream)) {
+                send(c, aggStream, agg);
             }
             for (Map.Entry<String, ObjectNode> k : klines.entrySet()) {
                 if (c.streams.contains(k.getKey())) {

@@ -75,10 +75,7 @@ public final class Account {
         double b = 0;
         int open = 0;
         double lastEquity = spec.capital();
-        double peak = spec.capital();
-        long peakTime = from < to ? openTime[from] : 0;
-        double maxDd = 0;
-        long longestUnder = 0;
+        Drawdown dd = new Drawdown(spec.capital(), from < to ? openTime[from] : 0);
         int exposed = 0;
         int maxConcurrent = 0;
         int taken = 0;
@@ -198,19 +195,8 @@ public final class Account {
             }
             while (i < stop) {
                 int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
-                // Branch-free: whether a close is a new peak is as good as random, and a missed
-                // prediction costs more than the arithmetic.
-                for (; i < end; i++) {
-                    double eq = base + b * close[i];
-                    long t = openTime[i] + spacing;
-                    boolean below = eq < peak;
-                    long u = below ? t - peakTime : 0;
-                    longestUnder = u > longestUnder ? u : longestUnder;
-                    peakTime = below ? peakTime : t;
-                    peak = below ? peak : eq;
-                    double dd = (peak - eq) / peak;
-                    maxDd = dd > maxDd ? dd : maxDd;
-                }
+                dd.marks(base, b, close, openTime, spacing, i, end, days.blocks);
+                i = end;
                 double eq = base + b * close[i - 1];
                 lastEquity = eq;
                 if (i - 1 == nextDayEnd) {
@@ -233,7 +219,8 @@ public final class Account {
                 }
             }
         }
-        maxDd = peak > 0 ? Math.min(1, maxDd) : 1;
+        double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd) : 1;
+        long longestUnder = dd.longestUnder;
         double capital = spec.capital();
         double growth = lastEquity / capital;
         double years = days.span / (365.25 * Days.DAY);

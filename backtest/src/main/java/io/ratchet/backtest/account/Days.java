@@ -4,7 +4,8 @@ import io.ratchet.engine.Bars;
 
 /**
  * The UTC days of a range of bars: the last bar of each day, where the equity's daily value
- * is read. Built once per range and shared by every configuration.
+ * is read; and the blocks of its closes the drawdown reads ({@link CloseBlocks}). Built once
+ * per range and shared by every configuration.
  */
 public final class Days {
     static final long DAY = 86_400_000L;
@@ -14,11 +15,13 @@ public final class Days {
     final long[] epochDay;
     /** Milliseconds from the first bar's open to the last bar's close. */
     final long span;
+    final CloseBlocks blocks;
 
-    private Days(int[] lastBar, long[] epochDay, long span) {
+    private Days(int[] lastBar, long[] epochDay, long span, CloseBlocks blocks) {
         this.lastBar = lastBar;
         this.epochDay = epochDay;
         this.span = span;
+        this.blocks = blocks;
     }
 
     public static Days of(Bars bars) {
@@ -40,7 +43,7 @@ public final class Days {
                 day[k++] = Math.floorDiv(t[i], DAY);
             }
         }
-        return new Days(last, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0);
+        return new Days(last, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0, CloseBlocks.of(bars));
     }
 
     /** The bar length, read from the data (the smallest step between opens). */

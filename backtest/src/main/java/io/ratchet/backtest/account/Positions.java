@@ -92,8 +92,9 @@ public interface Positions {
     }
 
     /**
-     * The engine's trades (entry order) on {@code bars}; exit times are bar open times of the
-     * series, or (a hit on a trade, {@code --intrabar trades}) a time inside the exit bar.
+     * The engine's trades (entry order) on {@code bars}; entry and exit times are bar open times of
+     * the series, or a time inside the bar: an exact entry (a live position replayed), a hit on a
+     * trade ({@code --intrabar trades}).
      */
     static Positions of(Bars bars, List<Trade> trades, TrailingConfig config) {
         int n = trades.size();
@@ -101,6 +102,14 @@ public interface Positions {
         int[] out = new int[n];
         for (int k = 0; k < n; k++) {
             in[k] = bars.indexOf(trades.get(k).entryTime());
+            if (in[k] < 0) {
+                // an exact entry (a live position replayed): the account opens it with the entries of its bar, or of the first bar after it
+                long t = trades.get(k).entryTime();
+                in[k] = barOf(bars, t);
+                if (in[k] < 0 && bars.ceilingIndex(t) < bars.to()) {
+                    in[k] = bars.ceilingIndex(t);
+                }
+            }
             out[k] = bars.indexOf(trades.get(k).exitTime());
             if (out[k] < 0) {
                 out[k] = barOf(bars, trades.get(k).exitTime());

@@ -64,25 +64,90 @@ public final class TradeStore {
         return root.resolve(symbol + SUFFIX);
     }
 
+    /**
+     * The symbol's stored trades: the store file and, when a live run is recording the symbol (or
+     * was killed while it did), its {@link TradeJournal}, read as one validated series.
+     */
     public Optional<TradeSeries> load(String symbol) throws IOException {
+        // The journal first: a fold that happens meanwhile moves its trades into the store file before it deletes it, so
+        // whichever side of the fold each read falls on, no recorded trade is missed (one read twice is dropped as a repeat).
+        Optional<TradeSeries> journal = new TradeJournal(this).read(symbol);
+        Optional<TradeSeries> stored = loadFile(symbol);
+        if (journal.isEmpty() || journal.get().isEmpty()) {
+            return stored.isPresent() || journal.isEmpty() ? stored : journal;
+        }
+        if (stored.isEmpty() || stored.get().isEmpty()) {
+            return journal;
+        }
+        return Optional.of(TradeLoader.union(stored.get(), "store " + file(symbol).getFileName(), journal.get(),
+                new TradeJournal(this).file(symbol).getFileName().toString()).series());
+    }
+
+    /** The store file alone, without a journal. */
+    Optional<TradeSeries> loadFile(String symbol) throws IOException {
         Path f = file(symbol);
         return Files.isRegularFile(f) ? Optional.of(read(f)) : Optional.empty();
     }
 
-    /** Replaces the stored trades of the series' symbol, atomically. */
+    /** Replaces the stored trades of the series' symbol, atomically (a journal being recorded stays as it is). */
     public void save(TradeSeries s) throws IOException {
+        locked(() -> {
+            saveFile(s);
+            return null;
+        });
+    }
+
+    void saveFile(TradeSeries s) throws IOException {
         byte[] bytes = encode(s);
         AtomicFiles.write(file(s.symbol()), out -> out.write(bytes));
     }
 
-    /** Adds trades to the stored ones (creating them); the union is validated as one, and the store is left as it was if it fails. */
+    /**
+     * Adds trades to the stored ones (creating them); the union is validated as one, and the store is left as it was if it fails.
+     * A journal being recorded is read with the store and stays (its recorder folds it in).
+     */
     public TradeLoader.Loaded merge(TradeSeries incoming, String incomingName) throws IOException {
-        Optional<TradeSeries> have = load(incoming.symbol());
-        TradeLoader.Loaded merged = have.isPresent() && !have.get().isEmpty()
-                ? TradeLoader.union(have.get(), "store " + file(incoming.symbol()).getFileName(), incoming, incomingName)
-                : new TradeLoader.Loaded(incoming, null);
-        save(merged.series());
-        return merged;
+        return locked(() -> {
+            Optional<TradeSeries> have = load(incoming.symbol());
+            TradeLoader.Loaded merged = have.isPresent() && !have.get().isEmpty()
+                    ? TradeLoader.union(have.get(), "store " + file(incoming.symbol()).getFileName(), incoming, incomingName)
+                    : new TradeLoader.Loaded(incoming, null);
+            saveFile(merged.series());
+            return merged;
+        });
+    }
+
+    /** What runs under the store's lock. */
+    @FunctionalInterface
+    interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.locks.ReentrantLock> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code action} holding the store's trade lock: one writer of the store's trade files
+     * at a time, across threads ({@link java.util.concurrent.locks.ReentrantLock}) and processes
+     * (a file lock on {@code .aggtrades.lock}), so that a live recording and an import or a
+     * download never lose each other's trades.
+     */
+    <T> T locked(Locked<T> action) throws IOException {
+        Files.createDirectories(root);
+        Path lockFile = root.resolve(".aggtrades.lock").toAbsolutePath().normalize();
+        java.util.concurrent.locks.ReentrantLock lock = LOCKS.computeIfAbsent(lockFile, k -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return action.run();
+            }
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = ch.lock()) {
+                return action.run();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** What the store holds, by symbol. */
@@ -95,17 +160,27 @@ public final class TradeStore {
         if (!Files.isDirectory(root)) {
             return out;
         }
-        List<Path> files;
+        java.util.SortedSet<String> symbols = new java.util.TreeSet<>();
         try (Stream<Path> st = Files.list(root)) {
-            files = st.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            st.map(p -> p.getFileName().toString()).forEach(n -> {
+                String sym = n.endsWith(SUFFIX) ? n.substring(0, n.length() - SUFFIX.length())
+                        : n.endsWith(TradeJournal.SUFFIX) ? n.substring(0, n.length() - TradeJournal.SUFFIX.length()) : null;
+                if (sym != null && SYMBOL.matcher(sym).matches()) {
+                    symbols.add(sym);
+                }
+            });
         }
-        for (Path f : files) {
-            TradeSeries s = read(f);
-            if (s.isEmpty()) {
+        for (String sym : symbols) {
+            Optional<TradeSeries> loaded = load(sym);
+            if (loaded.isEmpty() || loaded.get().isEmpty()) {
                 continue;
             }
+            TradeSeries s = loaded.get();
+            Path f = file(sym);
+            Path j = new TradeJournal(this).file(sym);
+            long bytes = (Files.isRegularFile(f) ? Files.size(f) : 0) + (Files.isRegularFile(j) ? Files.size(j) : 0);
             out.add(new Stored(s.symbol(), s.timeMillis(0), s.timeMillis(s.size() - 1), s.size(), s.firstId(), s.lastId(), s.gaps().size(),
-                    s.gaps().stream().mapToLong(g -> g.missing()).sum(), Files.size(f)));
+                    s.gaps().stream().mapToLong(g -> g.missing()).sum(), bytes));
         }
         return out;
     }

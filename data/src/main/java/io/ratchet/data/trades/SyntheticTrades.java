@@ -66,6 +66,96 @@ public final class SyntheticTrades {
                 java.util.Arrays.copyOf(runFirst, runs));
     }
 
+    /**
+     * Invented prints inside each bar of {@code klines}, for trials of the tick-exact walk where no
+     * real aggTrades are at hand: synthetic, not trades that happened. Each bar gets
+     * {@code perBar} prints at seeded random times inside it (ms, in order): the first at the
+     * bar's open price, the last at its close, one at its high and one at its low (which of the
+     * two comes first is drawn; each stretch between these anchors is at least a sixth of the
+     * prints long), and the others on a Brownian bridge between the anchors (steps of about the
+     * bar's range over the square root of {@code perBar}), kept within the bar's range and on its
+     * price grid (the decimals the bars use). So klines built from them ({@link TradeKlines}) have
+     * the bars' open, high, low and close exactly; the bar's volume is shared among its prints
+     * (each at least 10^-8). Ids run from 1 with no gap. Same bars and seed, same trades.
+     *
+     * @param perBar at least 4
+     */
+    public static TradeSeries inKlines(io.ratchet.data.kline.KlineSeries klines, String symbol, int perBar, long seed) {
+        if (perBar < 4) {
+            throw new IllegalArgumentException("prints per bar: at least 4 (open, high, low, close), got " + perBar);
+        }
+        if (klines.interval() == io.ratchet.data.kline.Interval.MONTH1) {
+            throw new IllegalArgumentException("bars of 1M have no fixed length; use 1w or shorter");
+        }
+        int decimals = 0;
+        for (int i = 0; i < klines.size(); i++) {
+            for (double x : new double[] {klines.open(i), klines.high(i), klines.low(i), klines.close(i)}) {
+                decimals = Math.max(decimals, Math.max(0, java.math.BigDecimal.valueOf(x).stripTrailingZeros().scale()));
+            }
+        }
+        decimals = Math.min(TradeBuffer.SCALE, decimals);
+        double unit = Math.pow(10, decimals);
+        long toScale8 = TradeSeries.pow10(TradeBuffer.SCALE - decimals);
+        long span = klines.interval().millis();
+        SplittableRandom r = new SplittableRandom(seed);
+        TradeBuffer b = new TradeBuffer((int) Math.min(Integer.MAX_VALUE - 8, (long) klines.size() * perBar));
+        long[] offsets = new long[perBar];
+        long[] price = new long[perBar];
+        double[] bridge = new double[perBar];
+        long id = 0;
+        long prev = -1;
+        for (int i = 0; i < klines.size(); i++) {
+            long o = Math.round(klines.open(i) * unit);
+            long h = Math.round(klines.high(i) * unit);
+            long l = Math.round(klines.low(i) * unit);
+            long c = Math.round(klines.close(i) * unit);
+            for (int k = 0; k < perBar; k++) {
+                offsets[k] = r.nextLong(span);
+            }
+            java.util.Arrays.sort(offsets);
+            // Anchors: 0 = open, perBar - 1 = close, and the high and the low inside, in a drawn order, each of the
+            // three stretches between them at least a sixth of the bar's prints long (no leap from open to low).
+            int g = Math.max(1, (perBar - 1) / 6);
+            int extra = perBar - 1 - 3 * g;
+            int c1 = r.nextInt(extra + 1);
+            int c2 = r.nextInt(extra + 1);
+            int[] at = {0, g + Math.min(c1, c2), 2 * g + Math.max(c1, c2), perBar - 1};
+            boolean highFirst = r.nextBoolean();
+            long[] px = {o, highFirst ? h : l, highFirst ? l : h, c};
+            // Between two anchors a Brownian bridge: steps of about range / sqrt(perBar), pinned at both ends.
+            double sigma = (h - l) / Math.sqrt(perBar);
+            for (int seg = 0; seg < 3; seg++) {
+                int a = at[seg];
+                int z = at[seg + 1];
+                price[a] = px[seg];
+                price[z] = px[seg + 1];
+                if (z - a < 2) {
+                    continue;
+                }
+                double w = 0;
+                for (int k = a + 1; k < z; k++) {
+                    w += sigma * r.nextDouble(-1, 1) * 1.7320508;
+                    bridge[k] = w;
+                }
+                double end = w + sigma * r.nextDouble(-1, 1) * 1.7320508;
+                for (int k = a + 1; k < z; k++) {
+                    double f = (double) (k - a) / (z - a);
+                    double p = px[seg] + f * (px[seg + 1] - px[seg]) + bridge[k] - f * end;
+                    price[k] = Math.max(l, Math.min(h, Math.round(p)));
+                }
+            }
+            long vol = Math.max(0, Math.round(klines.volume(i) * 1e8));
+            for (int k = 0; k < perBar; k++) {
+                long q = Math.max(1, vol / perBar + (k < vol % perBar ? 1 : 0));
+                long t = (klines.openTime(i) + offsets[k]) * 1000L;
+                id++;
+                b.add(id, id, id, t, price[k] * toScale8, q, prev >= 0 && price[k] < prev, (int) Math.min(Integer.MAX_VALUE, id));
+                prev = price[k];
+            }
+        }
+        return TradeLoader.validate(b, symbol, "synthetic prints in " + klines.symbol() + " " + klines.interval().id() + " bars").series();
+    }
+
     /** The trades as a spot aggTrades dump (8 columns, no header, 8 decimals, ms), as data.binance.vision prints them. */
     public static void writeCsv(TradeSeries s, Path f) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.US_ASCII)) {

@@ -21,6 +21,15 @@ final class DashboardJson {
         o.put("dryRun", h.dryRun());
         o.put("protectOnExchange", h.protectOnExchange());
         o.put("databaseWaiting", h.databaseWaiting());
+        if (h.recording() != null) {
+            ObjectNode r = o.putObject("recording");
+            r.put("failing", h.recording().failing());
+            r.put("written", h.recording().written());
+            r.put("waiting", h.recording().waiting());
+            r.put("dropped", h.recording().dropped());
+            r.put("problem", h.recording().problem());
+            r.put("where", h.recording().where());
+        }
         ObjectNode f = o.putObject("feed");
         f.put("state", h.feed().state());
         f.put("reconnects", h.feed().reconnects());

@@ -161,7 +161,7 @@ public final class PollingFeed implements PriceSource {
                 continue;
             }
             lastIds.put(symbol, id);
-            listener.onTrade(symbol, t[0], (long) t[1], id);
+            listener.onAggTrade(symbol, AggTrade.ofRow(t));
         }
     }
 

@@ -17,6 +17,11 @@ public interface PriceSource extends AutoCloseable {
             onTrade(symbol, price, time);
         }
 
+        /** An aggregate trade with all the exchange said of it (its id an aggTradeId): what {@code --record} keeps. */
+        default void onAggTrade(String symbol, AggTrade trade) {
+            onTrade(symbol, trade.price(), trade.time(), trade.id());
+        }
+
         /** The feed stopped or was cut: what comes next is after a gap. */
         void onConnectionLost(String why);
     }

@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Market data through XChange: trades from its streaming client, gap bars from its REST
- * klines. Reconnects are XChange's (with backoff); this class reports every loss of the
- * connection so the runner walks the gap before live prices resume.
+ * Market data through XChange: aggregate trades from its streaming client (see
+ * {@link ConfigurableBinanceStreaming}), gap bars from its REST klines, gap trades from its REST
+ * aggTrades, each with its aggTradeId, quantity and maker flag. Reconnects are XChange's (with
+ * backoff); this class reports every loss of the connection so the runner walks the gap before
+ * live prices resume.
  */
 public final class XChangeMarket implements PriceSource, KlineHistory {
     private static final Logger LOG = LoggerFactory.getLogger(XChangeMarket.class);
@@ -83,8 +85,8 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         }
         ex.connect(b.build()).blockingAwait();
         for (String s : symbols) {
-            subs.add(ex.getStreamingMarketDataService().getTrades(pairs.apply(s)).subscribe(
-                    t -> listener.onTrade(s, t.getPrice().doubleValue(), t.getTimestamp().getTime(), tradeId(t.getId())),
+            subs.add(((ConfigurableBinanceStreaming) ex).aggTrades(pairs.apply(s)).subscribe(
+                    t -> listener.onAggTrade(s, aggTrade(t)),
                     e -> listener.onConnectionLost("trade stream error: " + e.getMessage())));
         }
         subs.add(ex.connectionStateObservable().subscribe(state -> {
@@ -95,12 +97,17 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         LOG.info("streaming trades for {}", symbols);
     }
 
-    private static long tradeId(String id) {
-        try {
-            return id == null ? -1 : Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** An {@code aggTrade} payload: {@code a} id, {@code p} price, {@code q} quantity, {@code T} time, {@code m} buyer is maker. */
+    static AggTrade aggTrade(com.fasterxml.jackson.databind.JsonNode t) {
+        String q = t.path("q").asText("");
+        return new AggTrade(t.path("a").asLong(-1), Double.parseDouble(t.path("p").asText()), q.isEmpty() ? Double.NaN : Double.parseDouble(q),
+                t.path("T").asLong(), t.path("m").asBoolean(false));
+    }
+
+    /** A REST aggTrade as a history row: {price, time, aggTradeId, quantity, buyerMaker 1/0}. */
+    private static double[] row(BinanceAggTrades t) {
+        return new double[] {t.price.doubleValue(), t.timestamp, t.aggregateTradeId, t.quantity == null ? Double.NaN : t.quantity.doubleValue(),
+            t.buyerMaker ? 1 : 0};
     }
 
     @Override
@@ -146,7 +153,7 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
                     return out;
                 }
                 if (t.timestamp >= from) {
-                    out.add(new double[] {t.price.doubleValue(), t.timestamp});
+                    out.add(row(t));
                 }
             }
             if (page.size() < 1000) {
@@ -161,7 +168,7 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
         List<double[]> out = new ArrayList<>();
         for (BinanceAggTrades t : retrying("aggTrades", () -> md.aggTradesAllProducts(pairs.apply(symbol), null, null, null, 1))) {
-            out.add(new double[] {t.price.doubleValue(), t.timestamp, t.aggregateTradeId});
+            out.add(row(t));
         }
         return out;
     }
@@ -171,7 +178,7 @@ public final class XChangeMarket implements PriceSource, KlineHistory {
         BinanceMarketDataServiceRaw md = (BinanceMarketDataServiceRaw) exchange().getMarketDataService();
         List<double[]> out = new ArrayList<>();
         for (BinanceAggTrades t : retrying("aggTrades", () -> md.aggTradesAllProducts(pairs.apply(symbol), lastId + 1, null, null, limit))) {
-            out.add(new double[] {t.price.doubleValue(), t.timestamp, t.aggregateTradeId});
+            out.add(row(t));
         }
         return out;
     }

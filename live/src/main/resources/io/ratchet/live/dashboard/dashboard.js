@@ -3,7 +3,7 @@
 // bearer token can be sent and Last-Event-ID set by us); it never asks anything of another host.
 'use strict';
 
-const FAILURES = new Set(['ORDER_FAILED', 'ORDER_UNKNOWN', 'EXIT_REFUSED', 'RUNNER_ERROR']);
+const FAILURES = new Set(['ORDER_FAILED', 'ORDER_UNKNOWN', 'EXIT_REFUSED', 'RUNNER_ERROR', 'RECORDING_FAILED']);
 const S = {
   positions: new Map(),  // id -> position as the API shows it
   events: new Map(),     // id -> [event], in order
@@ -234,7 +234,10 @@ function renderStrip() {
     + (s.streaming ? '' : ' <span class="bad">(polling)</span>')).join(', ');
   document.getElementById('feed').innerHTML = 'feed <b class="' + (f.state === 'polling' ? 'bad' : '') + '">' + esc(f.state) + '</b>'
     + (ages ? ': ' + ages : '') + ' · reconnects <b>' + f.reconnects + '</b>';
-  document.getElementById('db').innerHTML = h.databaseWaiting > 0 ? '<span class="bad">database failing: ' + h.databaseWaiting + ' writes kept in memory</span>' : 'database <b>ok</b>';
+  document.getElementById('db').innerHTML = (h.databaseWaiting > 0 ? '<span class="bad">database failing: ' + h.databaseWaiting + ' writes kept in memory</span>' : 'database <b>ok</b>')
+    + (!h.recording ? '' : h.recording.failing ? ' · <span class="bad">recording failing: ' + h.recording.waiting + ' trades kept in memory'
+      + (h.recording.dropped > 0 ? ', ' + h.recording.dropped + ' dropped' : '') + ' (' + esc(h.recording.problem || '') + ')</span>'
+      : ' · recording <b>ok</b> (' + h.recording.written + ' trades)');
   const open = [...S.positions.values()].filter(p => ['TRAILING', 'CLOSING', 'EXIT_REFUSED'].includes(p.status));
   document.getElementById('stops').innerHTML = open.length === 0 ? '' : 'exchange stops: ' + open.map(p => '#' + p.id + ' '
     + (h.dryRun ? 'none (dry-run)' : p.exchangeStop ? '<b>resting</b>' : h.protectOnExchange ? '<span class="bad">none</span>' : 'off')).join(', ');

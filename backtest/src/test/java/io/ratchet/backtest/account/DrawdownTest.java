@@ -1,0 +1,63 @@
+package io.ratchet.backtest.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ratchet.engine.Bars;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Reading blocks of bars gives the drawdown of walking every bar, to the bit. */
+class DrawdownTest {
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 60);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void blocksGiveTheFiguresOfEveryBar(long seed) {
+        Random r = new Random(seed);
+        int n = 2_000 + r.nextInt(3_000);
+        int offset = r.nextInt(40); // a range that does not start at bar 0: blocks align to the range
+        long[] open = new long[offset + n];
+        double[] close = new double[offset + n];
+        double p = 100;
+        for (int i = 0; i < open.length; i++) {
+            open[i] = 1_600_000_000_000L + 60_000L * i;
+            int kind = r.nextInt(10);
+            p = kind == 0 ? p : Math.max(1, p * (1 + (kind < 3 ? 0.02 : 0.004) * r.nextGaussian()));
+            close[i] = kind == 1 ? Math.rint(p) : p; // repeated and rounded prices: ties with the peak
+        }
+        Bars bars = new Bars(open, close.clone(), close.clone(), close.clone(), close, offset, offset + n);
+        CloseBlocks blocks = CloseBlocks.of(bars);
+        Drawdown fast = new Drawdown(10_000, open[offset]);
+        Drawdown each = new Drawdown(10_000, open[offset]);
+        int i = offset;
+        int segments = 0;
+        int skipped = 0;
+        while (i < offset + n) {
+            int end = Math.min(offset + n, i + 1 + r.nextInt(r.nextBoolean() ? 8 : 400));
+            // An account between two events: cash + A and B of the open positions (B < 0 for shorts, 0 for none).
+            double b = switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> -r.nextDouble() * 40;
+                default -> r.nextDouble() * 40;
+            };
+            // Half the segments start under the first peak, so that whole blocks hold no new one.
+            double base = 10_000 - b * close[i] + (r.nextBoolean() ? -1 : 1) * 500 * Math.abs(r.nextGaussian());
+            skipped += fast.marks(base, b, close, open, 60_000L, i, end, blocks);
+            each.eachBar(base, b, close, open, 60_000L, i, end);
+            String at = "seed " + seed + ", segment " + segments + " [" + i + ", " + end + ")";
+            assertEquals(Double.doubleToRawLongBits(each.peak), Double.doubleToRawLongBits(fast.peak), at + ": peak");
+            assertEquals(each.peakTime, fast.peakTime, at + ": peak time");
+            assertEquals(Double.doubleToRawLongBits(each.maxDd), Double.doubleToRawLongBits(fast.maxDd), at + ": max drawdown");
+            assertEquals(each.longestUnder, fast.longestUnder, at + ": longest under water");
+            segments++;
+            i = end;
+        }
+        assertTrue(segments > 3, "seed " + seed + ": several segments");
+        assertTrue(skipped > 0, "seed " + seed + ": some bars were read as blocks");
+    }
+}
