@@ -443,7 +443,7 @@ final class DataCommand implements Runnable {
                     throw new UsageException("--bars: must be at least 1, got " + bars);
                 }
                 KlineSeries s = SyntheticKlines.randomWalk((symbol == null ? "SYN" : symbol).toUpperCase(java.util.Locale.ROOT),
-                        DataOptions.parseInterval(interval), bars, seed, Times.parse("--from", from), 30_000.0);
+                        DataOptions.parseInterval(interval == null ? "1m" : interval), bars, seed, Times.parse("--from", from), 30_000.0);
                 st.save(s);
                 printSummary(out, s, null, st);
                 return 0;

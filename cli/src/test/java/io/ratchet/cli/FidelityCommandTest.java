@@ -108,7 +108,7 @@ class FidelityCommandTest {
         assertThat(html).contains("id=\"fidelity\"").contains("Fidelity: trades against bars")
                 .contains("Bars would have said: adverse-first +3.81% total (2 of 3 exits differ, 1 in another bar), detail on 1m +3.31% "
                         + "(1 differ, 0 in another bar); the trades walked: +2.78%.")
-                .contains("<dd>trades</dd>") // the intrabar fact
+                .contains("<dd>trades (each bar replaced by its trades") // the intrabar fact
                 .contains("fidelity-cumulative.png").contains("fidelity-per-trade.png");
         assertThat(rep.resolve("fidelity-cumulative.png")).isNotEmptyFile();
         assertThat(rep.resolve("fidelity-per-trade.png")).isNotEmptyFile();

@@ -84,7 +84,8 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
         facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
         facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
-        facts.add(new ReportModel.Fact("Intrabar order", in.intrabarId()));
+        facts.add(new ReportModel.Fact("Intrabar order", in.prints() != null ? "trades (each bar replaced by its trades, each a print; "
+                + "bars without trades walked with ohlc)" : in.order().id()));
         facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
         facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
         RunSummary sum = run.summary();

@@ -61,7 +61,7 @@ class FidelityReportTest {
                 .contains("table class=\"fidelity-widest\"").contains("#" + (g.adverseFirst().worst().entry() + 1) + ", long at ")
                 .contains("table class=\"sortable fidelity\"").contains("adverse-first on the 1h bars").contains("detail on 1m bars built from the trades")
                 .contains(String.format(java.util.Locale.ROOT, "%d of %d (", g.adverseFirst().differ(), g.adverseFirst().exits()))
-                .contains("<dt>Intrabar order</dt><dd>trades</dd>")
+                .contains("<dt>Intrabar order</dt><dd>trades (each bar replaced by its trades")
                 .contains("the price is the trades the walk used");
         // The gap differs from zero on this data: the charts have something to show.
         assertThat(g.adverseFirst().differ()).isPositive();
