@@ -316,16 +316,23 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
         return out;
     }
 
-    /** Each bar: its open a jump (rule 1), low and high in ohlc order, the close at the bar's end. */
+    /**
+     * Each bar: its open a jump (rule 1) at the bar's open, then low and high in ohlc order and
+     * the close, all stamped at the bar's end. A bar tells its extremes only as a whole: a
+     * position stored after its high (a kill mid-bar) must resume after the minute, not walk the
+     * minute's trades again under a stop its own high set (chaos seed 119 did, and exited on a
+     * print that came before that high).
+     */
     static List<double[]> barPoints(List<double[]> bars, int sign) {
         List<double[]> out = new ArrayList<>(bars.size() * 4);
         for (double[] b : bars) {
             long t = (long) b[0];
+            long end = t + MINUTE - 1;
             boolean lowFirst = IntrabarOrder.OHLC.lowFirst(sign, b[1], b[4]);
             out.add(new double[] {b[1], t, 1});
-            out.add(new double[] {lowFirst ? b[3] : b[2], t, 0});
-            out.add(new double[] {lowFirst ? b[2] : b[3], t, 0});
-            out.add(new double[] {b[4], t + MINUTE - 1, 0});
+            out.add(new double[] {lowFirst ? b[3] : b[2], end, 0});
+            out.add(new double[] {lowFirst ? b[2] : b[3], end, 0});
+            out.add(new double[] {b[4], end, 0});
         }
         return out;
     }
