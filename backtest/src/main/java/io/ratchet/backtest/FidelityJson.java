@@ -1,5 +1,6 @@
 package io.ratchet.backtest;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +17,7 @@ public final class FidelityJson {
     }
 
     public static ObjectNode of(FidelityGap g) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("definition", DEFINITION);
         o.set("trades", walk(g.trades()));
         o.set("adverseFirst", comparison(g.adverseFirst(), "main bars"));
@@ -29,7 +30,7 @@ public final class FidelityJson {
     }
 
     private static ObjectNode walk(FidelityGap.Walk w) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("walk", w.name());
         o.set("summary", ResultJson.summary(w.summary()));
         put(o, "accountReturnPct", w.accountReturnPct());
