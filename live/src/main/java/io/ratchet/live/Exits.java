@@ -168,6 +168,17 @@ final class Exits {
                     + part.toPlainString() + " before it was canceled: the exit sends the rest", true));
         }
         BigDecimal q = qty;
+        // Checked here, not left to the exchange: a refused order still costs a request, and what cannot be
+        // sold (dust after a partial stop fill, coins moved away by hand) needs a person, not a retry.
+        String filter = rules.quantityProblem(q, true);
+        if (filter == null && Double.isFinite(w.lastPrice()) && w.lastPrice() > 0) {
+            filter = rules.problem(q, w.lastPrice());
+        }
+        if (filter != null) {
+            String why = "the exit of " + q.toPlainString() + " " + w.symbol() + " was not sent: " + filter;
+            thread.post("exit below the symbol's filters", () -> refused(w.id(), why));
+            return;
+        }
         try {
             OrderState o = desk.place(w.id(), w.symbol(), w.exitOrder(), () -> gateway.market(w.symbol(), w.isLong(), q, w.exitOrder()));
             thread.post("exit outcome", () -> outcome(w.id(), reason, o));
@@ -231,13 +242,17 @@ final class Exits {
 
     /** Refused for good: the position is flagged to a person. */
     private void refused(long id, String reason, ExchangeException e) {
+        refused(id, "the exchange refused the exit (" + reason + "): Binance " + e.code() + " " + e.getMessage());
+    }
+
+    /** The exit cannot be carried through as things stand: flagged to a person, the exchange stop put back. */
+    private void refused(long id, String cause) {
         inFlight.remove(id);
         Position p = core.get(id);
         if (p == null) {
             return;
         }
-        String why = "the exchange refused the exit (" + reason + "): Binance " + e.code() + " " + e.getMessage()
-                + "; the position is still held and needs a person (DELETE /api/positions/" + id + "?close=true tries again)";
+        String why = cause + "; the position is still held and needs a person (DELETE /api/positions/" + id + "?close=true tries again)";
         Position f = p.withStatus(PositionStatus.EXIT_REFUSED).withAttention(why).withExchangeStop(null).withPendingStop(null);
         core.put(f);
         journal.save(f, StopEvent.of(f, clock.millis(), EventType.EXIT_REFUSED, p.lastPrice(), p.stop(), p.stop(), why));

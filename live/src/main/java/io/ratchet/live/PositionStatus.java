@@ -9,7 +9,8 @@ public enum PositionStatus {
     /** The stop was hit (or a close was asked for): the exit order is being sent or its outcome resolved. */
     CLOSING,
     /**
-     * The exchange refused the exit for a reason retrying cannot fix (a filter, the balance): the
+     * The exchange refused the exit for a reason retrying cannot fix (a filter, the balance), or would
+     * have (what is held is below the symbol's LOT_SIZE or NOTIONAL minimum, so nothing was sent): the
      * position is still held, its exchange stop restored where it can be, and a person is told.
      * A restart or {@code DELETE ?close=true} tries the exit again.
      */
