@@ -16,7 +16,7 @@ import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.TrailingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.Table;
+
 
 class SweepTest {
     static final KlineSeries SERIES = SyntheticKlines.randomWalk("SYN", Interval.M1, 20_000, 9);
@@ -54,7 +54,7 @@ class SweepTest {
     }
 
     @Test
-    void aSplitWalksEachPartOnItsOwnBarsAndPicksOnInSampleOnly() {
+    void aSplitWalksEachPartOnItsOwnBarsAndPicksOnInSampleOnly() throws java.io.IOException {
         Sweep.Options o = new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 2, RankBy.MEAN_RETURN, 0.7, 0);
         SweepResult r = Sweep.run(BARS, ENTRIES, GRID, o, null);
         int cut = 14_000;
@@ -68,10 +68,21 @@ class SweepTest {
             assertThat(RankBy.MEAN_RETURN.order().compare(is, s)).isLessThanOrEqualTo(0);
         }
         assertThat(Verdict.of(r)).isNotNull();
-        Table t = SweepTable.of(r);
+        SweepTable t = SweepTable.of(r);
         assertThat(t.rowCount()).isEqualTo(40);
         assertThat(t.columnNames()).startsWith("mode", "trail", "activation", "initialStop", "is_trades", "is_winRate")
                 .contains("oos_maxDrawdown");
+        // The first row is the pick, its figures as the engine's own backtest gave them above.
+        assertThat(t.cell(0, "trail")).isEqualTo(Double.toString(best.trail()));
+        assertThat(t.cell(0, "initialStop")).isEqualTo(best.hasInitialStop() ? Double.toString(best.initialStop()) : "");
+        assertThat(t.cell(0, "is_trades")).isEqualTo(Integer.toString(is.trades()));
+        assertThat(Double.parseDouble(t.cell(0, "oos_meanReturn"))).isEqualTo(oos.meanReturn());
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        SweepTable.writeCsv(t, csv);
+        String[] lines = csv.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+        assertThat(lines).hasSize(42); // header, 40 rows, and the last line's end
+        assertThat(lines[0]).isEqualTo(String.join(",", t.columnNames()));
+        assertThat(lines[1].split(",", -1)).hasSize(t.columnNames().size()).startsWith(best.mode().id(), Double.toString(best.trail()));
     }
 
     @Test
