@@ -153,8 +153,15 @@ final class BacktestInputs {
     void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
                 io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
                 io.ratchet.backtest.account.AccountSpec account) throws IOException {
+        report(outputs, dir, entries, sweep, config, account, null);
+    }
+
+    /** As the one above, with a sweep's fidelity gap per configuration (grid order) when it has them already; else the report walks them. */
+    void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
+                io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
+                io.ratchet.backtest.account.AccountSpec account, java.util.List<io.ratchet.backtest.FidelityGap> sweepFidelity) throws IOException {
         io.ratchet.reports.ReportInput input = new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config, account, prints);
+                this.entries.describe(entries), order, detail, sweep, config, account, prints, sweepFidelity);
         outputs.folder(dir, d -> io.ratchet.reports.ReportWriter.writeInto(input, d));
     }
 
