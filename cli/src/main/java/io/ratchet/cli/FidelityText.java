@@ -74,20 +74,20 @@ final class FidelityText {
     static void table(PrintWriter out, java.util.List<io.ratchet.engine.TrailingConfig> grid, int[] ranking, int rows,
                       java.util.List<FidelityGap> gaps, String interval) {
         FidelityGap any = gaps.get(ranking[0]);
-        String side = "%9s %9s %9s %12s %9s";
+        String side = "%10s %9s %9s %11s %9s";
         String af = "adverse-first on the " + interval + " bars";
         String dt = any.detail() != null ? "detail on " + any.detailBars() : "detail on 1m: none (the bars are shorter than 1m)";
         int w = String.format(side, "", "", "", "", "").length();
-        String head = String.format("%4s  %-36s %9s | " + side + " | " + side, "#", "configuration", "trades", "total", "differ", "other bar",
+        String head = String.format("%4s  %-36s %10s | " + side + " | " + side, "#", "configuration", "trades", "total", "differ", "other bar",
                 "total diff", "acct diff", "total", "differ", "other bar", "total diff", "acct diff");
         out.println("fidelity: the same rows on the whole range, what bars would have said of the same entries (bars minus trades)");
-        out.println(String.format("%4s  %-36s %9s | %-" + w + "s | %s", "", "", "on trades", clip(af, w), clip(dt, w)).stripTrailing());
+        out.println(String.format("%4s  %-36s %10s | %-" + w + "s | %s", "", "", "on trades", clip(af, w), clip(dt, w)).stripTrailing());
         out.println(head);
         out.println("-".repeat(head.length()));
         for (int k = 0; k < Math.min(rows, ranking.length); k++) {
             int c = ranking[k];
             FidelityGap g = gaps.get(c);
-            out.println(String.format("%4d  %-36s %9s | %s | %s", k + 1, grid.get(c).label(), Fmt.pct(g.trades().summary().totalReturn(), 2),
+            out.println(String.format("%4d  %-36s %10s | %s | %s", k + 1, grid.get(c).label(), Fmt.pct(g.trades().summary().totalReturn(), 2),
                     side(side, g.adverseFirst()), side(side, g.detail())));
         }
         out.println("  differ: exits whose exit bar, reason or fill price is not the same as on the trades, of the row's trades; other bar: those in another bar");

@@ -43,12 +43,12 @@ class SweepFidelityCommandTest {
         assertThat(out).contains("fidelity: the same rows on the whole range, what bars would have said of the same entries (bars minus trades)");
         // profit-lock 0.5: trades +2.78%; adverse-first +3.81%, entries 1 (another bar) and 3 differ, +1.02 points; the account
         // 10,027.87 on the trades against 10,038.09 on the bars: +0.10 % points. Detail: entry 3 only, +0.5/96 = +0.52 points.
-        assertThat(out).contains("   1  profit-lock 0.5                         +2.78% |    +3.81%       2/3         1        +1.02     +0.10 |"
-                + "    +3.31%       1/3         0        +0.52     +0.05");
+        assertThat(out).contains("   1  profit-lock 0.5                          +2.78% |     +3.81%       2/3         1       +1.02     +0.10 |"
+                + "     +3.31%       1/3         0       +0.52     +0.05");
         // percent 0.02: every exit differs on adverse-first (one in another bar): -3.10 points, account 10,010.15 against 9,979.16;
         // detail differs at entry 3 only (97.02 against 97): +0.02 points.
-        assertThat(out).contains("   2  percent 0.02                            +1.02% |    -2.08%       3/3         1        -3.10     -0.31 |"
-                + "    +1.04%       1/3         0        +0.02     +0.00");
+        assertThat(out).contains("   2  percent 0.02                             +1.02% |     -2.08%       3/3         1       -3.10     -0.31 |"
+                + "     +1.04%       1/3         0       +0.02     +0.00");
         // The same rows as the top table, in its order: the third configuration is not in either.
         assertThat(out.indexOf("   1  profit-lock 0.5 ")).isLessThan(out.indexOf("   2  percent 0.02 "));
         assertThat(out).doesNotContain("profit-lock 0.25   ");
