@@ -1,5 +1,6 @@
 package io.ratchet.backtest;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,7 @@ public final class AccountJson {
 
     /** {@code summary.account}: the fields the contract defines, in its order. */
     public static ObjectNode account(AccountFigures a) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         ResultJson.put(o, "capital", a.capital());
         ResultJson.put(o, "finalEquity", a.finalEquity());
         ResultJson.put(o, "returnPct", a.returnPct());
@@ -54,7 +55,7 @@ public final class AccountJson {
 
     /** {@code accountOptions}: what the figures were run with. */
     public static ObjectNode spec(AccountSpec s) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("capital", s.capital());
         o.put("stake", s.stake().toString());
         o.put("maxOpen", s.maxOpen());
@@ -74,7 +75,7 @@ public final class AccountJson {
      * @param position where each configuration index stands in the written results (the ranking's inverse)
      */
     public static ObjectNode robustness(Robustness r, List<TrailingConfig> grid, int[] position) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         ResultJson.put(o, "pbo", r.pboValue());
         ResultJson.put(o, "dsrProbability", r.dsrProbability());
         o.put("trials", r.trials());

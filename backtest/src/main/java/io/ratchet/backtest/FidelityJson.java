@@ -1,5 +1,6 @@
 package io.ratchet.backtest;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,7 +18,7 @@ public final class FidelityJson {
     }
 
     public static ObjectNode of(FidelityGap g) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("definition", DEFINITION);
         return body(o, g);
     }
@@ -28,7 +29,7 @@ public final class FidelityJson {
      * {@code config} in place of the definition (said once, beside the array, as {@code fidelityDefinition}).
      */
     public static ArrayNode grid(java.util.List<io.ratchet.engine.TrailingConfig> grid, int[] order, java.util.List<FidelityGap> rows) {
-        ArrayNode a = ResultJson.MAPPER.createArrayNode();
+        ArrayNode a = JsonTrees.array();
         for (int c : order) {
             ObjectNode o = a.addObject();
             o.set("config", io.ratchet.data.config.TrailingConfigJson.toNode(grid.get(c)));
@@ -49,7 +50,7 @@ public final class FidelityJson {
     }
 
     private static ObjectNode walk(FidelityGap.Walk w) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("walk", w.name());
         o.set("summary", ResultJson.summary(w.summary()));
         put(o, "accountReturnPct", w.accountReturnPct());

@@ -1,6 +1,6 @@
 package io.ratchet.backtest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.backtest.sweep.SweepResult;
@@ -14,13 +14,12 @@ import io.ratchet.engine.Trade;
  * ms, returns as fractions, undefined values as {@code null}.
  */
 public final class ResultJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ResultJson() {
     }
 
     public static ObjectNode summary(RunSummary s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("trades", s.trades());
         put(o, "winRate", s.winRate());
         put(o, "meanReturn", s.meanReturn());
@@ -40,7 +39,7 @@ public final class ResultJson {
     }
 
     public static ObjectNode trade(Trade t) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("entryTime", t.entryTime());
         o.put("direction", t.direction().id());
         o.put("entryPrice", t.entryPrice());
@@ -54,7 +53,7 @@ public final class ResultJson {
 
     /** {@code {"config", "intrabar", "summary", "trades"}} plus {@code detailEffect} where there is one. */
     public static ObjectNode backtest(BacktestResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("kind", "backtest");
         root.set("config", TrailingConfigJson.toNode(r.config()));
         root.put("intrabar", r.order().id());
@@ -87,7 +86,7 @@ public final class ResultJson {
 
     /** Every configuration with its scores, ranking order, and the pick. */
     public static ObjectNode sweep(SweepResult r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("kind", "sweep");
         root.put("rankBy", r.rankBy().id());
         if (r.splitTime() > 0) {

@@ -1,5 +1,6 @@
 package io.ratchet.backtest;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ratchet.backtest.entry.Entries;
@@ -26,8 +27,8 @@ class ResultJsonTest {
         for (Sweep.Options o : List.of(new Sweep.Options(IntrabarOrder.OHLC, null, 1, RankBy.PROFIT_FACTOR, 0.6, 0),
                 new Sweep.Options(IntrabarOrder.OHLC, null, 1, RankBy.MEAN_RETURN, Double.NaN, 2))) {
             SweepResult r = Sweep.run(s.bars(), e, grid, o, null);
-            String json = ResultJson.MAPPER.writeValueAsString(ResultJson.sweep(r));
-            SweepResult back = ResultJson.readSweep(ResultJson.MAPPER.readTree(json), "test.json");
+            String json = JsonTrees.reader().writeValueAsString(ResultJson.sweep(r));
+            SweepResult back = ResultJson.readSweep(JsonTrees.reader().readTree(json), "test.json");
             assertThat(back.bestConfig()).isEqualTo(r.bestConfig());
             assertThat(back.rankBy()).isEqualTo(r.rankBy());
             assertThat(back.splitTime()).isEqualTo(r.splitTime());

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.data.kline.Interval;
@@ -299,7 +300,7 @@ final class DataCommand implements Runnable {
             List<TradeStore.Stored> trades = new TradeStore(st).list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ArrayNode arr = Json.MAPPER.createArrayNode();
+                ArrayNode arr = JsonTrees.array();
                 for (StoredSeries s : list) {
                     ObjectNode o = arr.addObject();
                     o.put("symbol", s.symbol());

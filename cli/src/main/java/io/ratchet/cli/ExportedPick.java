@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.backtest.ResultJson;
@@ -76,7 +77,7 @@ final class ExportedPick {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
+            root = JsonTrees.reader().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
         } catch (java.io.IOException e) {
             return; // TrailingConfigJson.read has already said what is wrong with the file
         }

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.data.config.TrailingConfigJson;
@@ -111,7 +112,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(TrailingConfig config, Direction dir, List<LadderRow> rows, HistoryOdds.Odds odds) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.set("config", TrailingConfigJson.toNode(config));
         root.put("direction", dir.id());
         root.put("entry", entry);

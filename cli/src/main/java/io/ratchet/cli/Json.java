@@ -1,13 +1,9 @@
 package io.ratchet.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** JSON output for commands; undefined numbers ({@code NaN}) are written as {@code null}. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Json() {
     }
 
@@ -19,11 +15,7 @@ final class Json {
         }
     }
 
-    static String pretty(Object node) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    static String pretty(com.fasterxml.jackson.databind.JsonNode node) {
+        return io.ratchet.data.config.JsonTrees.pretty(node);
     }
 }

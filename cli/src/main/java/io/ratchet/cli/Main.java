@@ -8,6 +8,9 @@ import io.ratchet.data.read.KlineFormatException;
 import io.ratchet.data.rest.BinanceApiException;
 import io.ratchet.engine.InvalidConfigException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree, runs it, exits with its code (0 ok, 1 failure, 2 usage). */
@@ -21,14 +24,49 @@ public final class Main {
 
     /** Runs one command line with the given streams; what the tests call. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(subcommandOf(args));
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
     }
 
+    /**
+     * The subcommands in help order. Only the one a command line names is built: picocli's model
+     * of every option of every command is a tenth of a short run's time.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("forecast", ForecastCommand::new);
+        SUBCOMMANDS.put("backtest", BacktestCommand::new);
+        SUBCOMMANDS.put("sweep", SweepCommand::new);
+        SUBCOMMANDS.put("report", ReportCommand::new);
+        SUBCOMMANDS.put("data", DataCommand::new);
+        SUBCOMMANDS.put("sim-exchange", SimExchangeCommand::new);
+        SUBCOMMANDS.put("live", LiveCommand::new);
+    }
+
+    /** The subcommand {@code args} names, or null (help, a typo: then all are built, for the list and the suggestions). */
+    static String subcommandOf(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) { // the top level's options take no value
+                return SUBCOMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
+    }
+
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    private static CommandLine commandLine(String only) {
         CommandLine cmd = new CommandLine(new RatchetCommand());
+        SUBCOMMANDS.forEach((name, make) -> {
+            if (only == null || only.equals(name)) {
+                cmd.addSubcommand(name, make.get());
+            }
+        });
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
         HelpLayout.reflow(cmd);

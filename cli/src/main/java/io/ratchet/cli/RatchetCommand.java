@@ -4,14 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code ratchet} command; the work is in the subcommands. */
+/** The top-level {@code ratchet} command; the work is in the subcommands, which {@link Main} adds (only the one a command line names). */
 @Command(name = "ratchet",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         footer = {"", "Example:", "  ratchet sweep --data sample-data/BTCUSDT-1h --trail percent=0.01:0.1:0.01 --entry-every 24 --split 0.7 --report report",
             "", "Exit codes: 0 done, 1 runtime failure, 2 bad input. Add --debug to any command for the stack trace of an unexpected failure."},
-        description = "Trailing stops on Binance: forecast, backtest, sweep, report, live.",
-        subcommands = {ForecastCommand.class, BacktestCommand.class, SweepCommand.class, ReportCommand.class, DataCommand.class, SimExchangeCommand.class, LiveCommand.class})
+        description = "Trailing stops on Binance: forecast, backtest, sweep, report, live.")
 final class RatchetCommand implements Runnable {
     @Spec
     CommandSpec spec;

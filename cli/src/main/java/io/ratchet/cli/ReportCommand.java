@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ratchet.backtest.ResultJson;
 import io.ratchet.backtest.entry.Entries;
@@ -41,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
         new RunOutputs().input("RESULTS.json", results).folder("--out", out).check();
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(results));
+            root = JsonTrees.reader().readTree(Files.readString(results));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UsageException(results + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (java.nio.file.NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ratchet.data.kline.Interval;
@@ -77,7 +78,7 @@ class AggTradeCommandTest {
         CliRun list = CliRun.of("data", "list", "--store", store.toString());
         assertThat(list.out()).contains("BTCUSDT        trades   2024-01-01 00:00  2024-01-01 00:03           6      1          1  trades, ids 100 .. 106");
         CliRun json = CliRun.of("data", "list", "--json", "--store", store.toString());
-        assertThat(Json.MAPPER.readTree(json.out()).get(0).get("trades").asInt()).isEqualTo(6);
+        assertThat(JsonTrees.reader().readTree(json.out()).get(0).get("trades").asInt()).isEqualTo(6);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,7 +28,7 @@ class BacktestSweepCommandTest {
                 "--entry-every", "24", "--fee", "0.001", "--json", json.toString(), "--trades", trades.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("trades 365").contains("worst trades");
-        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        JsonNode root = JsonTrees.reader().readTree(json.toFile());
         assertThat(root.get("config").get("trail").asDouble()).isEqualTo(0.5);
         JsonNode s = root.get("summary");
         assertThat(s.get("trades").asInt()).isEqualTo(365);
@@ -60,7 +61,7 @@ class BacktestSweepCommandTest {
                 "--out", csv.toString(), "--export-best", best.toString(), "--export-anyway", "--json", json.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         // Ranked by the account's Sharpe, this grid's pick (profit-lock 0.8) holds out of sample: written without being forced.
-        JsonNode exported = Json.MAPPER.readTree(best.toFile());
+        JsonNode exported = JsonTrees.reader().readTree(best.toFile());
         assertThat(exported.get("verdict").get("outcome").asText()).isEqualTo("holds");
         assertThat(exported.get("verdict").get("exportedAnyway").asBoolean()).isFalse();
         assertThat(r.out()).contains("24 configurations").contains("verdict:").contains("out of sample:");
@@ -71,7 +72,7 @@ class BacktestSweepCommandTest {
         String[] top = lines.get(1).split(",");
         assertThat(picked.mode().id()).isEqualTo(top[0]);
         assertThat(picked.trail()).isEqualTo(Double.parseDouble(top[1]));
-        JsonNode sweep = Json.MAPPER.readTree(json.toFile());
+        JsonNode sweep = JsonTrees.reader().readTree(json.toFile());
         assertThat(sweep.get("results").size()).isEqualTo(24);
         // Ranked by the account's Sharpe ratio by default.
         assertThat(sweep.get("rankBy").asText()).isEqualTo("sharpe");
@@ -103,7 +104,7 @@ class BacktestSweepCommandTest {
         List<String> e = Files.readAllLines(equity);
         assertThat(e.get(0)).isEqualTo("time,equity");
         assertThat(e).hasSize(8747 + 1);
-        JsonNode a = Json.MAPPER.readTree(json.toFile()).get("summary").get("account");
+        JsonNode a = JsonTrees.reader().readTree(json.toFile()).get("summary").get("account");
         assertThat(a.get("capital").asDouble()).isEqualTo(5000);
         assertThat(a.get("maxDrawdownPct").asDouble()).isBetween(0.0, 100.0);
         assertThat(a.get("taken").asInt() + a.get("skipped").asInt()).isEqualTo(365);
@@ -145,7 +146,7 @@ class BacktestSweepCommandTest {
         CliRun r = CliRun.of("forecast", "--entry", "100", "--target", "110", "--mode", "profit-lock", "--trail", "0.5", "--initial-stop", "0.03",
                 "--steps", "5", "--data", H1, "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode rows = Json.MAPPER.readTree(r.out()).get("rows");
+        JsonNode rows = JsonTrees.reader().readTree(r.out()).get("rows");
         assertThat(rows.get(0).get("reachedShare").asDouble()).isEqualTo(1.0);
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).get("reachedShare").asDouble()).isLessThanOrEqualTo(rows.get(i - 1).get("reachedShare").asDouble());

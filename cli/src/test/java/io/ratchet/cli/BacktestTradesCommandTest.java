@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class BacktestTradesCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("intrabar trades").contains("trades:   6 of 6 trades lie in the bars; 2 of 4 bars have none and are walked with ohlc");
         assertThat(Files.readAllLines(csv).get(1)).isEqualTo(T0 + ",long,100,1704067320009,102.25,STOP,0.0225,106,taken");
-        assertThat(Json.MAPPER.readTree(json.toFile()).get("intrabar").asText()).isEqualTo("trades");
+        assertThat(JsonTrees.reader().readTree(json.toFile()).get("intrabar").asText()).isEqualTo("trades");
 
         // The same from the store as SYMBOL:trades.
         assertThat(CliRun.of("data", "import", t.toString(), "--store", dir.resolve("store").toString()).exit()).isZero();

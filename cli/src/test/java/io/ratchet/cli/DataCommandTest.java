@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class DataCommandTest {
         assertThat(imp.out()).contains("BTCUSDT 1h: 8747 bars").contains("6 gaps (13 missing bars)");
         CliRun list = CliRun.of("data", "list", "--json", "--store", store.toString());
         assertThat(list.exit()).isZero();
-        JsonNode arr = Json.MAPPER.readTree(list.out());
+        JsonNode arr = JsonTrees.reader().readTree(list.out());
         assertThat(arr.size()).isEqualTo(2);
         JsonNode btc = arr.get(0);
         assertThat(btc.get("symbol").asText()).isEqualTo("BTCUSDT");

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -74,7 +75,7 @@ class FidelityCommandTest {
         Path json = dir.resolve("run.json");
         CliRun r = backtest("--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode f = Json.MAPPER.readTree(json.toFile()).get("fidelity");
+        JsonNode f = JsonTrees.reader().readTree(json.toFile()).get("fidelity");
         assertThat(f.get("definition").asText()).contains("exit bar, its exit reason or its fill price");
         assertThat(f.at("/trades/walk").asText()).isEqualTo("trades");
         assertThat(f.at("/trades/summary/totalReturn").asDouble()).isCloseTo(0.015 + 0.25 / 103 + 1 / 96.0, within(1e-12));
@@ -147,7 +148,7 @@ class FidelityCommandTest {
 
         Files.writeString(trades, TRADES);
         Path old = dir.resolve("old.json");
-        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        JsonNode root = io.ratchet.data.config.JsonTrees.reader().readTree(json.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("data")).remove("trades"); // as written before the trades were checked
         Files.writeString(old, Json.pretty(root));
         CliRun older = CliRun.of("report", old.toString(), "--out", dir.resolve("older").toString());

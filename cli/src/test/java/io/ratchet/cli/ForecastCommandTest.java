@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ class ForecastCommandTest {
         CliRun r = CliRun.of("forecast", "--entry", "100", "--target", "120", "--mode", "profit-lock", "--trail", "0.5",
                 "--activation", "0.01", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode root = Json.MAPPER.readTree(r.out());
+        JsonNode root = JsonTrees.reader().readTree(r.out());
         assertThat(root.get("config").get("mode").asText()).isEqualTo("profit-lock");
         assertThat(root.get("entry").asDouble()).isEqualTo(100.0);
         assertThat(root.get("target").asDouble()).isEqualTo(120.0);

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class LiveProcessTest {
     }
 
     private JsonNode get(int port, String path) throws Exception {
-        return Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return JsonTrees.reader().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -104,7 +105,7 @@ class LiveProcessTest {
                 http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/positions/1?close=true")).DELETE().build(),
                         HttpResponse.BodyHandlers.ofString());
                 await(() -> quietly(() -> get(port, "/api/positions/1").get("status").asText().equals("CLOSED")), 60_000, "the position to close");
-                JsonNode orders = Json.MAPPER.readTree(sim.allOrdersJson());
+                JsonNode orders = JsonTrees.reader().readTree(sim.allOrdersJson());
                 long sells = 0;
                 for (JsonNode o : orders) {
                     sells += o.get("side").asText().equals("SELL") ? 1 : 0;

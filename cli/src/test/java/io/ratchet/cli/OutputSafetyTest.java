@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,7 +95,7 @@ class OutputSafetyTest {
         String[] forced = Stream.concat(Stream.of(noEdge), Stream.of("--export-anyway")).toArray(String[]::new);
         CliRun written = CliRun.of(forced);
         assertThat(written.exit()).as(written.err()).isZero();
-        JsonNode root = Json.MAPPER.readTree(best.toFile());
+        JsonNode root = JsonTrees.reader().readTree(best.toFile());
         assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("no_edge");
         assertThat(root.get("verdict").get("exportedAnyway").asBoolean()).isTrue();
         assertThat(TrailingConfigJson.read(best)).isEqualTo(new TrailingConfig(Mode.PERCENT, 0.02, 0, Double.NaN, 0, 0.001, 0));
@@ -112,7 +113,7 @@ class OutputSafetyTest {
         CliRun r = CliRun.of("sweep", "--data", H1.toString(), "--trail", "profit-lock=0.1:0.9:0.1", "--trail", "percent=0.01:0.1:0.01",
                 "--activation", "0,0.01,0.02", "--initial-stop", "none,0.03", "--entry-every", "24", "--split", "0.7", "--export-best", best.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode root = Json.MAPPER.readTree(best.toFile());
+        JsonNode root = JsonTrees.reader().readTree(best.toFile());
         // The README's first sweep, ranked by the account's Sharpe: its pick holds out of sample (256 trades in sample, 109 after).
         assertThat(root.get("mode").asText()).isEqualTo("profit-lock");
         assertThat(root.get("verdict").get("outcome").asText()).isEqualTo("holds");

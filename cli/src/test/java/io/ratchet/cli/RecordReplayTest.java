@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,7 +135,7 @@ class RecordReplayTest {
                 }
                 HttpResponse<String> r = post(port, "/api/positions", "{\"symbol\":\"" + SYMBOL + "\",\"direction\":\"long\",\"quantity\":\"0.01\"}");
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-                id = Json.MAPPER.readTree(r.body()).get("id").asLong();
+                id = JsonTrees.reader().readTree(r.body()).get("id").asLong();
                 await(() -> sim.streamConnections() >= 1, 30_000, "the runner's trade stream");
                 Thread.sleep(500);
                 sim.resumeReplay();
@@ -250,7 +251,7 @@ class RecordReplayTest {
     }
 
     private JsonNode get(int port, String path) throws Exception {
-        return Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return JsonTrees.reader().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 

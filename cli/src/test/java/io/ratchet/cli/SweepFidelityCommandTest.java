@@ -67,7 +67,7 @@ class SweepFidelityCommandTest {
         Path json = dir.resolve("sweep.json");
         CliRun r = sweep("--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        JsonNode root = io.ratchet.data.config.JsonTrees.reader().readTree(json.toFile());
         assertThat(root.get("fidelityDefinition").asText()).contains("exit bar, its exit reason or its fill price");
         JsonNode f = root.get("fidelity");
         assertThat(f.size()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package io.ratchet.cli;
 
+import io.ratchet.data.config.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +106,7 @@ class SweepTradesCommandTest {
                 .contains("trades:   " + inDump + " of " + inDump + " trades lie in the bars; " + barsWithout + " of " + MINUTES
                         + " bars have none and are walked with ohlc")
                 .doesNotContain("rests on the order of prices inside a bar");
-        JsonNode root = Json.MAPPER.readTree(json.toFile());
+        JsonNode root = JsonTrees.reader().readTree(json.toFile());
         assertThat(root.get("intrabar").asText()).isEqualTo("trades");
         assertThat(root.get("inputs").get("intrabar").asText()).isEqualTo("trades");
         assertThat(root.get("inputs").get("detailData").asText()).isEqualTo(dump.toAbsolutePath().toString());
@@ -121,7 +122,7 @@ class SweepTradesCommandTest {
             CliRun b = CliRun.of("backtest", "--data", klines.toString(), "--entries", entries.toString(), "--config", config.toString(),
                     "--intrabar", "trades", "--detail-data", dump.toString(), "--json", bt.toString());
             assertThat(b.exit()).as(b.err()).isZero();
-            JsonNode r = Json.MAPPER.readTree(bt.toFile());
+            JsonNode r = JsonTrees.reader().readTree(bt.toFile());
             assertThat(r.get("summary")).as("configuration " + results.get(c).get("config")).isEqualTo(results.get(c).get("summary"));
             for (JsonNode trade : r.get("trades")) {
                 stops += trade.get("exitReason").asText().equals("STOP") && trade.get("exitTime").asLong() % 60_000 != 0 ? 1 : 0;
@@ -153,7 +154,7 @@ class SweepTradesCommandTest {
                     "--trail", "0.004", "--initial-stop", "0.003", "--data", klines.toString(), "--intrabar", "trades", "--detail-data", dump.toString(),
                     "--format", "json");
             assertThat(f.exit()).as(f.err()).isZero();
-            JsonNode odds = Json.MAPPER.readTree(f.out());
+            JsonNode odds = JsonTrees.reader().readTree(f.out());
             assertThat(odds.get("intrabar").asText()).isEqualTo("trades");
             assertThat(odds.get("historyEntries").asInt()).isEqualTo(MINUTES - 1);
 
@@ -162,7 +163,7 @@ class SweepTradesCommandTest {
                     "--trail", "0.004", "--initial-stop", "0.003", "--intrabar", "trades", "--detail-data", dump.toString(), "--json", bt.toString());
             assertThat(b.exit()).as(b.err()).isZero();
             List<JsonNode> trades = new ArrayList<>();
-            Json.MAPPER.readTree(bt.toFile()).get("trades").forEach(trades::add);
+            JsonTrees.reader().readTree(bt.toFile()).get("trades").forEach(trades::add);
             trades.remove(trades.size() - 1); // the forecast enters at every bar but the last
             int d = dirn.equals("long") ? 1 : -1;
             boolean somewhere = false;

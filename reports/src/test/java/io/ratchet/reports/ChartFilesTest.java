@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 class ChartFilesTest {
@@ -26,7 +25,7 @@ class ChartFilesTest {
         System.setProperty("java.awt.headless", "true");
         List<byte[]> alone = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-            alone.add(BitmapEncoder.getBitmapBytes(chart(k), BitmapEncoder.BitmapFormat.PNG));
+            alone.add(Png.bytes(chart(k)));
         }
         try (ChartFiles files = new ChartFiles(dir)) {
             for (int k = 0; k < 8; k++) {

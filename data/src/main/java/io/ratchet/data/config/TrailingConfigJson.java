@@ -2,7 +2,6 @@ package io.ratchet.data.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ratchet.data.io.AtomicFiles;
 import io.ratchet.engine.InvalidConfigException;
@@ -29,8 +28,6 @@ import java.util.Set;
  * so a typo cannot silently fall back to a default with money at stake.
  */
 public final class TrailingConfigJson {
-    // A key given twice is refused: with "last wins" a pasted edit could silently lose to a stale value.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> FIELDS = Set.of("mode", "trail", "activation", "initialStop", "maxBars", "fee", "slippage");
     /** What sweep --export-best adds beside the fields: why the pick was chosen. Read by the CLI, not part of the configuration. */
     private static final Set<String> PROVENANCE = Set.of("verdict", "evidence");
@@ -40,7 +37,7 @@ public final class TrailingConfigJson {
 
     /** The configuration as a JSON object node (for embedding in larger documents). */
     public static ObjectNode toNode(TrailingConfig c) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonTrees.object();
         n.put("mode", c.mode().id());
         n.put("trail", c.trail());
         n.put("activation", c.activation());
@@ -60,11 +57,7 @@ public final class TrailingConfigJson {
     }
 
     public static String toJson(TrailingConfig c) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toNode(c)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.pretty(toNode(c)) + "\n";
     }
 
     /** Parses a configuration; {@code source} names where it came from in error messages. */
@@ -72,7 +65,7 @@ public final class TrailingConfigJson {
         JsonNode root;
         try {
             // Editors on Windows save with a byte order mark; it is not content.
-            root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
+            root = JsonTrees.reader().readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             throw new ConfigFileException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
