@@ -5,9 +5,13 @@ import io.ratchet.backtest.account.AccountSpec;
 import io.ratchet.backtest.account.Days;
 import io.ratchet.backtest.account.Positions;
 import io.ratchet.backtest.entry.Entries;
+import io.ratchet.backtest.sweep.SweepKernel;
+import io.ratchet.backtest.sweep.Trades;
 import io.ratchet.engine.BarWalker;
 import io.ratchet.engine.Bars;
 import io.ratchet.engine.DetailIndex;
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.ExitReason;
 import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.StopListener;
@@ -17,6 +21,7 @@ import io.ratchet.engine.TrailingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fidelity gap of one configuration: the same entries walked by the engine three ways, on
@@ -43,8 +48,9 @@ import java.util.List;
  * </ul>
  *
  * <p>A pure function of (bars, prints, entries, configuration[, account]): {@link #on} prepares
- * what does not depend on the configuration (the 1m bars), once, and {@link Setup#gap} walks one
- * configuration; a sweep calls it per configuration.
+ * what does not depend on the configuration (the 1m bars), once; {@link Setup#gap} walks one
+ * configuration with the engine and keeps its trades, {@link Setup#grid} walks a whole grid with
+ * the sweep kernel (the engine's trades bit for bit) and keeps each configuration's figures only.
  *
  * @param trades       the tick-exact walk
  * @param adverseFirst {@code adverse-first} on the main bars, against the trades walk
@@ -53,13 +59,15 @@ import java.util.List;
  */
 public record FidelityGap(Walk trades, Comparison adverseFirst, Comparison detail, String detailBars) {
     public static final long MINUTE = 60_000L;
+    /** (configuration, entry) pairs whose trades walk {@link Setup#grid} keeps at once: about 60 bytes each, twice (the kernel's and the copy). */
+    static final long GRID_BLOCK = 1_000_000L;
 
     /**
      * One walk of every entry.
      *
      * @param name             {@code trades}, {@code adverse-first} or {@code detail}
-     * @param trades           in entry order
-     * @param exitBar          the main bar (absolute index) each exited in
+     * @param trades           in entry order; null in a sweep's per-configuration gap ({@link Setup#grid}), which keeps figures only
+     * @param exitBar          the main bar (absolute index) each exited in; null where {@code trades} is
      * @param accountReturnPct the account's compounded return, % (NaN without an account)
      */
     public record Walk(String name, List<Trade> trades, int[] exitBar, RunSummary summary, double accountReturnPct) {
@@ -140,6 +148,53 @@ public record FidelityGap(Walk trades, Comparison adverseFirst, Comparison detai
             return new FidelityGap(onTrades, compare(onTrades, adverse), detail == null ? null : compare(onTrades, detail), detailBars);
         }
 
+        /**
+         * Every configuration's gap, in grid order, figures only (their trades are null): each walk
+         * is one pass of the sweep kernel over a block of the grid, not one engine walk per
+         * configuration. The trades walk of a block is kept while its bar walks are compared to
+         * it, entry by entry; blocks hold at most {@link #GRID_BLOCK} (configuration, entry)
+         * pairs, so memory stays bounded whatever the grid.
+         *
+         * @param account  may be null (no account figures)
+         * @param progress counts entries, once per walk and block: up to {@link #gridSteps}; may be null
+         */
+        public List<FidelityGap> grid(Entries entries, TrailingConfig[] configs, AccountSpec account, int threads, AtomicLong progress) {
+            return grid(entries, configs, account, threads, progress, GRID_BLOCK);
+        }
+
+        List<FidelityGap> grid(Entries entries, TrailingConfig[] configs, AccountSpec account, int threads, AtomicLong progress, long blockPairs) {
+            FidelityGap[] out = new FidelityGap[configs.length];
+            int block = blockSize(entries.size(), configs.length, blockPairs);
+            for (int first = 0; first < configs.length; first += block) {
+                TrailingConfig[] part = Arrays.copyOfRange(configs, first, Math.min(configs.length, first + block));
+                Trades[] onTrades = new Trades[part.length];
+                Walk[] tradesWalk = new Walk[part.length];
+                SweepKernel.forEach(bars, entries, part, IntrabarOrder.OHLC, null, prints, threads, progress, (c, t) -> {
+                    onTrades[c] = t.copy();
+                    tradesWalk[c] = figures("trades", t, account);
+                });
+                Comparison[] adverse = new Comparison[part.length];
+                SweepKernel.forEach(bars, entries, part, IntrabarOrder.ADVERSE_FIRST, null, null, threads, progress, (c, t) ->
+                        adverse[c] = compare(tradesWalk[c], Exits.of(onTrades[c]), figures(IntrabarOrder.ADVERSE_FIRST.id(), t, account), Exits.of(t)));
+                Comparison[] detail = new Comparison[part.length];
+                if (minutes != null) {
+                    SweepKernel.forEach(bars, entries, part, IntrabarOrder.DETAIL, minutes, null, threads, progress, (c, t) ->
+                            detail[c] = compare(tradesWalk[c], Exits.of(onTrades[c]), figures(IntrabarOrder.DETAIL.id(), t, account), Exits.of(t)));
+                } else if (progress != null) {
+                    progress.addAndGet(entries.size());
+                }
+                for (int c = 0; c < part.length; c++) {
+                    out[first + c] = new FidelityGap(tradesWalk[c], adverse[c], detail[c], detailBars);
+                }
+            }
+            return List.of(out);
+        }
+
+        private Walk figures(String name, Trades t, AccountSpec account) {
+            double acct = account == null ? Double.NaN : Account.figures(bars, days, t, account, null).returnPct();
+            return new Walk(name, null, null, t.summary(), acct);
+        }
+
         private Walk walk(String name, BarWalker w, Entries entries, TrailingConfig config, AccountSpec account) {
             List<Trade> trades = new ArrayList<>(entries.size());
             int[] exitBar = new int[entries.size()];
@@ -155,6 +210,16 @@ public record FidelityGap(Walk trades, Comparison adverseFirst, Comparison detai
         }
     }
 
+    private static int blockSize(int entries, int configs, long blockPairs) {
+        return (int) Math.max(1, Math.min(configs, blockPairs / Math.max(1, entries)));
+    }
+
+    /** What {@link Setup#grid}'s progress counts up to: the entries, once per walk and block of the grid. */
+    public static long gridSteps(int entries, int configs) {
+        int block = blockSize(entries, configs, GRID_BLOCK);
+        return 3L * entries * ((configs + block - 1) / block);
+    }
+
     /** Prepares the gap for any configuration on these bars and trades. */
     public static Setup on(Bars bars, long intervalMillis, TradePrints prints) {
         return new Setup(bars, intervalMillis, prints);
@@ -167,21 +232,99 @@ public record FidelityGap(Walk trades, Comparison adverseFirst, Comparison detai
 
     /** Whether one entry's exit differs between two walks: another exit bar, reason or fill price. */
     public static boolean differ(Trade a, int barA, Trade b, int barB) {
-        return barA != barB || a.exitReason() != b.exitReason() || a.exitPrice() != b.exitPrice();
+        return differ(barA, a.exitReason(), a.exitPrice(), barB, b.exitReason(), b.exitPrice());
+    }
+
+    private static boolean differ(int barA, ExitReason reasonA, double priceA, int barB, ExitReason reasonB, double priceB) {
+        return barA != barB || reasonA != reasonB || priceA != priceB;
+    }
+
+    /** One walk's exits as the comparison reads them: the engine's trades, or the kernel's columns. */
+    private interface Exits {
+        int size();
+
+        int bar(int e);
+
+        ExitReason reason(int e);
+
+        double price(int e);
+
+        double netReturn(int e);
+
+        Trade trade(int e);
+
+        static Exits of(Walk w) {
+            return new Exits() {
+                public int size() {
+                    return w.trades().size();
+                }
+
+                public int bar(int e) {
+                    return w.exitBar()[e];
+                }
+
+                public ExitReason reason(int e) {
+                    return w.trades().get(e).exitReason();
+                }
+
+                public double price(int e) {
+                    return w.trades().get(e).exitPrice();
+                }
+
+                public double netReturn(int e) {
+                    return w.trades().get(e).netReturn();
+                }
+
+                public Trade trade(int e) {
+                    return w.trades().get(e);
+                }
+            };
+        }
+
+        static Exits of(Trades t) {
+            return new Exits() {
+                public int size() {
+                    return t.size();
+                }
+
+                public int bar(int e) {
+                    return t.exitBar(e);
+                }
+
+                public ExitReason reason(int e) {
+                    return t.reason(e);
+                }
+
+                public double price(int e) {
+                    return t.exitPrice(e);
+                }
+
+                public double netReturn(int e) {
+                    return t.netReturn(e);
+                }
+
+                public Trade trade(int e) {
+                    return new Trade(t.entryTime(e), t.sign(e) > 0 ? Direction.LONG : Direction.SHORT, t.entryPrice(e), t.exitTime(e),
+                            t.exitPrice(e), t.reason(e), t.netReturn(e), t.peak(e));
+                }
+            };
+        }
     }
 
     static Comparison compare(Walk trades, Walk bars) {
-        int n = trades.trades().size();
+        return compare(trades, Exits.of(trades), bars, Exits.of(bars));
+    }
+
+    private static Comparison compare(Walk trades, Exits a, Walk bars, Exits b) {
+        int n = a.size();
         int other = 0;
         int same = 0;
-        Difference worst = null;
+        int worst = -1;
         double worstAbs = -1;
         for (int e = 0; e < n; e++) {
-            Trade a = trades.trades().get(e);
-            Trade b = bars.trades().get(e);
-            int ja = trades.exitBar()[e];
-            int jb = bars.exitBar()[e];
-            if (!differ(a, ja, b, jb)) {
+            int ja = a.bar(e);
+            int jb = b.bar(e);
+            if (!differ(ja, a.reason(e), a.price(e), jb, b.reason(e), b.price(e))) {
                 continue;
             }
             if (ja != jb) {
@@ -189,17 +332,18 @@ public record FidelityGap(Walk trades, Comparison adverseFirst, Comparison detai
             } else {
                 same++;
             }
-            double d = Math.abs(b.netReturn() - a.netReturn());
+            double d = Math.abs(b.netReturn(e) - a.netReturn(e));
             if (d > worstAbs) {
                 worstAbs = d;
-                worst = new Difference(e, a, ja, b, jb);
+                worst = e;
             }
         }
         RunSummary st = trades.summary();
         RunSummary sb = bars.summary();
         double meanDelta = n == 0 ? 0 : sb.meanReturn() - st.meanReturn();
         return new Comparison(bars, n, other + same, other, same, meanDelta, sb.totalReturn() - st.totalReturn(),
-                bars.accountReturnPct() - trades.accountReturnPct(), worst);
+                bars.accountReturnPct() - trades.accountReturnPct(),
+                worst < 0 ? null : new Difference(worst, a.trade(worst), a.bar(worst), b.trade(worst), b.bar(worst)));
     }
 
     /**

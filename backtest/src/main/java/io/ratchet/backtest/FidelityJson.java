@@ -1,6 +1,7 @@
 package io.ratchet.backtest;
 
 import io.ratchet.data.config.JsonTrees;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,6 +20,25 @@ public final class FidelityJson {
     public static ObjectNode of(FidelityGap g) {
         ObjectNode o = JsonTrees.object();
         o.put("definition", DEFINITION);
+        return body(o, g);
+    }
+
+    /**
+     * A sweep's gap of every configuration, in the order of {@code order} (the ranking, as the
+     * sweep's {@code results}): each the object {@link #of} writes for a backtest, with its
+     * {@code config} in place of the definition (said once, beside the array, as {@code fidelityDefinition}).
+     */
+    public static ArrayNode grid(java.util.List<io.ratchet.engine.TrailingConfig> grid, int[] order, java.util.List<FidelityGap> rows) {
+        ArrayNode a = JsonTrees.array();
+        for (int c : order) {
+            ObjectNode o = a.addObject();
+            o.set("config", io.ratchet.data.config.TrailingConfigJson.toNode(grid.get(c)));
+            body(o, rows.get(c));
+        }
+        return a;
+    }
+
+    private static ObjectNode body(ObjectNode o, FidelityGap g) {
         o.set("trades", walk(g.trades()));
         o.set("adverseFirst", comparison(g.adverseFirst(), "main bars"));
         if (g.detail() != null) {

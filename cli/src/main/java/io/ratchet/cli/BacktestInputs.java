@@ -115,10 +115,9 @@ final class BacktestInputs {
         long[] us = ts.timeMicrosColumn().length == total ? ts.timeMicrosColumn() : java.util.Arrays.copyOf(ts.timeMicrosColumn(), total);
         ts = null; // the trades' other columns are not walked: let them go before the walk
         io.ratchet.engine.TradePrints prints = io.ratchet.engine.TradePrints.ofMicros(series.bars(), series.interval().millis(), us, px);
-        int inside = 0;
+        int inside = io.ratchet.data.kline.SeriesDigest.inside(prints, series.bars());
         int empty = 0;
-        for (int i = 0; i < series.size(); i++) {
-            inside += prints.end(i) - prints.start(i);
+        for (int i = series.bars().from(); i < series.bars().to(); i++) {
             empty += prints.end(i) == prints.start(i) ? 1 : 0;
         }
         if (inside == 0) {
@@ -153,8 +152,15 @@ final class BacktestInputs {
     void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
                 io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
                 io.ratchet.backtest.account.AccountSpec account) throws IOException {
+        report(outputs, dir, entries, sweep, config, account, null);
+    }
+
+    /** As the one above, with a sweep's fidelity gap per configuration (grid order) when it has them already; else the report walks them. */
+    void report(io.ratchet.data.io.StagedOutputs outputs, java.nio.file.Path dir, io.ratchet.backtest.entry.Entries entries,
+                io.ratchet.backtest.sweep.SweepResult sweep, io.ratchet.engine.TrailingConfig config,
+                io.ratchet.backtest.account.AccountSpec account, java.util.List<io.ratchet.backtest.FidelityGap> sweepFidelity) throws IOException {
         io.ratchet.reports.ReportInput input = new io.ratchet.reports.ReportInput(series, origin, gaps, entries,
-                this.entries.describe(entries), order, detail, sweep, config, account, prints);
+                this.entries.describe(entries), order, detail, sweep, config, account, prints, sweepFidelity);
         outputs.folder(dir, d -> io.ratchet.reports.ReportWriter.writeInto(input, d));
     }
 
@@ -176,6 +182,12 @@ final class BacktestInputs {
         d.put("bars", series.size());
         d.put("sha256", io.ratchet.data.kline.SeriesDigest.sha256(series));
         d.put("source", origin);
+        if (prints != null) {
+            // What ratchet report checks the trades against when it reads them again: they are the walk.
+            com.fasterxml.jackson.databind.node.ObjectNode t = d.putObject("trades");
+            t.put("inBars", io.ratchet.data.kline.SeriesDigest.inside(prints, series.bars()));
+            t.put("sha256", io.ratchet.data.kline.SeriesDigest.sha256(prints, series.bars()));
+        }
         com.fasterxml.jackson.databind.node.ObjectNode i = root.putObject("inputs");
         i.put("data", absoluteIfFile(data.data));
         putText(i, "symbol", data.symbol);

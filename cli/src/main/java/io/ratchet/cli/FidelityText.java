@@ -66,6 +66,51 @@ final class FidelityText {
                 Fmt.time(b.exitTime()), Fmt.pct(b.netReturn(), 2), points(d.returnDelta()));
     }
 
+    /**
+     * A sweep's gap for the rows of its top table ({@code ranking}'s first {@code rows}): per
+     * configuration, its total on the trades, then for each bar walk its total, the exits that
+     * differ, those in another bar, and the differences of total and account return.
+     */
+    static void table(PrintWriter out, java.util.List<io.ratchet.engine.TrailingConfig> grid, int[] ranking, int rows,
+                      java.util.List<FidelityGap> gaps, String interval) {
+        FidelityGap any = gaps.get(ranking[0]);
+        String side = "%10s %9s %9s %11s %9s";
+        String af = "adverse-first on the " + interval + " bars";
+        String dt = any.detail() != null ? "detail on " + any.detailBars() : "detail on 1m: none (the bars are shorter than 1m)";
+        int w = String.format(side, "", "", "", "", "").length();
+        String head = String.format("%4s  %-36s %10s | " + side + " | " + side, "#", "configuration", "trades", "total", "differ", "other bar",
+                "total diff", "acct diff", "total", "differ", "other bar", "total diff", "acct diff");
+        out.println("fidelity: the same rows on the whole range, what bars would have said of the same entries (bars minus trades)");
+        out.println(String.format("%4s  %-36s %10s | %-" + w + "s | %s", "", "", "on trades", clip(af, w), clip(dt, w)).stripTrailing());
+        out.println(head);
+        out.println("-".repeat(head.length()));
+        for (int k = 0; k < Math.min(rows, ranking.length); k++) {
+            int c = ranking[k];
+            FidelityGap g = gaps.get(c);
+            out.println(String.format("%4d  %-36s %10s | %s | %s", k + 1, grid.get(c).label(), Fmt.pct(g.trades().summary().totalReturn(), 2),
+                    side(side, g.adverseFirst()), side(side, g.detail())));
+        }
+        out.println("  differ: exits whose exit bar, reason or fill price is not the same as on the trades, of the row's trades; other bar: those in another bar");
+        out.println("  total diff: summed returns per unit stake, bars minus trades, in points; acct diff: the account's return, bars minus trades, in % points");
+    }
+
+    private static String side(String format, FidelityGap.Comparison c) {
+        if (c == null) {
+            return String.format(format, "-", "-", "-", "-", "-");
+        }
+        return String.format(format, Fmt.pct(c.walk().summary().totalReturn(), 2), c.differ() + "/" + c.exits(), Integer.toString(c.inAnotherBar()),
+                fraction(c.totalReturnDelta()), c.accountReturnPctDelta() != c.accountReturnPctDelta() ? "-"
+                        : String.format(Locale.ROOT, "%+.2f", c.accountReturnPctDelta()));
+    }
+
+    private static String fraction(double f) {
+        return f != f ? "-" : String.format(Locale.ROOT, "%+.2f", 100 * f);
+    }
+
+    private static String clip(String s, int w) {
+        return s.length() <= w ? s : s.substring(0, w - 1) + "~";
+    }
+
     /** A difference of summed fractions, in points of percent: "+2.70 points". */
     static String points(double fraction) {
         return fraction != fraction ? "-" : String.format(Locale.ROOT, "%+.2f points", 100 * fraction);

@@ -57,7 +57,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         BacktestInputs in = BacktestInputs.fromJson(root.get("inputs"));
         in.inputsOf(new RunOutputs().input("RESULTS.json", results).folder("--out", out)).check();
-        in.load(pw);
+        in.exactEntriesAllowed = kind.equals("backtest");
+        try {
+            in.load(pw);
+        } catch (UsageException | io.ratchet.data.read.KlineFormatException | io.ratchet.data.read.KlineDataException e) {
+            // The options named in the message are the ones the result was made with, stored in its "inputs".
+            throw new UsageException(results + ": the data named in its \"inputs\" cannot be read again as it was (" + e.getMessage()
+                    + "); restore it, or run the " + kind + " again");
+        }
         JsonNode d = root.path("data");
         if (!d.hasNonNull("sha256")) {
             throw new UsageException(results + ": field \"data.sha256\" is missing (a result from an older Ratchet): without it the data "
@@ -71,25 +78,48 @@ final class ReportCommand implements Callable<Integer> {
                     + in.series.size() + " bars (" + Fmt.time(in.series.firstOpenTime()) + " .. " + Fmt.time(in.series.lastOpenTime())
                     + ", sha256 " + abbrev(now) + "): the data changed since; run the " + kind + " again");
         }
+        if (in.prints != null) {
+            checkTrades(in, d.path("trades"), kind);
+        }
         Entries entries = in.entries();
         SweepResult sweep = null;
         TrailingConfig config = null;
+        io.ratchet.backtest.account.AccountSpec account = null;
         try {
             if (kind.equals("sweep")) {
                 sweep = ResultJson.readSweep(root, results.toString());
             } else {
                 config = TrailingConfigJson.fromNode(root.get("config"), results + " config");
+                account = io.ratchet.backtest.AccountJson.readSpec(root.get("accountOptions"));
             }
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UsageException(results + ": " + e.getMessage());
         }
         pw.println("data:     " + in.dataLine());
         try (StagedOutputs outputs = new StagedOutputs()) {
-            in.report(outputs, out, entries, sweep, config, null);
+            in.report(outputs, out, entries, sweep, config, account);
             outputs.commit();
         }
         pw.println("report:   " + out.toAbsolutePath().normalize().resolve("index.html"));
         return 0;
+    }
+
+    /**
+     * A result of {@code --intrabar trades} was walked on the trades: they are checked as the bars
+     * are, by a SHA-256 of every trade that lies in the bars (time and price) and their count.
+     */
+    private void checkTrades(BacktestInputs in, JsonNode t, String kind) {
+        if (!t.hasNonNull("sha256")) {
+            throw new UsageException(results + ": field \"data.trades.sha256\" is missing (a result from an older Ratchet): without it the "
+                    + "trades it was walked on (" + in.detailData + ") cannot be checked; run the " + kind + " again with --json");
+        }
+        String now = io.ratchet.data.kline.SeriesDigest.sha256(in.prints, in.series.bars());
+        int inBars = io.ratchet.data.kline.SeriesDigest.inside(in.prints, in.series.bars());
+        if (!now.equals(t.get("sha256").asText()) || inBars != t.path("inBars").asInt()) {
+            throw new UsageException(results + ": walked on " + t.path("inBars").asInt() + " trades in the bars (sha256 " + abbrev(t.get("sha256").asText())
+                    + "), but " + in.detailData + " now has " + inBars + " there (sha256 " + abbrev(now) + "): the trades changed since; run the "
+                    + kind + " again");
+        }
     }
 
     private static String abbrev(String sha) {

@@ -154,8 +154,26 @@ final class SweepCommand implements Callable<Integer> {
         if (Double.isNaN(r.score(r.best()))) {
             pw.println("note: no configuration has a defined " + rank.id() + " (no position taken): the ranking is in grid order");
         }
-        pw.printf("scored:   %d configurations x %d entries in %.2f s%n%n", grid.size(), entries.size(), seconds);
+        pw.printf("scored:   %d configurations x %d entries in %.2f s%n", grid.size(), entries.size(), seconds);
+        // --intrabar trades: every configuration's fidelity gap, on the whole range (three kernel passes over the grid).
+        List<io.ratchet.backtest.FidelityGap> fidelity = null;
+        if (in.prints != null) {
+            long t0 = System.nanoTime();
+            AtomicLong walked = new AtomicLong();
+            try (ProgressMonitor mon = ProgressMonitor.start("fidelity", io.ratchet.backtest.FidelityGap.gridSteps(entries.size(), grid.size()),
+                    "entries", walked)) {
+                fidelity = io.ratchet.backtest.FidelityGap.on(in.series.bars(), in.series.interval().millis(), in.prints)
+                        .grid(entries, grid.toArray(new TrailingConfig[0]), acct, nThreads, walked);
+            }
+            pw.printf("fidelity: the same %d configurations walked again with adverse-first on the bars and detail on 1m in %.2f s%n", grid.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        pw.println();
         printTop(pw, r);
+        if (fidelity != null) {
+            pw.println();
+            FidelityText.table(pw, r.grid(), r.ranking(), top, fidelity, in.series.interval().id());
+        }
         Verdict v = Verdict.of(r);
         pw.println();
         pw.println("pick:     " + r.bestConfig().label() + " (best " + rank.id() + (r.hasOutOfSample() ? " in sample)" : ")"));
@@ -218,6 +236,10 @@ final class SweepCommand implements Callable<Integer> {
             if (root != null) {
                 root.put("intrabar", in.intrabarId());
                 in.describe(root);
+                if (fidelity != null) {
+                    root.put("fidelityDefinition", io.ratchet.backtest.FidelityJson.DEFINITION);
+                    root.set("fidelity", io.ratchet.backtest.FidelityJson.grid(r.grid(), r.ranking(), fidelity));
+                }
             }
             if (json != null) {
                 outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -232,7 +254,7 @@ final class SweepCommand implements Callable<Integer> {
                 account.writeEquity(outputs, pickRun, wrote);
             }
             if (report != null) {
-                in.report(outputs, report, entries, r, null, acct);
+                in.report(outputs, report, entries, r, null, acct, fidelity);
                 wrote.add("report:   " + report.toAbsolutePath().normalize().resolve("index.html"));
             }
             outputs.commit();

@@ -116,6 +116,47 @@ class FidelityCommandTest {
     }
 
     @Test
+    void ratchetReportRebuildsATradesBacktestFromItsJsonAndRefusesTradesThatChangedOrWentMissing() throws Exception {
+        Path json = dir.resolve("run.json");
+        CliRun b = backtest("--json", json.toString(), "--capital", "5000", "--stake", "50%");
+        assertThat(b.exit()).as(b.err()).isZero();
+        CliRun r = CliRun.of("report", json.toString(), "--out", dir.resolve("rep").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trades:   9 of 9 trades lie in the bars");
+        String html = Files.readString(dir.resolve("rep/index.html"));
+        assertThat(html).contains("id=\"fidelity\"")
+                .contains("Bars would have said: adverse-first +3.81% total (2 of 3 exits differ, 1 in another bar), detail on 1m +3.31% "
+                        + "(1 differ, 0 in another bar); the trades walked: +2.78%.")
+                // The account the backtest ran, not the default: 5,000, half of the equity a position, one after the other on the trades:
+                // 5,000 + 2,500 * 0.015 = 5,037.50; + 2,518.75 * 0.25 / 103 = 5,043.61; + 2,521.81 / 96 = 5,069.88.
+                .contains("capital 5000, stake 50% of equity").contains("5,000.00 to 5,069.88");
+
+        Path trades = dir.resolve("BTCUSDT-aggTrades-2024-01.csv");
+        Files.writeString(trades, TRADES.replace("8,97,0.1", "8,97.5,0.1")); // one price edited: the exit of entry 3 on the trades
+        CliRun edited = CliRun.of("report", json.toString(), "--out", dir.resolve("edited").toString());
+        assertThat(edited.exit()).isEqualTo(2);
+        assertThat(edited.err()).contains("run.json: walked on 9 trades in the bars (sha256 ").contains("but " + trades + " now has 9 there")
+                .contains("the trades changed since; run the backtest again").doesNotContain("Exception");
+        assertThat(dir.resolve("edited")).doesNotExist();
+
+        Files.delete(trades);
+        CliRun gone = CliRun.of("report", json.toString(), "--out", dir.resolve("gone").toString());
+        assertThat(gone.exit()).isEqualTo(2);
+        assertThat(gone.err()).contains("run.json: the data named in its \"inputs\" cannot be read again as it was (" + trades + ": no such file")
+                .contains("run the backtest again");
+        assertThat(dir.resolve("gone")).doesNotExist();
+
+        Files.writeString(trades, TRADES);
+        Path old = dir.resolve("old.json");
+        JsonNode root = io.ratchet.data.config.JsonTrees.reader().readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("data")).remove("trades"); // as written before the trades were checked
+        Files.writeString(old, Json.pretty(root));
+        CliRun older = CliRun.of("report", old.toString(), "--out", dir.resolve("older").toString());
+        assertThat(older.exit()).isEqualTo(2);
+        assertThat(older.err()).contains("old.json: field \"data.trades.sha256\" is missing").contains("run the backtest again with --json");
+    }
+
+    @Test
     void syntheticTradesFromTheShippedKlinesWalkFromTheStoreAndSaySoWhereverTheyAppear() throws Exception {
         String store = dir.resolve("store").toString();
         String day = Path.of("..", "sample-data", "ETHUSDT-1m-2022-08-14.zip").toString();

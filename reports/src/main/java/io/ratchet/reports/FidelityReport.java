@@ -2,6 +2,8 @@ package io.ratchet.reports;
 
 import io.ratchet.backtest.FidelityGap;
 import io.ratchet.backtest.FidelityJson;
+import io.ratchet.backtest.account.AccountSpec;
+import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
 import java.awt.BasicStroke;
@@ -66,6 +68,57 @@ final class FidelityReport {
                 new ReportModel.Figure(PER_TRADE, "Each trade's net return on the bars against its return on the trades: on the diagonal the walks "
                         + "agree; above it the bars flatter the trade, below it they are harsher."));
         return new ReportModel.Section("fidelity", "Fidelity: trades against bars", text.toString(), table(g, interval) + widest(g, price), figs);
+    }
+
+    /** Rows of the per-configuration table at most; the sweep's {@code --json} has every one. */
+    static final int GRID_ROWS = 1000;
+
+    /**
+     * A sweep on trades: every configuration's gap, in the sweep's ranking, as one sortable table
+     * beside the sweep's; null when the sweep did not walk trades. The figures are the sweep's own
+     * when it passed them ({@link ReportInput#sweepFidelity}), else walked here, as the sweep does.
+     */
+    static ReportModel.Section sweepSection(ReportInput in, SweepResult r) throws IOException {
+        if (in.prints() == null) {
+            return null;
+        }
+        List<FidelityGap> gaps = in.sweepFidelity();
+        if (gaps == null) {
+            AccountSpec spec = r.account() != null ? r.account() : in.accountSpec();
+            gaps = FidelityGap.on(in.series().bars(), in.series().interval().millis(), in.prints())
+                    .grid(in.entries(), r.grid().toArray(new TrailingConfig[0]), spec, Runtime.getRuntime().availableProcessors(), null);
+        }
+        String interval = in.series().interval().id();
+        FidelityGap first = gaps.get(r.ranking()[0]);
+        HtmlTable table = new HtmlTable("#", "configuration", "on trades: total", "adverse-first: total", "exits that differ", "in another bar",
+                "total minus trades", "account minus trades", "detail on 1m: total", "exits that differ", "in another bar", "total minus trades",
+                "account minus trades").css("sortable fidelity-grid");
+        int shown = Math.min(GRID_ROWS, r.ranking().length);
+        for (int k = 0; k < shown; k++) {
+            int c = r.ranking()[k];
+            FidelityGap g = gaps.get(c);
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(k + 1), r.grid().get(c).label(), pctSigned(g.trades().summary().totalReturn())));
+            cells.addAll(cells(g.adverseFirst()));
+            cells.addAll(cells(g.detail()));
+            table.row(cells.toArray(new String[0]));
+        }
+        String text = "Every configuration of the grid, ranked as in the sweep, on the whole range: the same entries walked on the trades, "
+                + "with adverse-first on the " + interval + " bars, and with detail on "
+                + (first.detailBars() != null ? first.detailBars() : "1m bars (none here: the bars are shorter than 1m)") + ". "
+                + capital(FidelityJson.DEFINITION) + "; exits that differ are counted of each configuration's " + first.trades().summary().trades()
+                + " trades, totals are summed net returns per unit stake (in points), the account's return in % points."
+                + (shown < r.ranking().length ? " The first " + shown + " of " + r.ranking().length + " configurations; sweep --json has every one." : "")
+                + " The pick's own gap, trade by trade, is in \"Fidelity: trades against bars\" below.";
+        return new ReportModel.Section("sweep-fidelity", "Fidelity of every configuration: trades against bars", text, table.html(), List.of());
+    }
+
+    private static List<String> cells(FidelityGap.Comparison c) {
+        if (c == null) {
+            return List.of("-", "-", "-", "-", "-");
+        }
+        return List.of(pctSigned(c.walk().summary().totalReturn()), String.format(Locale.ROOT, "%d of %d", c.differ(), c.exits()),
+                Integer.toString(c.inAnotherBar()), String.format(Locale.ROOT, "%+.2f points", 100 * c.totalReturnDelta()),
+                c.accountReturnPctDelta() == c.accountReturnPctDelta() ? String.format(Locale.ROOT, "%+.2f points", c.accountReturnPctDelta()) : "-");
     }
 
     /** "Bars would have said: adverse-first +3.10% total (41 of 365 exits differ), detail on 1m +1.20% (12 differ); the trades walked: -0.40%." */

@@ -48,6 +48,9 @@ final class HtmlPage {
             table.sweep td:nth-child(11),table.sweep tr:last-child th:nth-child(11){border-left:2px solid #9aa7b8}
             table.sweep tr.pick td{background:#fffbe6;font-weight:600}
             table.fidelity-widest{margin-top:12px}table.fidelity-widest td,table.fidelity-widest th{text-align:left}
+            table.fidelity-grid{font-size:12px}table.fidelity-grid td{white-space:nowrap;padding:3px 5px}table.fidelity-grid th{padding:3px 5px;font-weight:600}
+            table.fidelity-grid td:nth-child(2),table.fidelity-grid th:nth-child(2){text-align:left}
+            table.fidelity-grid td:nth-child(4),table.fidelity-grid th:nth-child(4),table.fidelity-grid td:nth-child(9),table.fidelity-grid th:nth-child(9){border-left:2px solid #9aa7b8}
             """;
 
     /** Click a header to sort by it; numbers (also "+1.2%") sort as numbers. */

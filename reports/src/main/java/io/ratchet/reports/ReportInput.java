@@ -19,10 +19,13 @@ import java.util.List;
  * @param accountSpec the account of a backtest report (a sweep's own is used with a sweep); null for the default
  * @param prints the bars' trades for {@code --intrabar trades} (the walk is then on them, {@code order} for bars without
  *               trades, and the report shows the fidelity gap), else null
+ * @param sweepFidelity with a sweep on trades, every configuration's fidelity gap in grid order, if the sweep has them
+ *               already; null otherwise (the report then walks them itself)
  */
 public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                           IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
-                          io.ratchet.backtest.account.AccountSpec accountSpec, io.ratchet.engine.TradePrints prints) {
+                          io.ratchet.backtest.account.AccountSpec accountSpec, io.ratchet.engine.TradePrints prints,
+                          List<io.ratchet.backtest.FidelityGap> sweepFidelity) {
 
     public ReportInput {
         if (accountSpec == null) {
@@ -32,13 +35,19 @@ public record ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps,
 
     public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                        IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
+                       io.ratchet.backtest.account.AccountSpec accountSpec, io.ratchet.engine.TradePrints prints) {
+        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, accountSpec, prints, null);
+    }
+
+    public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
+                       IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config,
                        io.ratchet.backtest.account.AccountSpec accountSpec) {
-        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, accountSpec, null);
+        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, accountSpec, null, null);
     }
 
     public ReportInput(KlineSeries series, String dataOrigin, List<Gap> gaps, Entries entries, String entriesLabel,
                        IntrabarOrder order, DetailIndex detail, SweepResult sweep, TrailingConfig config) {
-        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null, null);
+        this(series, dataOrigin, gaps, entries, entriesLabel, order, detail, sweep, config, null, null, null);
     }
 
     /** What the walk walked: {@code trades}, or the order's name. */

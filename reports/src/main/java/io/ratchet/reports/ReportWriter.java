@@ -104,6 +104,10 @@ public final class ReportWriter {
                     + "Run the sweep with --split 0.7 or --walk-forward K before trusting the pick.";
             verdictClass = v != null ? v.outcome().name().toLowerCase(Locale.ROOT) : "none";
             sections.add(sweepSection(in, r, pngs));
+            ReportModel.Section gaps = FidelityReport.sweepSection(in, r); // on trades: what bars would have said, per configuration
+            if (gaps != null) {
+                sections.add(gaps);
+            }
             if (!r.windows().isEmpty()) {
                 sections.add(walkForwardSection(r));
             }

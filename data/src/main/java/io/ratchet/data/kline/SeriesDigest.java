@@ -16,12 +16,7 @@ public final class SeriesDigest {
     }
 
     public static String sha256(KlineSeries s) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = sha256();
         ByteBuffer b = ByteBuffer.allocate(48 * 1024).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < s.size(); i++) {
             if (b.remaining() < 48) {
@@ -32,5 +27,43 @@ public final class SeriesDigest {
         }
         md.update(b.array(), 0, b.position());
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * A SHA-256 of the trades a tick-exact walk reads: the time (ms) and price of every trade that
+     * lies in one of {@code bars}, in order. Trades outside the bars are left out, so a recording
+     * that grew after the bars' end still matches the result made on it.
+     */
+    public static String sha256(io.ratchet.engine.TradePrints prints, io.ratchet.engine.Bars bars) {
+        MessageDigest md = sha256();
+        ByteBuffer b = ByteBuffer.allocate(16 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = bars.from(); i < bars.to(); i++) {
+            for (int k = prints.start(i), end = prints.end(i); k < end; k++) {
+                if (b.remaining() < 16) {
+                    md.update(b.array(), 0, b.position());
+                    b.clear();
+                }
+                b.putLong(prints.time(k)).putDouble(prints.price(k));
+            }
+        }
+        md.update(b.array(), 0, b.position());
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** How many trades lie in one of {@code bars}: what {@link #sha256(io.ratchet.engine.TradePrints, io.ratchet.engine.Bars)} covers. */
+    public static int inside(io.ratchet.engine.TradePrints prints, io.ratchet.engine.Bars bars) {
+        int n = 0;
+        for (int i = bars.from(); i < bars.to(); i++) {
+            n += prints.end(i) - prints.start(i);
+        }
+        return n;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
