@@ -163,13 +163,7 @@ class FidelityGapTest {
         KlineSeries k = SyntheticKlines.randomWalk("SYNX", Interval.M1, 600, 5);
         TradeSeries ts = SyntheticTrades.inKlines(k, "SYNX", 7, 3);
         KlineSeries hours = TradeKlines.build(ts, Interval.H1);
-        long[] tm = new long[ts.size()];
-        double[] px = new double[ts.size()];
-        for (int i = 0; i < tm.length; i++) {
-            tm[i] = ts.timeMillis(i);
-            px[i] = ts.price(i);
-        }
-        TradePrints p = TradePrints.of(hours.bars(), Interval.H1.millis(), tm, px);
+        TradePrints p = Prints.of(hours.bars(), Interval.H1.millis(), ts);
         Bars mine = FidelityGap.on(hours.bars(), Interval.H1.millis(), p).minuteBars();
         KlineSeries binance = TradeKlines.build(ts, Interval.M1);
         assertThat(mine.size()).isEqualTo(binance.size()); // a trade in every minute here

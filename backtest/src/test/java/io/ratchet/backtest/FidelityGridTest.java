@@ -101,14 +101,8 @@ class FidelityGridTest {
         KlineSeries k = SyntheticKlines.randomWalk("SYNX", Interval.M1, 3_000, 11);
         TradeSeries ts = SyntheticTrades.inKlines(k, "SYNX", 5, 4);
         KlineSeries hours = TradeKlines.build(ts, Interval.H1);
-        long[] tm = new long[ts.size()];
-        double[] px = new double[ts.size()];
-        for (int i = 0; i < tm.length; i++) {
-            tm[i] = ts.timeMillis(i);
-            px[i] = ts.price(i);
-        }
         Bars bars = hours.bars();
-        TradePrints p = TradePrints.of(bars, Interval.H1.millis(), tm, px);
+        TradePrints p = Prints.of(bars, Interval.H1.millis(), ts);
         int n = bars.size() - 1;
         int[] at = new int[n];
         Direction[] dir = new Direction[n];

@@ -72,11 +72,7 @@ public class TradeSweepBench {
         TradeSeries ts = SyntheticTrades.randomWalk("SYN", trades, 1, 1_704_067_200_000L, 100);
         KlineSeries k = TradeKlines.build(ts, Interval.M1);
         bars = k.bars();
-        double[] price = new double[ts.size()];
-        for (int i = 0; i < price.length; i++) {
-            price[i] = ts.price(i);
-        }
-        prints = TradePrints.ofMicros(bars, Interval.M1.millis(), ts.timeMicrosColumn(), price);
+        prints = io.ratchet.backtest.Prints.of(bars, Interval.M1.millis(), ts);
         entries = Entries.every(60, bars.from(), bars.to(), Direction.LONG);
         grid = grid();
         KernelResult r = SweepKernel.run(bars, entries, grid, IntrabarOrder.OHLC, null, prints, 1, null);

@@ -108,13 +108,8 @@ final class BacktestInputs {
         }
         int total = ts.size();
         String span = total == 0 ? "" : " (" + Fmt.time(ts.timeMillis(0)) + " .. " + Fmt.time(ts.timeMillis(total - 1)) + " UTC)";
-        double[] px = new double[total];
-        for (int k = 0; k < total; k++) {
-            px[k] = ts.price(k);
-        }
-        long[] us = ts.timeMicrosColumn().length == total ? ts.timeMicrosColumn() : java.util.Arrays.copyOf(ts.timeMicrosColumn(), total);
+        io.ratchet.engine.TradePrints prints = io.ratchet.backtest.Prints.of(series.bars(), series.interval().millis(), ts);
         ts = null; // the trades' other columns are not walked: let them go before the walk
-        io.ratchet.engine.TradePrints prints = io.ratchet.engine.TradePrints.ofMicros(series.bars(), series.interval().millis(), us, px);
         int inside = io.ratchet.data.kline.SeriesDigest.inside(prints, series.bars());
         int empty = 0;
         for (int i = series.bars().from(); i < series.bars().to(); i++) {

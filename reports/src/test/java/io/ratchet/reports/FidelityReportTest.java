@@ -42,13 +42,7 @@ class FidelityReportTest {
         KlineSeries minutes = SyntheticKlines.randomWalk("SYNBTCUSDT", Interval.M1, 2 * 1440, 9);
         TradeSeries ts = SyntheticTrades.inKlines(minutes, "SYNBTCUSDT", 8, 4);
         KlineSeries hours = TradeKlines.build(ts, Interval.H1);
-        long[] tm = new long[ts.size()];
-        double[] px = new double[ts.size()];
-        for (int i = 0; i < tm.length; i++) {
-            tm[i] = ts.timeMillis(i);
-            px[i] = ts.price(i);
-        }
-        TradePrints prints = TradePrints.of(hours.bars(), Interval.H1.millis(), tm, px);
+        TradePrints prints = io.ratchet.backtest.Prints.of(hours.bars(), Interval.H1.millis(), ts);
         Entries e = Entries.every(3, 0, hours.size(), Direction.LONG);
         TrailingConfig c = new TrailingConfig(Mode.PERCENT, 0.005, 0, Double.NaN, 0, 0.001, 0);
         return new ReportInput(hours, "synthetic trades", hours.gaps(), e, "every 3 bars", IntrabarOrder.OHLC, null, null, c, null, prints);
