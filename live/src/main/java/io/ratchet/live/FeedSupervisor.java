@@ -53,6 +53,12 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
 
         void gapNote(long position, String detail);
 
+        /**
+         * The gap's prices could not be had (REST retried and failed): what happened in it is not
+         * known, so the stop may be one the market already went through. Flagged to a person.
+         */
+        void gapUnwalked(long position, String why);
+
         /** Runs a task on the runner's thread. */
         void post(String what, Runnable task);
     }
@@ -288,8 +294,8 @@ final class FeedSupervisor implements PriceSource.Listener, AutoCloseable {
             } catch (RuntimeException e) {
                 runner.post("gap of position " + p.id(), () -> {
                     // Live prices go on rather than wait on REST: a stop that no longer follows the market is the worse risk.
-                    LOG.warn("position {}: could not fetch the gap from REST ({}): its trades are not walked; live trades go on", p.id(), e.getMessage());
-                    runner.gapNote(p.id(), "the gap could not be fetched (" + e.getMessage() + "): its trades were not walked; live trades go on");
+                    runner.gapUnwalked(p.id(), "the gap in the feed from " + java.time.Instant.ofEpochMilli(part.from) + " could not be fetched ("
+                            + e.getMessage() + "): its trades were not walked, so the stop may have been crossed unseen; live trades go on");
                     done.run();
                 });
                 return;

@@ -127,6 +127,19 @@ final class PriceWalk implements FeedSupervisor.Walker {
         }
     }
 
+    @Override
+    public void gapUnwalked(long id, String why) {
+        Position p = core.get(id);
+        if (p == null) {
+            return;
+        }
+        Position f = p.withAttention(why);
+        core.put(f);
+        journal.save(f, StopEvent.of(f, p.lastTime(), EventType.GAP_WALKED, p.lastPrice(), p.stop(), p.stop(), why));
+        LOG.error("position {} {}: {}", id, p.symbol(), why);
+        core.tell("GAP_UNWALKED", f, why);
+    }
+
     /** One price through one position; returns true if the position's stop was hit. */
     private boolean walk(Position p, double price, long time, boolean gap, String cause) {
         TrailingStop ts = core.engine(p.id());

@@ -67,7 +67,8 @@ class GapWalkTest {
 
         @Override
         public SymbolRules rules(String symbol) {
-            return new SymbolRules(symbol, "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("0.00001"), BigDecimal.ONE);
+            // NOTIONAL 0.5: these positions are 0.01 at about 100, and an exit below the minimum is not sent (LiveExitFiltersTest).
+            return new SymbolRules(symbol, "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("0.00001"), new BigDecimal("0.5"));
         }
 
         @Override
@@ -146,6 +147,40 @@ class GapWalkTest {
             assertThat(hit.detail()).contains("trigger 101.5");
             assertThat(x.orders).containsExactly("SELL 0.01 " + store.clientPrefix() + "-" + p.id() + "-x1");
             assertThat(h.calls).containsExactly("trades 20..60");
+            r.close();
+        }
+    }
+
+    @Test
+    void aGapThatCannotBeFetchedIsFlaggedToAPersonAndLiveTradesGoOn() throws Exception {
+        Feed feed = new Feed();
+        History h = new History() {
+            @Override
+            public List<double[]> trades(String symbol, long from, long to) {
+                calls.add("trades (refused)");
+                throw new IllegalStateException("GET /api/v3/aggTrades: HTTP 503 after 5 tries");
+            }
+        };
+        Exchange x = new Exchange();
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (JdbcPositionStore store = JdbcPositionStore.open("jdbc:sqlite:" + dir.resolve("gap-refused.db"), null, null)) {
+            LiveRunner r = new LiveRunner(new LiveRunner.Settings(ONE_PCT, false, false, 600_000, 1), store, x, feed, h,
+                    (type, pos, detail) -> told.add(type + " " + detail), Clock.systemUTC());
+            r.start();
+            Position p = r.open(new OpenRequest("BTCUSDT", Direction.LONG, new BigDecimal("0.01"), 100, null));
+            LiveHarness.await(() -> feed.l != null, 10_000, "the subscription");
+            feed.l.onTrade("BTCUSDT", 100, T + 20_000);
+            settle(r);
+            feed.l.onConnectionLost("test");
+            feed.l.onTrade("BTCUSDT", 102, T + 30_000);
+            settle(r);
+            assertThat(h.calls).as("the gap was asked for, and refused").containsExactly("trades (refused)");
+            Position flagged = store.get(p.id()).orElseThrow();
+            assertThat(flagged.attention()).contains("could not be fetched").contains("HTTP 503").contains("crossed unseen");
+            assertThat(told).anyMatch(t -> t.startsWith("GAP_UNWALKED") && t.contains("HTTP 503"));
+            // Live trades go on: the trade after the gap still moved the stop (1% under 102).
+            assertThat(flagged.status()).isEqualTo(PositionStatus.TRAILING);
+            assertThat(flagged.stop()).isEqualTo(102 * 0.99);
             r.close();
         }
     }
