@@ -150,35 +150,34 @@ final class Streams implements Market.Listener {
         }
     }
 
+    /** A {@code trade} or {@code aggTrade} stream event of one replayed trade, fields in Binance's order. */
+    private ObjectNode tradeEvent(boolean aggregate, long id, double price, double qty, long marketTime, boolean buyerMaker) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("e", aggregate ? "aggTrade" : "trade");
+        n.put("E", marketTime);
+        n.put("s", symbol);
+        n.put(aggregate ? "a" : "t", id);
+        n.put("p", Decimals.of(price));
+        n.put("q", Decimals.of(qty));
+        if (aggregate) {
+            n.put("f", id);
+            n.put("l", id);
+        }
+        n.put("T", marketTime);
+        n.put("m", buyerMaker);
+        n.put("M", true);
+        return n;
+    }
+
     @Override
     public void onTrade(long tradeId, double price, double qty, long marketTime, boolean buyerMaker) {
         long now = wall.getAsLong();
         boolean stalled = now < faults.stallUntilWallMillis.get();
         String tradeStream = symbolLower + "@trade";
-        ObjectNode trade = JSON.createObjectNode();
-        trade.put("e", "trade");
-        trade.put("E", marketTime);
-        trade.put("s", symbol);
-        trade.put("t", tradeId);
-        trade.put("p", Decimals.of(price));
-        trade.put("q", Decimals.of(qty));
-        trade.put("T", marketTime);
-        trade.put("m", buyerMaker);
-        trade.put("M", true);
+        ObjectNode trade = tradeEvent(false, tradeId, price, qty, marketTime, buyerMaker);
         // Each replayed trade is one taker order's only fill: its aggregate trade has the same id, first and last id.
         String aggStream = symbolLower + "@aggTrade";
-        ObjectNode agg = JSON.createObjectNode();
-        agg.put("e", "aggTrade");
-        agg.put("E", marketTime);
-        agg.put("s", symbol);
-        agg.put("a", tradeId);
-        agg.put("p", Decimals.of(price));
-        agg.put("q", Decimals.of(qty));
-        agg.put("f", tradeId);
-        agg.put("l", tradeId);
-        agg.put("T", marketTime);
-        agg.put("m", buyerMaker);
-        agg.put("M", true);
+        ObjectNode agg = tradeEvent(true, tradeId, price, qty, marketTime, buyerMaker);
         Set<String> klineStreams = new LinkedHashSet<>();
         for (Conn c : conns.values()) {
             for (String s : c.streams) {
