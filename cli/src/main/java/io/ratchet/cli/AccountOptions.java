@@ -16,7 +16,7 @@ final class AccountOptions {
     double capital;
 
     @Option(names = "--stake", paramLabel = "S|P%", defaultValue = "10%",
-            description = {"Quote spent per entry (fee included): an amount (250), or P% of the equity at the last close (compounding).",
+            description = {"Quote spent per entry (fee included): an amount (250), or P%% of the equity at the last close (compounding).",
                 "Default: ${DEFAULT-VALUE}."})
     String stake;
 

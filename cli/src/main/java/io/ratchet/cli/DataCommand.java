@@ -417,7 +417,7 @@ final class DataCommand implements Runnable {
         Integer trades;
 
         @Option(names = "--tick-step", paramLabel = "K", defaultValue = "100",
-                description = "With --trades: each trade moves the price by up to K ticks of 0.01 either way (100: about 2.7% a day, "
+                description = "With --trades: each trade moves the price by up to K ticks of 0.01 either way (100: about 2.7%% a day, "
                     + "as BTCUSDT moves). Default: ${DEFAULT-VALUE}.")
         int tickStep;
 

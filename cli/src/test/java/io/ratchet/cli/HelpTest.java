@@ -38,6 +38,16 @@ class HelpTest {
         return bad;
     }
 
+    /** picocli formats help text with String.format: a lone % makes it warn on stderr and print the text raw. */
+    private static List<String> unformattable(String where, String text) {
+        try {
+            String.format(java.util.Locale.ROOT, text);
+            return List.of();
+        } catch (java.util.IllegalFormatException e) {
+            return List.of(where + ": not a format string (write a percent sign as %%): \"" + text + "\" (" + e.getMessage() + ")");
+        }
+    }
+
     @Test
     void everyCommandHasAnExampleAndNoLineCutMidSentence() {
         List<String> problems = new ArrayList<>();
@@ -49,10 +59,20 @@ class HelpTest {
                 problems.add(name + ": no example in --help");
             }
             problems.addAll(cut(name + " description", spec.usageMessage().description()));
+            CommandLine.Command written = spec.userObject().getClass().getAnnotation(CommandLine.Command.class);
+            for (String text : written == null ? new String[0] : written.description()) {
+                problems.addAll(unformattable(name + " description", text));
+            }
             problems.addAll(cut(name + " header", spec.usageMessage().header()));
             problems.addAll(cut(name + " footer", spec.usageMessage().footer()));
             for (OptionSpec o : spec.options()) {
                 String[] d = o.description();
+                // As written in the source: the model's text has been formatted already.
+                if (o.userObject() instanceof java.lang.reflect.AnnotatedElement field && field.getAnnotation(CommandLine.Option.class) != null) {
+                    for (String text : field.getAnnotation(CommandLine.Option.class).description()) {
+                        problems.addAll(unformattable(name + " " + o.longestName(), text));
+                    }
+                }
                 // An option's description may be a phrase; only one split over several elements is a cut.
                 for (int i = 0; i + 1 < d.length; i++) {
                     problems.addAll(cut(name + " " + o.longestName(), new String[] {d[i]}));
