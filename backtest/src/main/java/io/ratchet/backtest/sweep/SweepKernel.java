@@ -135,8 +135,13 @@ public final class SweepKernel {
         int n = entries.size();
         java.util.List<int[]> perConfig = new java.util.ArrayList<>();
         java.util.List<int[]> grouped = new java.util.ArrayList<>();
+        java.util.List<int[]> together = new java.util.ArrayList<>();
         for (int[] g : groups(configs)) {
             boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL && prints == null;
+            if (percent && PercentGroupWalk.serves(configs[g[0]])) {
+                together.add(g);
+                continue;
+            }
             if (!percent) {
                 grouped.add(g);
                 continue;
@@ -179,6 +184,8 @@ public final class SweepKernel {
                 }
             }
         }
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        walkTogether(bars, entries, configs, order, together, threads, progress, sink, scratch);
         // Entries-outer groups: the group's trades are kept until every block is walked.
         Trades[][] kept = new Trades[grouped.size()][];
         Grid[] grids = new Grid[grouped.size()];
@@ -200,7 +207,6 @@ public final class SweepKernel {
                 tasks.add(new int[] {x, e});
             }
         }
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
         Parallel.forEach(threads, tasks.size(), u -> {
             int[] task = tasks.get(u);
             if (task[0] < 0) {
@@ -232,6 +238,43 @@ public final class SweepKernel {
         Parallel.forEach(threads, handOver.size(), u -> {
             int[] xy = handOver.get(u);
             sink.accept(grouped.get(xy[0])[xy[1]], kept[xy[0]][xy[1]]);
+        });
+    }
+
+    /**
+     * Groups of {@code percent} trails without activation or initial stop: each walked once for
+     * all its trails ({@link PercentGroupWalk}), then read back one configuration at a time, the
+     * trails split into one contiguous run per thread (each reader only moves forward).
+     */
+    private static void walkTogether(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, java.util.List<int[]> groups,
+                                     int threads, Progress progress, Sink sink, ThreadLocal<Scratch> scratch) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        PercentGroupWalk[] walks = new PercentGroupWalk[groups.size()];
+        Parallel.forEach(threads, walks.length, x -> walks[x] = new PercentGroupWalk(bars, entries, configs, groups.get(x), order).walk());
+        java.util.List<int[]> runs = new java.util.ArrayList<>(); // {group, first trail, end}
+        for (int x = 0; x < walks.length; x++) {
+            int size = walks[x].size();
+            int parts = Math.max(1, Math.min(threads, size));
+            for (int q = 0; q < parts; q++) {
+                runs.add(new int[] {x, (int) ((long) size * q / parts), (int) ((long) size * (q + 1) / parts)});
+            }
+        }
+        Parallel.forEach(threads, runs.size(), u -> {
+            int[] run = runs.get(u);
+            PercentGroupWalk w = walks[run[0]];
+            Trades t = scratch.get().trades(0);
+            t.reset(bars, entries, configs[w.config[run[1]]]);
+            PercentGroupWalk.Cursor cur = w.cursor(run[1]);
+            for (int i = run[1]; i < run[2]; i++) {
+                w.expand(cur, i, configs[w.config[i]], t);
+                sink.accept(w.config[i], t);
+                if (progress != null) {
+                    progress.add(n);
+                }
+            }
         });
     }
 

@@ -48,6 +48,12 @@ public final class Trades implements Positions {
         n = entries.size();
     }
 
+    /** Keeps the entries, takes another configuration's fee and slippage (the exits are then set again). */
+    void use(TrailingConfig config) {
+        fee = config.fee();
+        slippage = config.slippage();
+    }
+
     void set(int e, int bar, long time, double fill, double ret, double extreme, byte why) {
         exitBar[e] = bar;
         exitTime[e] = time;
