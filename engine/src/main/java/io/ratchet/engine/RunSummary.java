@@ -37,6 +37,17 @@ public record RunSummary(
         if (n == 0) {
             return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
         }
+        return of(netReturn, exitOrder(exitTime, entryTime, n), n);
+    }
+
+    /**
+     * From {@code n} returns and the order of their exits ({@code order}: indices by exit
+     * time, then entry time, then index), for a caller that has that order already.
+     */
+    public static RunSummary of(double[] netReturn, int[] order, int n) {
+        if (n == 0) {
+            return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
+        }
         int wins = 0;
         double total = 0;
         double gains = 0;
@@ -51,7 +62,6 @@ public record RunSummary(
                 losses -= r;
             }
         }
-        int[] order = exitOrder(exitTime, entryTime, n);
         double equity = 0;
         double high = 0;
         double drawdown = 0;
@@ -65,7 +75,7 @@ public record RunSummary(
     }
 
     /** Indices sorted by (exit time, entry time), stable; primitive merge sort. */
-    static int[] exitOrder(long[] exitTime, long[] entryTime, int n) {
+    public static int[] exitOrder(long[] exitTime, long[] entryTime, int n) {
         int[] a = new int[n];
         boolean sorted = true;
         for (int i = 0; i < n; i++) {
@@ -99,7 +109,8 @@ public record RunSummary(
         return a;
     }
 
-    private static boolean before(long[] exitTime, long[] entryTime, int x, int y) {
+    /** Whether trade {@code x} comes before trade {@code y} in exit order (exit time, then entry time). */
+    public static boolean before(long[] exitTime, long[] entryTime, int x, int y) {
         return exitTime[x] < exitTime[y] || (exitTime[x] == exitTime[y] && entryTime[x] < entryTime[y]);
     }
 }

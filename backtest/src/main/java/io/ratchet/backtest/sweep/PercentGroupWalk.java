@@ -471,6 +471,16 @@ final class PercentGroupWalk {
         cId[q] = id;
         double s = cP[q] * (1 - d * trail[bLo[cLast[q]]]);
         heap.push(-d * s, q, id);
+        if (heap.size > 2 * (mTop - mBot) + 64) {
+            // Mostly stale entries: built again from the live cohorts, so the heap stays as small as the stack.
+            heap.size = 0;
+            for (int r = mBot; r < mTop; r++) {
+                if (bLo[cLast[r]] < tn) { // a cohort closed whole by the point being walked waits for the removal below it
+                    cId[r] = ++ids;
+                    heap.push(-d * (cP[r] * (1 - d * trail[bLo[cLast[r]]])), r, cId[r]);
+                }
+            }
+        }
     }
 
     /** Drops stale heap tops: cohorts since merged, hit, emptied or replaced. */

@@ -461,6 +461,7 @@ class KernelEqualsEngineTest {
                 assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
+            assertThat(alone.summary()).as("seed " + seed + " summary of config " + c + " alone (exits counted per bar)").isEqualTo(RunSummary.of(trades));
         }
     }
 
