@@ -41,10 +41,10 @@ public record RunSummary(
     }
 
     /**
-     * From {@code n} returns and the order of their exits ({@code order}: indices by exit
-     * time, then entry time, then index), for a caller that has that order already.
+     * From {@code n} returns in entry order and the same returns in exit order ({@code byExit}:
+     * by exit time, then entry time, then index), for a caller that has that order already.
      */
-    public static RunSummary of(double[] netReturn, int[] order, int n) {
+    public static RunSummary ofOrdered(double[] netReturn, double[] byExit, int n) {
         if (n == 0) {
             return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
         }
@@ -66,12 +66,21 @@ public record RunSummary(
         double high = 0;
         double drawdown = 0;
         for (int k = 0; k < n; k++) {
-            equity += netReturn[order[k]];
+            equity += byExit[k];
             high = Math.max(high, equity);
             drawdown = Math.max(drawdown, high - equity);
         }
         return new RunSummary(n, (double) wins / n, total / n, total,
                 losses > 0 ? gains / losses : Double.NaN, drawdown);
+    }
+
+    /** As {@link #ofOrdered}, the exit order given as indices. */
+    public static RunSummary of(double[] netReturn, int[] order, int n) {
+        double[] byExit = new double[n];
+        for (int k = 0; k < n; k++) {
+            byExit[k] = netReturn[order[k]];
+        }
+        return ofOrdered(netReturn, byExit, n);
     }
 
     /** Indices sorted by (exit time, entry time), stable; primitive merge sort. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
  */
 public final class Account {
     private static final double ANNUAL = Math.sqrt(365);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
 
     private Account() {
     }
@@ -140,9 +141,17 @@ public final class Account {
                         skippedCash++;
                     } else {
                         if (exitCash == null) {
-                            exitCash = new double[n];
-                            da = new double[n];
-                            db = new double[n];
+                            // Per position, reused by the thread's next configuration: a sweep of dense entries would otherwise
+                            // leave three arrays of every entry behind per configuration.
+                            double[][] s = SCRATCH.get();
+                            if (s[0].length < n) {
+                                s[0] = new double[n];
+                                s[1] = new double[n];
+                                s[2] = new double[n];
+                            }
+                            exitCash = s[0];
+                            da = s[1];
+                            db = s[2];
                         }
                         double fee = p.fee(k);
                         double nq = stake / (1 + fee);

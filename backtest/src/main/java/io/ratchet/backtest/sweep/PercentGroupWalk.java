@@ -570,6 +570,7 @@ final class PercentGroupWalk {
      */
     void expand(Cursor cur, int t, TrailingConfig c, Trades out) {
         out.use(c);
+        out.barTimes = true;
         final int n = entries.size();
         final double tr = c.trail();
         final double fee = c.fee();
@@ -577,6 +578,14 @@ final class PercentGroupWalk {
         final long[] openTime = bars.openTime();
         final int[] at = cur.at;
         final int[] rec = cur.rec;
+        final int[] sign = out.sign;
+        final double[] entryPrice = out.entryPrice;
+        // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
+        int lastNode = -1;
+        int nodeEv = -1;
+        int lastEv = -1;
+        int lastSign = 0;
+        double fill = 0;
         for (int e = 0; e < n; e++) {
             int ev;
             if (t >= timeLo[e]) {
@@ -587,20 +596,29 @@ final class PercentGroupWalk {
                     x = parent[x];
                 }
                 at[e] = x;
-                int r = rec[x];
-                while (recK[r] <= t) {
-                    r = recNext[r];
+                if (x == lastNode) {
+                    ev = nodeEv;
+                } else {
+                    int r = rec[x];
+                    while (recK[r] <= t) {
+                        r = recNext[r];
+                    }
+                    rec[x] = r;
+                    ev = recEv[r];
+                    lastNode = x;
+                    nodeEv = ev;
                 }
-                rec[x] = r;
-                ev = recEv[r];
             }
-            int sign = out.sign[e];
-            double peak = evPeak[ev];
-            // The engine's stop at that extreme (a continuous move fills at the stop), else the price itself.
-            double trigger = evKind[ev] == AT_STOP ? peak * (1 - sign * tr) : evPrice[ev];
-            double fill = Returns.exitFill(sign, trigger, slip);
+            int d = sign[e];
+            if (ev != lastEv || d != lastSign) {
+                // The engine's stop at that extreme (a continuous move fills at the stop), else the price itself.
+                double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
+                fill = Returns.exitFill(d, trigger, slip);
+                lastEv = ev;
+                lastSign = d;
+            }
             int bar = evBar[ev];
-            out.set(e, bar, openTime[bar], fill, Returns.net(sign, out.entryPrice[e], fill, fee), peak, evWhy[ev]);
+            out.set(e, bar, openTime[bar], fill, Returns.net(d, entryPrice[e], fill, fee), evPeak[ev], evWhy[ev]);
         }
         cur.next = t + 1;
     }

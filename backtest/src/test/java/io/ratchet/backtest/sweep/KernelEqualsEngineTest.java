@@ -438,6 +438,8 @@ class KernelEqualsEngineTest {
                                            TradePrints prints, int threads) {
         int nConfigs = grid.length;
         KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, prints, threads, null);
+        RunSummary[] asSwept = new RunSummary[nConfigs]; // what a sweep reads: each configuration's summary while its trades are handed over
+        SweepKernel.forEach(bars, entries, grid, order, detail, prints, threads, null, (c, t) -> asSwept[c] = t.summary());
         String on = prints == null ? "" : " on trades";
         for (int c = 0; c < nConfigs; c++) {
             BarWalker w = new BarWalker(grid[c], order, detail, prints, StopListener.NONE);
@@ -462,6 +464,7 @@ class KernelEqualsEngineTest {
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
             assertThat(alone.summary()).as("seed " + seed + " summary of config " + c + " alone (exits counted per bar)").isEqualTo(RunSummary.of(trades));
+            assertThat(asSwept[c]).as("seed " + seed + " summary of config " + c + " as swept").isEqualTo(RunSummary.of(trades));
         }
     }
 
