@@ -135,6 +135,11 @@ final class PercentGroupWalk {
         return tn;
     }
 
+    /** What the walk made (events, nodes, records): for probes and tests. */
+    String stats() {
+        return "events " + evN + ", nodes " + nodeN + ", records " + recN;
+    }
+
     /** Walks both directions; afterwards every (configuration, entry) can be read back. */
     PercentGroupWalk walk() {
         int n = entries.size();

@@ -118,6 +118,9 @@ public final class SweepKernel {
         }
     }
 
+    /** The smallest group of percent trails walked together ({@link PercentGroupWalk}); measured on a year of 1m bars, an entry at every bar. */
+    static final int TOGETHER = 6;
+
     /** Entries per task of the entries-outer walk. */
     private static final int BLOCK = 64;
 
@@ -138,7 +141,8 @@ public final class SweepKernel {
         java.util.List<int[]> together = new java.util.ArrayList<>();
         for (int[] g : groups(configs)) {
             boolean percent = configs[g[0]].mode() == Mode.PERCENT && order != IntrabarOrder.DETAIL && prints == null;
-            if (percent && PercentGroupWalk.serves(configs[g[0]])) {
+            // The group walk costs about as much as walking six of its trails alone: fewer (a pick walked again) go alone.
+            if (percent && PercentGroupWalk.serves(configs[g[0]]) && g.length >= TOGETHER) {
                 together.add(g);
                 continue;
             }
