@@ -202,7 +202,10 @@ final class PercentGroupWalk {
                 until = Math.min(until, last + 1);
                 clean();
                 double favOver = d * cP[mTop - 1];
-                double hitAt = -heap.key[0];
+                double hitAt = d * stopOf(mTop - 1);
+                if (heap.size > 0) {
+                    hitAt = Math.max(hitAt, -heap.key[0]);
+                }
                 int from = j;
                 while (j < until && d * fav[j] <= favOver && d * adv[j] > hitAt) {
                     j++;
@@ -299,6 +302,14 @@ final class PercentGroupWalk {
 
     /** Rules 1, 2 and 4: every cohort whose nearest open stop {@code p} reaches closes the trails it reaches. */
     private void adverse(double p, boolean gap, int j) {
+        int top = mTop - 1;
+        double st = stopOf(top);
+        if (d > 0 ? p <= st : p >= st) {
+            hit(top, p, gap, j);
+            if (bHead < 0) {
+                return;
+            }
+        }
         double limit = -d * p;
         while (true) {
             clean();
@@ -417,12 +428,17 @@ final class PercentGroupWalk {
             push(mTop - 1);
             return;
         }
+        boolean under = bHead >= 0;
         int b = bucket(q, node(0));
         leaf[en] = bNode[b];
         cFirst[mTop] = b;
         cLast[mTop] = b;
         cP[mTop] = e;
-        push(mTop++);
+        mTop++;
+        push(mTop - 1);
+        if (under) {
+            heapPush(mTop - 2); // no longer the top one
+        }
     }
 
     private int bucket(int first, int nd) {
@@ -470,19 +486,32 @@ final class PercentGroupWalk {
         }
     }
 
-    /** Puts cohort {@code q} in the heap of nearest stops under a fresh id (older entries for it become stale). */
+    /**
+     * Gives cohort {@code q} a fresh id (older heap entries for it become stale) and, unless it
+     * is the top cohort, puts it in the heap of nearest stops. The top one changes at almost
+     * every bar (entries join it, rallies merge into it, most hits are on it) and is looked at
+     * directly instead.
+     */
     private void push(int q) {
-        int id = ++ids;
-        cId[q] = id;
-        double s = cP[q] * (1 - d * trail[bLo[cLast[q]]]);
-        heap.push(-d * s, q, id);
+        cId[q] = ++ids;
+        if (q != mTop - 1) {
+            heapPush(q);
+        }
+    }
+
+    private double stopOf(int q) {
+        return cP[q] * (1 - d * trail[bLo[cLast[q]]]);
+    }
+
+    private void heapPush(int q) {
+        heap.push(-d * stopOf(q), q, cId[q]);
         if (heap.size > 2 * (mTop - mBot) + 64) {
-            // Mostly stale entries: built again from the live cohorts, so the heap stays as small as the stack.
+            // Mostly stale entries: built again from the live cohorts below the top, so the heap stays as small as the stack.
             heap.size = 0;
-            for (int r = mBot; r < mTop; r++) {
+            for (int r = mBot; r < mTop - 1; r++) {
                 if (bLo[cLast[r]] < tn) { // a cohort closed whole by the point being walked waits for the removal below it
                     cId[r] = ++ids;
-                    heap.push(-d * (cP[r] * (1 - d * trail[bLo[cLast[r]]])), r, cId[r]);
+                    heap.push(-d * stopOf(r), r, cId[r]);
                 }
             }
         }
@@ -492,7 +521,7 @@ final class PercentGroupWalk {
     private void clean() {
         while (heap.size > 0) {
             int q = heap.pos[0];
-            if (q >= mBot && q < mTop && cId[q] == heap.id[0]) {
+            if (q >= mBot && q < mTop - 1 && cId[q] == heap.id[0]) {
                 return;
             }
             heap.pop();
