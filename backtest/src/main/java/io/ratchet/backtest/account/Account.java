@@ -233,8 +233,8 @@ public final class Account {
                 }
             }
         }
-        double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd) : 1;
-        long longestUnder = dd.longestUnder;
+        double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd()) : 1;
+        long longestUnder = dd.longestUnder();
         double capital = spec.capital();
         double growth = lastEquity / capital;
         double years = days.span / (365.25 * Days.DAY);
