@@ -70,6 +70,17 @@ final class Drawdown {
                 }
             }
             int stop = Math.min(to, Math.max(end, i + 1));
+            if (stop - i >= 2 && stop - i < CloseBlocks.SIZE) {
+                double best = base + b * (b >= 0 ? blocks.max(i, stop) : blocks.min(i, stop));
+                if (best < peak) {
+                    double worst = base + b * (b >= 0 ? blocks.min(i, stop) : blocks.max(i, stop));
+                    low = worst < low ? worst : low;
+                    lastUnder = openTime[stop - 1] + spacing;
+                    read += stop - i;
+                    i = stop;
+                    continue;
+                }
+            }
             eachBar(base, b, close, openTime, spacing, i, stop);
             i = stop;
         }
