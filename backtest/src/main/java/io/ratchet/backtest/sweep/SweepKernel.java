@@ -16,9 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * trades (a property test holds it to that, bit for bit). Two walks:
  *
  * <ul>
- *   <li>{@code percent} (four-point orders): {@link PercentWalk}, one configuration at a time,
- *       bars outer, every open position of a direction walked at once as cohorts that share
- *       their extreme: the cost is per bar and per entry, whatever the holding time.</li>
+ *   <li>{@code percent} trails without activation or initial stop (four-point orders), six or
+ *       more in a group: {@link PercentGroupWalk}, bars outer, every trail and every open
+ *       position of a direction at once; positions that reach the same extreme are walked as one
+ *       from then on, so the cost does not grow with holding time, entry density or the number
+ *       of trails, and no (configuration, entry) trade is kept: each configuration's are read
+ *       back from the walk when it is handed over.</li>
+ *   <li>other {@code percent} configurations (four-point orders): {@link PercentWalk}, one
+ *       configuration at a time, bars outer, every open position of a direction walked at once
+ *       as cohorts that share their extreme: the cost is per bar and per entry, whatever the
+ *       holding time.</li>
  *   <li>the others ({@code profit-lock}, {@code detail}, and trades): entries outer, each entry walked
  *       until the last configuration of its group exits, the configurations inner. Every
  *       configuration's stop is a monotone function of the shared extreme {@code P}, so a new
