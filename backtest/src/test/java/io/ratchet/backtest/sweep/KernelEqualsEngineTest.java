@@ -137,7 +137,7 @@ class KernelEqualsEngineTest {
             double fee = 0.001 * rnd.nextInt(3);
             double slip = 0.0005 * rnd.nextInt(3);
             double top = rnd.nextBoolean() ? 0.3 : 0.1;
-            for (int t = 1 + rnd.nextInt(16); t > 0; t--) {
+            for (int t = 1 + rnd.nextInt(24); t > 0; t--) { // 16 or more: a group walked as two on several threads
                 double trail = rnd.nextInt(5) == 0 && !grid.isEmpty() ? grid.get(grid.size() - 1).trail() : 0.001 + top * rnd.nextDouble();
                 grid.add(new TrailingConfig(Mode.PERCENT, trail, 0, Double.NaN, maxBars, fee, slip));
             }
