@@ -284,10 +284,17 @@ public final class SweepKernel {
         java.util.List<int[]> parts = groups;
         PercentGroupWalk[] walks = new PercentGroupWalk[parts.size()];
         Parallel.forEach(threads, walks.length, x -> walks[x] = new PercentGroupWalk(bars, entries, configs, parts.get(x), order).walk());
+        // Runs of about a quarter of a thread's share each, whatever the group: the groups differ in size (a split one's
+        // tightest eighth and the rest), and a configuration costs about the same to read back in any of them.
+        int total = 0;
+        for (PercentGroupWalk w : walks) {
+            total += w.size();
+        }
+        int chunk = Math.max(1, (total + 4 * threads - 1) / (4 * threads));
         java.util.List<int[]> runs = new java.util.ArrayList<>(); // {group, first trail, end}
         for (int x = 0; x < walks.length; x++) {
             int size = walks[x].size();
-            int pieces = Math.max(1, Math.min(threads, size));
+            int pieces = threads <= 1 ? 1 : (size + chunk - 1) / chunk;
             for (int q = 0; q < pieces; q++) {
                 runs.add(new int[] {x, (int) ((long) size * q / pieces), (int) ((long) size * (q + 1) / pieces)});
             }
@@ -313,10 +320,28 @@ public final class SweepKernel {
         return trades(bars, entries, config, order, detail, null);
     }
 
-    /** As the one above, on trades when {@code prints} is given. */
+    /** The last configuration walked alone, and what it was walked on: a sweep walks its pick again, and so does the CLI. */
+    private record Walked(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints,
+                          Trades trades) {
+    }
+
+    private static volatile Walked lastWalked;
+
+    /**
+     * As the one above, on trades when {@code prints} is given. The trades are the caller's to
+     * read, not to change: the same bars, entries (the same objects; neither is changed once
+     * made) and configuration walked again get the same trades, not a second walk.
+     */
     public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints) {
+        Walked w = lastWalked;
+        if (w != null && w.bars() == bars && w.entries() == entries && w.config().equals(config) && w.order() == order && w.detail() == detail
+                && w.prints() == prints) {
+            return w.trades();
+        }
         Trades[] keep = new Trades[1];
-        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, prints, 1, null, (c, t) -> keep[0] = t.copy());
+        // One configuration: the trades handed over are this call's own (its walk's buffers are made for it), so they are kept as they are.
+        forEach(bars, entries, new TrailingConfig[] {config}, order, detail, prints, 1, null, (c, t) -> keep[0] = t);
+        lastWalked = new Walked(bars, entries, config, order, detail, prints, keep[0]);
         return keep[0];
     }
 
