@@ -70,7 +70,7 @@ final class Drawdown {
                 }
             }
             int stop = Math.min(to, Math.max(end, i + 1));
-            if (stop - i >= 2 && stop - i < CloseBlocks.SIZE) {
+            if (blocks.hasTable && stop - i >= 2 && stop - i < CloseBlocks.SIZE) {
                 double best = base + b * (b >= 0 ? blocks.max(i, stop) : blocks.min(i, stop));
                 if (best < peak) {
                     double worst = base + b * (b >= 0 ? blocks.min(i, stop) : blocks.max(i, stop));
