@@ -135,10 +135,6 @@ final class PercentGroupWalk {
         return tn;
     }
 
-    /** What the walk made (events, nodes, records): for probes and tests. */
-    String stats() {
-        return "events " + evN + ", nodes " + nodeN + ", records " + recN;
-    }
 
     /** Walks both directions; afterwards every (configuration, entry) can be read back. */
     PercentGroupWalk walk() {
@@ -584,6 +580,7 @@ final class PercentGroupWalk {
     final class Cursor {
         final int[] at;
         final int[] rec;
+        /** The first trail it may read next. */
         int next;
 
         Cursor(int from) {
@@ -603,6 +600,9 @@ final class PercentGroupWalk {
      * {@code t} must not be below the cursor's last one.
      */
     void expand(Cursor cur, int t, TrailingConfig c, Trades out) {
+        if (t < cur.next) {
+            throw new IllegalStateException("trail " + t + " read after trail " + (cur.next - 1) + ": a cursor only moves forward");
+        }
         out.use(c);
         out.barTimes = true;
         final int n = entries.size();
