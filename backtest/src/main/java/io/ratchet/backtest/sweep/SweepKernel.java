@@ -254,8 +254,8 @@ public final class SweepKernel {
 
     /**
      * Groups of {@code percent} trails without activation or initial stop: each walked once for
-     * all its trails ({@link PercentGroupWalk}), then read back one configuration at a time, the
-     * trails split into one contiguous run per thread (each reader only moves forward).
+     * all its trails ({@link PercentGroupWalk}), then read back one configuration at a time, in
+     * contiguous runs of trails shared among the threads (a run's reader only moves forward).
      */
     private static void walkTogether(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, java.util.List<int[]> given,
                                      int threads, Progress progress, Sink sink, ThreadLocal<Scratch> scratch) {
@@ -315,7 +315,7 @@ public final class SweepKernel {
         });
     }
 
-    /** One configuration's trades on {@code bars}, in entry order (a fresh copy, kept by the caller). */
+    /** One configuration's trades on {@code bars}, in entry order: the caller's to keep and read, not to change (see below). */
     public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail) {
         return trades(bars, entries, config, order, detail, null);
     }
