@@ -4,7 +4,8 @@ import io.ratchet.backtest.account.AccountFigures;
 import io.ratchet.backtest.account.AccountSpec;
 import io.ratchet.backtest.entry.Entries;
 import io.ratchet.backtest.sweep.GridSpec;
-import io.ratchet.backtest.sweep.KernelResult;
+import io.ratchet.backtest.account.Account;
+import io.ratchet.backtest.account.Days;
 import io.ratchet.backtest.sweep.RankBy;
 import io.ratchet.backtest.sweep.Sweep;
 import io.ratchet.backtest.sweep.SweepKernel;
@@ -38,8 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The README's sweep (114 configurations, an entry a day, a 70/30 split) on a year of hourly
  * bars, with and without the account layer, in one run: the same bars, entries and grid.
  * {@code kernelOnly} is what a sweep cost before account figures (the kernel and the per-trade
- * statistics of both parts); {@code withAccount} adds every configuration's account on both
- * parts; {@code fullSweep} is {@code Sweep.run} as the CLI calls it, with PBO (12,870 CSCV
+ * statistics of both parts, each configuration's trades handed over and dropped, as {@code Sweep}
+ * does); {@code withAccount} adds every configuration's account on both parts, from the same
+ * trades; {@code fullSweep} is {@code Sweep.run} as the CLI calls it, with PBO (12,870 CSCV
  * combinations), the deflated Sharpe ratio and the neighbourhood on top.
  */
 @State(Scope.Benchmark)
@@ -73,33 +75,36 @@ public class SweepAccountBench {
         cut = (int) Math.round(0.7 * bars.size());
     }
 
-    private KernelResult kernel(Bars part) {
-        return SweepKernel.run(part, entries.within(part.from(), part.to()), g, IntrabarOrder.ADVERSE_FIRST, null, threads, null);
-    }
-
-    private static RunSummary[] summaries(KernelResult k) {
-        RunSummary[] out = new RunSummary[k.configs()];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = k.summary(c);
+    /**
+     * The two parts as a sweep walks them: the kernel hands each configuration's trades over
+     * ({@code SweepKernel.forEach}), and the sweep reads its per-trade statistics and, with
+     * {@code account}, its account from them, in parallel over configurations, keeping none.
+     */
+    private void sweep(boolean account, Blackhole bh) {
+        for (Bars part : new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())}) {
+            Entries in = entries.within(part.from(), part.to());
+            Days days = account ? Days.of(part) : null;
+            RunSummary[] s = new RunSummary[g.length];
+            AccountFigures[] a = new AccountFigures[g.length];
+            SweepKernel.forEach(part, in, g, IntrabarOrder.ADVERSE_FIRST, null, threads, null, (c, t) -> {
+                s[c] = t.summary();
+                if (account) {
+                    a[c] = Account.figures(part, days, t, AccountSpec.DEFAULT, null);
+                }
+            });
+            bh.consume(s);
+            bh.consume(a);
         }
-        return out;
     }
 
     @Benchmark
     public void kernelOnly(Blackhole bh) {
-        for (Bars part : new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())}) {
-            bh.consume(summaries(kernel(part)));
-        }
+        sweep(false, bh);
     }
 
     @Benchmark
     public void withAccount(Blackhole bh) {
-        for (Bars part : new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())}) {
-            KernelResult k = kernel(part);
-            bh.consume(summaries(k));
-            AccountFigures[] a = Sweep.accounts(part, k, g, AccountSpec.DEFAULT, threads, null);
-            bh.consume(a);
-        }
+        sweep(true, bh);
     }
 
     @Benchmark

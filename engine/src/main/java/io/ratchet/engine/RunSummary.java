@@ -37,6 +37,17 @@ public record RunSummary(
         if (n == 0) {
             return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
         }
+        return of(netReturn, exitOrder(exitTime, entryTime, n), n);
+    }
+
+    /**
+     * From {@code n} returns in entry order and the same returns in exit order ({@code byExit}:
+     * by exit time, then entry time, then index), for a caller that has that order already.
+     */
+    public static RunSummary ofOrdered(double[] netReturn, double[] byExit, int n) {
+        if (n == 0) {
+            return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
+        }
         int wins = 0;
         double total = 0;
         double gains = 0;
@@ -51,12 +62,11 @@ public record RunSummary(
                 losses -= r;
             }
         }
-        int[] order = exitOrder(exitTime, entryTime, n);
         double equity = 0;
         double high = 0;
         double drawdown = 0;
         for (int k = 0; k < n; k++) {
-            equity += netReturn[order[k]];
+            equity += byExit[k];
             high = Math.max(high, equity);
             drawdown = Math.max(drawdown, high - equity);
         }
@@ -64,8 +74,17 @@ public record RunSummary(
                 losses > 0 ? gains / losses : Double.NaN, drawdown);
     }
 
+    /** As {@link #ofOrdered}, the exit order given as indices. */
+    public static RunSummary of(double[] netReturn, int[] order, int n) {
+        double[] byExit = new double[n];
+        for (int k = 0; k < n; k++) {
+            byExit[k] = netReturn[order[k]];
+        }
+        return ofOrdered(netReturn, byExit, n);
+    }
+
     /** Indices sorted by (exit time, entry time), stable; primitive merge sort. */
-    static int[] exitOrder(long[] exitTime, long[] entryTime, int n) {
+    public static int[] exitOrder(long[] exitTime, long[] entryTime, int n) {
         int[] a = new int[n];
         boolean sorted = true;
         for (int i = 0; i < n; i++) {
@@ -99,7 +118,8 @@ public record RunSummary(
         return a;
     }
 
-    private static boolean before(long[] exitTime, long[] entryTime, int x, int y) {
+    /** Whether trade {@code x} comes before trade {@code y} in exit order (exit time, then entry time). */
+    public static boolean before(long[] exitTime, long[] entryTime, int x, int y) {
         return exitTime[x] < exitTime[y] || (exitTime[x] == exitTime[y] && entryTime[x] < entryTime[y]);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
  */
 public final class Account {
     private static final double ANNUAL = Math.sqrt(365);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
 
     private Account() {
     }
@@ -127,7 +128,12 @@ public final class Account {
             }
             while (i == nextEntry) {
                 if (open >= spec.maxOpen()) {
-                    skippedMax++;
+                    // Full until the next exit, whose bar's entries still come before it: every entry up to there is skipped.
+                    int past = after(p, k, n, nextExit);
+                    skippedMax += past - k;
+                    k = past;
+                    nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+                    break;
                 } else {
                     // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
                     double stake = spec.stake().size(lastEquity);
@@ -135,9 +141,17 @@ public final class Account {
                         skippedCash++;
                     } else {
                         if (exitCash == null) {
-                            exitCash = new double[n];
-                            da = new double[n];
-                            db = new double[n];
+                            // Per position, reused by the thread's next configuration: a sweep of dense entries would otherwise
+                            // leave three arrays of every entry behind per configuration.
+                            double[][] s = SCRATCH.get();
+                            if (s[0].length < n) {
+                                s[0] = new double[n];
+                                s[1] = new double[n];
+                                s[2] = new double[n];
+                            }
+                            exitCash = s[0];
+                            da = s[1];
+                            db = s[2];
                         }
                         double fee = p.fee(k);
                         double nq = stake / (1 + fee);
@@ -219,8 +233,8 @@ public final class Account {
                 }
             }
         }
-        double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd) : 1;
-        long longestUnder = dd.longestUnder;
+        double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd()) : 1;
+        long longestUnder = dd.longestUnder();
         double capital = spec.capital();
         double growth = lastEquity / capital;
         double years = days.span / (365.25 * Days.DAY);
@@ -238,6 +252,29 @@ public final class Account {
         return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
                 ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+
+    /** The first position from {@code k} entered after bar {@code bar} (entries are in bar order): galloping, then bisection. */
+    private static int after(Positions p, int k, int n, int bar) {
+        int lo = k;
+        int step = 1;
+        int hi = k + 1;
+        while (hi < n && p.entryBar(hi) <= bar) {
+            lo = hi;
+            step <<= 1;
+            hi = (int) Math.min(n, (long) k + step);
+        }
+        hi = Math.min(hi, n);
+        // p.entryBar(lo) <= bar (lo == k holds an entry at the current bar); hi is past or n
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (p.entryBar(mid) <= bar) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo + 1;
     }
 
     /** Sift-up of {@code key} into the heap of {@code size} open positions. */

@@ -16,8 +16,12 @@ public final class Days {
     /** Milliseconds from the first bar's open to the last bar's close. */
     final long span;
     final CloseBlocks blocks;
+    private final Bars source;
+    /** The last range's days: a sweep reads them for every configuration and again for its pick, a backtest for its account. */
+    private static volatile Days last;
 
-    private Days(int[] lastBar, long[] epochDay, long span, CloseBlocks blocks) {
+    private Days(Bars source, int[] lastBar, long[] epochDay, long span, CloseBlocks blocks) {
+        this.source = source;
         this.lastBar = lastBar;
         this.epochDay = epochDay;
         this.span = span;
@@ -25,6 +29,10 @@ public final class Days {
     }
 
     public static Days of(Bars bars) {
+        Days known = last;
+        if (known != null && known.source == bars) {
+            return known; // bars are never changed once made
+        }
         long[] t = bars.openTime();
         int from = bars.from();
         int to = bars.to();
@@ -34,16 +42,18 @@ public final class Days {
                 count++;
             }
         }
-        int[] last = new int[count];
+        int[] lastOf = new int[count];
         long[] day = new long[count];
         int k = 0;
         for (int i = from; i < to; i++) {
             if (i == to - 1 || Math.floorDiv(t[i], DAY) != Math.floorDiv(t[i + 1], DAY)) {
-                last[k] = i;
+                lastOf[k] = i;
                 day[k++] = Math.floorDiv(t[i], DAY);
             }
         }
-        return new Days(last, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0, CloseBlocks.of(bars));
+        Days made = new Days(bars, lastOf, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0, CloseBlocks.of(bars));
+        last = made;
+        return made;
     }
 
     /** The bar length, read from the data (the smallest step between opens). */

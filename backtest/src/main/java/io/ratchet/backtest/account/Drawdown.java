@@ -9,12 +9,34 @@ package io.ratchet.backtest.account;
 final class Drawdown {
     double peak;
     long peakTime;
-    double maxDd;
-    long longestUnder;
+    /** The deepest fall and the longest time under water of the runs before the current peak. */
+    private double maxDd;
+    private long longestUnder;
+    /** Since the current peak: the lowest equity, and the time of the last close below the peak (the peak's own time if none). */
+    private double low;
+    private long lastUnder;
 
     Drawdown(double capital, long firstTime) {
         this.peak = capital;
         this.peakTime = firstTime;
+        this.low = capital;
+        this.lastUnder = firstTime;
+    }
+
+    /**
+     * The largest {@code (peak - equity) / peak} so far. Under one peak the fall is largest at
+     * the lowest equity (each step rounds monotonically), so a run under a peak costs one
+     * division, when it ends, not one a bar.
+     */
+    double maxDd() {
+        double fall = (peak - low) / peak;
+        return fall > maxDd ? fall : maxDd;
+    }
+
+    /** The longest time from a peak to the last close still below it, so far. */
+    long longestUnder() {
+        long u = lastUnder - peakTime;
+        return u > longestUnder ? u : longestUnder;
     }
 
     /**
@@ -39,44 +61,58 @@ final class Drawdown {
             if (i == start && end <= to && k < blocks.min.length) {
                 double best = base + b * (b >= 0 ? blocks.max[k] : blocks.min[k]);
                 if (best < peak) {
-                    double fall = (peak - (base + b * (b >= 0 ? blocks.min[k] : blocks.max[k]))) / peak;
-                    maxDd = fall > maxDd ? fall : maxDd;
-                    long u = openTime[end - 1] + spacing - peakTime;
-                    longestUnder = u > longestUnder ? u : longestUnder;
+                    double worst = base + b * (b >= 0 ? blocks.min[k] : blocks.max[k]);
+                    low = worst < low ? worst : low;
+                    lastUnder = openTime[end - 1] + spacing;
                     read += CloseBlocks.SIZE;
                     i = end;
                     continue;
                 }
             }
             int stop = Math.min(to, Math.max(end, i + 1));
+            if (blocks.hasTable && stop - i >= 2 && stop - i < CloseBlocks.SIZE) {
+                double best = base + b * (b >= 0 ? blocks.max(i, stop) : blocks.min(i, stop));
+                if (best < peak) {
+                    double worst = base + b * (b >= 0 ? blocks.min(i, stop) : blocks.max(i, stop));
+                    low = worst < low ? worst : low;
+                    lastUnder = openTime[stop - 1] + spacing;
+                    read += stop - i;
+                    i = stop;
+                    continue;
+                }
+            }
             eachBar(base, b, close, openTime, spacing, i, stop);
             i = stop;
         }
         return read;
     }
 
-    /** The rule itself, bar by bar. */
+    /** The rule bar by bar: a close below the peak lowers the run's low; one at or above it ends the run and is the new peak. */
     void eachBar(double base, double b, double[] close, long[] openTime, long spacing, int from, int to) {
         double pk = peak;
         long pkTime = peakTime;
-        double dd = maxDd;
-        long under = longestUnder;
+        double lo = low;
+        long last = lastUnder;
         for (int i = from; i < to; i++) {
             double eq = base + b * close[i];
             long t = openTime[i] + spacing;
-            // Branch-free: whether a close is a new peak is as good as random, and a missed
-            // prediction costs more than the arithmetic.
-            boolean below = eq < pk;
-            long u = below ? t - pkTime : 0;
-            under = u > under ? u : under;
-            pkTime = below ? pkTime : t;
-            pk = below ? pk : eq;
-            double fall = (pk - eq) / pk;
-            dd = fall > dd ? fall : dd;
+            if (eq < pk) {
+                lo = eq < lo ? eq : lo;
+                last = t;
+            } else {
+                double fall = (pk - lo) / pk;
+                maxDd = fall > maxDd ? fall : maxDd;
+                long u = last - pkTime;
+                longestUnder = u > longestUnder ? u : longestUnder;
+                pk = eq;
+                pkTime = t;
+                lo = eq;
+                last = t;
+            }
         }
         peak = pk;
         peakTime = pkTime;
-        maxDd = dd;
-        longestUnder = under;
+        low = lo;
+        lastUnder = last;
     }
 }

@@ -85,6 +85,9 @@ public record Entries(int[] bar, Direction[] direction, long[] time, double[] pr
         while (b < bar.length && bar[b] < to) {
             b++;
         }
+        if (a == 0 && b == bar.length) {
+            return this; // all of them: entries are not changed once made, and a sweep's pick is then known as walked already
+        }
         return new Entries(Arrays.copyOfRange(bar, a, b), Arrays.copyOfRange(direction, a, b), time == null ? null : Arrays.copyOfRange(time, a, b),
                 price == null ? null : Arrays.copyOfRange(price, a, b));
     }

@@ -218,6 +218,72 @@ class AccountTest {
         assertThat(g.maxConcurrent()).as("seed %d", seed).isLessThanOrEqualTo(8);
     }
 
+    static LongStream denseSeeds() {
+        return LongStream.range(1, 31);
+    }
+
+    /**
+     * An entry at every bar (two at some) against a small max-open and a cash that runs out:
+     * which entries are taken, and why the others are skipped, is what the contract's bar-by-bar
+     * rule decides (entries at the open in order, then the bar's exits, a fixed stake against the
+     * cash), here written out as plainly as it reads; the account skips runs of entries at once.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("denseSeeds")
+    void entriesAtEveryBarAreTakenOrSkippedAsTheBarByBarRuleSays(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+        Bars b = SyntheticKlines.randomWalk("SYN", Interval.M1, 300 + rnd.nextInt(700), seed).bars();
+        TrailingConfig c = new TrailingConfig(Mode.PERCENT, 0.001 + 0.05 * rnd.nextDouble(), 0, Double.NaN, 0, 0.001, 0);
+        java.util.List<Integer> bars = new java.util.ArrayList<>();
+        for (int i = b.from(); i < b.to(); i++) {
+            for (int k = rnd.nextInt(6) == 0 ? 2 : 1; k > 0; k--) {
+                bars.add(i);
+            }
+        }
+        Entries e = new Entries(bars.stream().mapToInt(Integer::intValue).toArray(), bars.stream().map(x -> Direction.LONG).toArray(Direction[]::new));
+        List<Trade> trades = Backtest.run(b, e, c, IntrabarOrder.ADVERSE_FIRST, null).trades();
+        Positions p = Positions.of(b, trades, c);
+        int maxOpen = 1 + rnd.nextInt(6);
+        double stake = 100;
+        double capital = stake * maxOpen + (rnd.nextBoolean() ? 50 * stake : 1); // room to spare, or so little that a loss leaves too little cash
+        Account.Run run = Account.run(b, p, new AccountSpec(capital, Stake.of(stake), maxOpen));
+        // The rule, bar by bar.
+        boolean[] taken = new boolean[p.size()];
+        boolean[] open = new boolean[p.size()];
+        double cash = capital;
+        int skippedMax = 0;
+        int skippedCash = 0;
+        int k = 0;
+        int nOpen = 0;
+        for (int i = b.from(); i < b.to(); i++) {
+            for (; k < p.size() && p.entryBar(k) == i; k++) {
+                if (nOpen >= maxOpen) {
+                    skippedMax++;
+                } else if (stake > cash * (1 + 1e-12)) {
+                    skippedCash++;
+                } else {
+                    taken[k] = true;
+                    open[k] = true;
+                    nOpen++;
+                    cash -= stake;
+                }
+            }
+            for (int q = 0; q < k; q++) {
+                if (open[q] && p.exitBar(q) == i) {
+                    open[q] = false;
+                    nOpen--;
+                    cash += stake / (1 + c.fee()) * (1 + p.netReturn(q) + c.fee());
+                }
+            }
+        }
+        AccountFigures f = run.figures();
+        assertThat(run.taken()).as("seed %d: taken", seed).isEqualTo(taken);
+        assertThat(f.skippedMaxOpen()).as("seed %d", seed).isEqualTo(skippedMax);
+        assertThat(f.skippedNoCash()).as("seed %d", seed).isEqualTo(skippedCash);
+        assertThat(f.finalEquity()).as("seed %d", seed).isCloseTo(cash, within(1e-9 * capital));
+        assertThat(skippedMax + skippedCash).as("seed %d: the case skips", seed).isPositive();
+    }
+
     @Test
     void stakesParseAsAmountsOrPercentages() {
         assertThat(Stake.parse("250")).isEqualTo(Stake.of(250));

@@ -9,7 +9,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reading blocks of bars gives the drawdown of walking every bar, to the bit. */
+/** Reading blocks of bars, or runs under a peak, gives the drawdown of the rule walked bar by bar, to the bit. */
 class DrawdownTest {
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 60);
@@ -34,6 +34,11 @@ class DrawdownTest {
         CloseBlocks blocks = CloseBlocks.of(bars);
         Drawdown fast = new Drawdown(10_000, open[offset]);
         Drawdown each = new Drawdown(10_000, open[offset]);
+        // The contract's rule as it reads: at every close, the running peak, the fall from it, the time under it.
+        double rPeak = 10_000;
+        long rPeakTime = open[offset];
+        double rDd = 0;
+        long rUnder = 0;
         int i = offset;
         int segments = 0;
         int skipped = 0;
@@ -49,11 +54,25 @@ class DrawdownTest {
             double base = 10_000 - b * close[i] + (r.nextBoolean() ? -1 : 1) * 500 * Math.abs(r.nextGaussian());
             skipped += fast.marks(base, b, close, open, 60_000L, i, end, blocks);
             each.eachBar(base, b, close, open, 60_000L, i, end);
+            for (int j = i; j < end; j++) {
+                double eq = base + b * close[j];
+                long t = open[j] + 60_000L;
+                if (eq < rPeak) {
+                    rUnder = Math.max(rUnder, t - rPeakTime);
+                } else {
+                    rPeak = eq;
+                    rPeakTime = t;
+                }
+                rDd = Math.max(rDd, (rPeak - eq) / rPeak);
+            }
             String at = "seed " + seed + ", segment " + segments + " [" + i + ", " + end + ")";
-            assertEquals(Double.doubleToRawLongBits(each.peak), Double.doubleToRawLongBits(fast.peak), at + ": peak");
-            assertEquals(each.peakTime, fast.peakTime, at + ": peak time");
-            assertEquals(Double.doubleToRawLongBits(each.maxDd), Double.doubleToRawLongBits(fast.maxDd), at + ": max drawdown");
-            assertEquals(each.longestUnder, fast.longestUnder, at + ": longest under water");
+            for (Drawdown d : new Drawdown[] {fast, each}) {
+                String which = at + (d == fast ? " (blocks)" : " (bar by bar)");
+                assertEquals(Double.doubleToRawLongBits(rPeak), Double.doubleToRawLongBits(d.peak), which + ": peak");
+                assertEquals(rPeakTime, d.peakTime, which + ": peak time");
+                assertEquals(Double.doubleToRawLongBits(rDd), Double.doubleToRawLongBits(d.maxDd()), which + ": max drawdown");
+                assertEquals(rUnder, d.longestUnder(), which + ": longest under water");
+            }
             segments++;
             i = end;
         }

@@ -109,6 +109,136 @@ class KernelEqualsEngineTest {
         assertSameAsEngine(seed, bars, entries, grid, order, null, 1 + rnd.nextInt(2));
     }
 
+    /** One case of the group walk: bars, an entry at (nearly) every bar, a grid of percent trail groups, the order, threads. */
+    record GroupCase(Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, int threads) {
+    }
+
+    static LongStream groupSeeds() {
+        return LongStream.range(1, 41);
+    }
+
+    /**
+     * What {@link PercentGroupWalk} is for: groups of percent trails without activation or
+     * initial stop (up to 30%, some repeated), an entry at every bar or nearly (two at some bars,
+     * shorts among them), prices on a coarse tick now and then so that extremes and prices tie
+     * (positions that meet share a node from then on), time exits in some groups, and now and
+     * then a configuration the group walk does not serve beside them.
+     */
+    static GroupCase groupCase(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 104_729L + 3);
+        IntrabarOrder order = IntrabarOrder.values()[rnd.nextInt(3)];
+        Bars bars = RandomBars.of(seed, 150 + rnd.nextInt(250));
+        if (rnd.nextBoolean()) {
+            bars = coarse(bars, 0.05 + 0.25 * rnd.nextInt(3));
+        }
+        List<TrailingConfig> grid = new ArrayList<>();
+        for (int g = 1 + rnd.nextInt(3); g > 0; g--) {
+            int maxBars = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(120) : 0;
+            double fee = 0.001 * rnd.nextInt(3);
+            double slip = 0.0005 * rnd.nextInt(3);
+            double top = rnd.nextBoolean() ? 0.3 : 0.1;
+            for (int t = 1 + rnd.nextInt(24); t > 0; t--) { // 16 or more: a group walked as two on several threads
+                double trail = rnd.nextInt(5) == 0 && !grid.isEmpty() ? grid.get(grid.size() - 1).trail() : 0.001 + top * rnd.nextDouble();
+                grid.add(new TrailingConfig(Mode.PERCENT, trail, 0, Double.NaN, maxBars, fee, slip));
+            }
+        }
+        if (rnd.nextInt(4) == 0) {
+            grid.add(RandomBars.config(rnd));
+        }
+        java.util.Collections.shuffle(grid, new java.util.Random(seed));
+        int every = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(5) : 1;
+        boolean mixed = rnd.nextBoolean();
+        List<Integer> bar = new ArrayList<>();
+        List<Direction> dir = new ArrayList<>();
+        for (int i = bars.from(); i < bars.to(); i += every) {
+            int copies = rnd.nextInt(8) == 0 ? 2 : 1;
+            for (int k = 0; k < copies; k++) {
+                bar.add(i);
+                dir.add(mixed && rnd.nextInt(3) == 0 ? Direction.SHORT : Direction.LONG);
+            }
+        }
+        Entries entries = new Entries(bar.stream().mapToInt(Integer::intValue).toArray(), dir.toArray(new Direction[0]));
+        return new GroupCase(bars, entries, grid.toArray(new TrailingConfig[0]), order, 1 + rnd.nextInt(3));
+    }
+
+    @ParameterizedTest(name = "group seed {0}")
+    @MethodSource("groupSeeds")
+    void groupsOfPercentTrailsAreTheEnginesTrades(long seed) {
+        GroupCase g = groupCase(seed);
+        assertSameAsEngine(seed, g.bars(), g.entries(), g.grid(), g.order(), null, g.threads());
+    }
+
+    /**
+     * The group cases reach what the group walk shares: positions whose exit (bar, price and
+     * extreme) is another position's for the same trail, entries at an open equal to an open
+     * position's extreme, time exits, long and short, the widest trails. Without this a
+     * generator gone blind would pass the test above.
+     */
+    @Test
+    void theGroupCasesCoverTheSharing() {
+        long shared = 0;
+        long tiedAtEntry = 0;
+        long timeExits = 0;
+        long shorts = 0;
+        long wide = 0;
+        long stops = 0;
+        for (long seed : groupSeeds().toArray()) {
+            GroupCase g = groupCase(seed);
+            for (TrailingConfig c : g.grid()) {
+                if (!PercentGroupWalk.serves(c)) {
+                    continue;
+                }
+                wide += c.trail() > 0.2 ? 1 : 0;
+                BarWalker w = new BarWalker(c, g.order(), null, null, StopListener.NONE);
+                java.util.Set<List<Object>> exits = new java.util.HashSet<>();
+                List<Trade> open = new ArrayList<>();
+                for (int e = 0; e < g.entries().size(); e++) {
+                    int i = g.entries().bar()[e];
+                    Direction dir = g.entries().direction()[e];
+                    Trade t = w.trade(g.bars(), i, dir);
+                    shorts += dir == Direction.SHORT ? 1 : 0;
+                    timeExits += t.exitReason() == ExitReason.TIME ? 1 : 0;
+                    stops += t.exitReason() == ExitReason.STOP ? 1 : 0;
+                    if (!exits.add(List.of(dir, t.exitTime(), t.exitPrice(), t.peak()))) {
+                        shared++;
+                    }
+                    long entryTime = t.entryTime();
+                    open.removeIf(o -> o.exitTime() < entryTime);
+                    for (Trade o : open) {
+                        if (o.direction() == dir && o.peak() == t.entryPrice() && o.exitTime() > entryTime) {
+                            tiedAtEntry++;
+                            break;
+                        }
+                    }
+                    open.add(t);
+                }
+            }
+        }
+        String counts = "shared exits " + shared + ", entries at an open position's extreme " + tiedAtEntry + ", time exits " + timeExits
+                + ", shorts " + shorts + ", trails over 20% " + wide + ", stops " + stops;
+        assertThat(java.util.Arrays.stream(new long[] {shared, tiedAtEntry, timeExits, shorts, wide, stops}).min().getAsLong()).as(counts)
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    /** The same bars on a tick of {@code tick}: many equal highs, lows and closes. */
+    private static Bars coarse(Bars b, double tick) {
+        int n = b.size();
+        long[] t = new long[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            int k = b.from() + i;
+            t[i] = b.openTime()[k];
+            o[i] = Math.max(tick, Math.round(b.open()[k] / tick) * tick);
+            c[i] = Math.max(tick, Math.round(b.close()[k] / tick) * tick);
+            h[i] = Math.max(Math.max(o[i], c[i]), Math.round(b.high()[k] / tick) * tick);
+            l[i] = Math.max(tick, Math.min(Math.min(o[i], c[i]), Math.round(b.low()[k] / tick) * tick));
+        }
+        return Bars.of(t, o, h, l, c);
+    }
+
     /** One case of the tick-exact walk: bars, the trades under them, entries, a grid, the order of bars without trades. */
     record TradeCase(Bars bars, DetailIndex detail, TradePrints prints, Entries entries, TrailingConfig[] grid, IntrabarOrder order, int threads) {
     }
@@ -308,6 +438,8 @@ class KernelEqualsEngineTest {
                                            TradePrints prints, int threads) {
         int nConfigs = grid.length;
         KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, prints, threads, null);
+        RunSummary[] asSwept = new RunSummary[nConfigs]; // what a sweep reads: each configuration's summary while its trades are handed over
+        SweepKernel.forEach(bars, entries, grid, order, detail, prints, threads, null, (c, t) -> asSwept[c] = t.summary());
         String on = prints == null ? "" : " on trades";
         for (int c = 0; c < nConfigs; c++) {
             BarWalker w = new BarWalker(grid[c], order, detail, prints, StopListener.NONE);
@@ -331,6 +463,8 @@ class KernelEqualsEngineTest {
                 assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
+            assertThat(alone.summary()).as("seed " + seed + " summary of config " + c + " alone (exits counted per bar)").isEqualTo(RunSummary.of(trades));
+            assertThat(asSwept[c]).as("seed " + seed + " summary of config " + c + " as swept").isEqualTo(RunSummary.of(trades));
         }
     }
 

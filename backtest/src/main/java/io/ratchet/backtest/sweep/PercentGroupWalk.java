@@ -1,0 +1,717 @@
+package io.ratchet.backtest.sweep;
+
+import io.ratchet.backtest.entry.Entries;
+import io.ratchet.engine.Bars;
+import io.ratchet.engine.ExitReason;
+import io.ratchet.engine.IntrabarOrder;
+import io.ratchet.engine.Returns;
+import io.ratchet.engine.TrailingConfig;
+import java.util.Arrays;
+
+/**
+ * A group of {@code percent} configurations that differ only in trail (activation 0, no
+ * initial stop, one time exit) over every entry of a range: bars outer, every trail and every
+ * open position of a direction walked at once, so the cost is per bar and per change of the
+ * positions' shared state, not per bar held nor per (configuration, entry).
+ *
+ * <p>Why that is exact. A position's extreme {@code P} is the running extreme of the points
+ * since its entry, so positions entered earlier have an extreme at least as far out, and two
+ * whose extremes meet share it, and so every stop {@code P (1 - d trail)}, from then on: such
+ * positions are one <em>cohort</em>, and the cohorts form a stack ordered by {@code P}, oldest at
+ * the bottom (as in {@link PercentWalk}). Trails are kept tightest first; a point that reaches a
+ * position's stop for one trail reaches it for every tighter one, so the trails a position has
+ * left open are a suffix {@code [lo, T)}, and a hit closes the next few. And an older position
+ * has closed at least the trails a younger one has (its stops are at least as tight at every
+ * point the younger one sees), so within a cohort {@code lo} falls from oldest to youngest:
+ * positions of a cohort with the same {@code lo} are a run (a <em>bucket</em>) whose future is
+ * the same for every remaining trail. A bucket's exits are recorded once, on a node of a tree:
+ * merging buckets makes a parent node for the trails from the merge on. What each
+ * (configuration, entry) trade is, is read back from the tree, one configuration at a time
+ * ({@link #expand}), with the engine's arithmetic for the stop, fill and return: the trades are
+ * not kept, so the memory is O(entries + the walk's events), not O(configurations x entries).
+ *
+ * <p>Not thread-safe while walking; {@link #expand} may run on several threads at once after
+ * {@link #walk} returned (each with its own {@link Cursor}).
+ */
+final class PercentGroupWalk {
+    private static final byte STOP = (byte) ExitReason.STOP.ordinal();
+    private static final byte TIME = (byte) ExitReason.TIME.ordinal();
+    private static final byte END = (byte) ExitReason.END.ordinal();
+    /** Event kinds: a hit on a continuous move (the trigger is each trail's stop), or at a price (a gap, a time exit, the end). */
+    private static final byte AT_STOP = 0;
+    private static final byte AT_PRICE = 1;
+
+    private final Bars bars;
+    private final Entries entries;
+    private final IntrabarOrder order;
+    /** The group's trails, tightest first, and the grid index of each. */
+    final double[] trail;
+    final int[] config;
+    private final int tn;
+    private final int maxBars;
+
+    // Events: one hit of one cohort, a time exit, or the end.
+    private int evN;
+    private int[] evBar = new int[64];
+    private double[] evPeak = new double[64];
+    private double[] evPrice = new double[64];
+    private byte[] evKind = new byte[64];
+    private byte[] evWhy = new byte[64];
+
+    // Nodes: a bucket's exits for trails [lo0, hi), then its parent's (hi = T while it is a bucket's).
+    private int nodeN;
+    private int[] parent = new int[64];
+    private int[] lo0 = new int[64];
+    private int[] hi = new int[64];
+    private int[] recHead = new int[64];
+    private int[] recTail = new int[64];
+
+    // Records of a node, in time order: trails below recK (and from the previous record's) exit at recEv.
+    private int recN;
+    private int[] recEv = new int[64];
+    private int[] recK = new int[64];
+    private int[] recNext = new int[64];
+
+    /** Per entry: its first node; a time exit closes trails from timeLo at timeEv (timeLo = T: none). */
+    private final int[] leaf;
+    private final int[] timeLo;
+    private final int[] timeEv;
+
+    // One side's walk: entries of the direction (local index -> entry), buckets (a linked list, oldest first) and cohorts (a stack).
+    private int d;
+    private int[] mine;
+    private int m;
+    private int[] bFirst;
+    private int[] bNode;
+    private int[] bLo;
+    private int[] bNext;
+    private int[] bPrev;
+    private int bN;
+    private int bHead;
+    private int bTail;
+    private int[] cFirst;
+    private int[] cLast;
+    private double[] cP;
+    private int[] cId;
+    private int mBot;
+    private int mTop;
+    private int ids;
+    private int entered;
+    private final Heap heap = new Heap();
+
+    /**
+     * @param group grid indices of the group's configurations (same mode, activation 0, no initial stop, same time exit)
+     */
+    PercentGroupWalk(Bars bars, Entries entries, TrailingConfig[] grid, int[] group, IntrabarOrder order) {
+        this.bars = bars;
+        this.entries = entries;
+        this.order = order;
+        Integer[] byTrail = new Integer[group.length];
+        for (int i = 0; i < group.length; i++) {
+            byTrail[i] = group[i];
+        }
+        Arrays.sort(byTrail, (x, y) -> Double.compare(grid[x].trail(), grid[y].trail()));
+        tn = group.length;
+        trail = new double[tn];
+        config = new int[tn];
+        for (int t = 0; t < tn; t++) {
+            config[t] = byTrail[t];
+            trail[t] = grid[byTrail[t]].trail();
+        }
+        maxBars = grid[group[0]].maxBars();
+        int n = entries.size();
+        leaf = new int[n];
+        timeLo = new int[n];
+        timeEv = new int[n];
+        Arrays.fill(timeLo, tn);
+    }
+
+    /** Whether the group walk serves configuration {@code c} (bars, no young positions to wait for). */
+    static boolean serves(TrailingConfig c) {
+        return c.mode() == io.ratchet.engine.Mode.PERCENT && c.activation() == 0 && c.initialStop() != c.initialStop();
+    }
+
+    int size() {
+        return tn;
+    }
+
+
+    /** Walks both directions; afterwards every (configuration, entry) can be read back. */
+    PercentGroupWalk walk() {
+        int n = entries.size();
+        mine = new int[Math.max(1, n)];
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            m = 0;
+            for (int e = 0; e < n; e++) {
+                if (entries.direction()[e].sign() == sign) {
+                    mine[m++] = e;
+                }
+            }
+            if (m > 0) {
+                d = sign;
+                walkSide();
+            }
+        }
+        mine = null;
+        bFirst = bNode = bLo = bNext = bPrev = cFirst = cLast = cId = null;
+        cP = null;
+        return this;
+    }
+
+    private void walkSide() {
+        int cap = m + 1;
+        bFirst = new int[cap];
+        bNode = new int[cap];
+        bLo = new int[cap];
+        bNext = new int[cap];
+        bPrev = new int[cap];
+        cFirst = new int[cap];
+        cLast = new int[cap];
+        cP = new double[cap];
+        cId = new int[cap];
+        reset();
+        final double[] op = bars.open();
+        final double[] hiB = bars.high();
+        final double[] loB = bars.low();
+        final double[] cl = bars.close();
+        final int last = bars.to() - 1;
+        final double[] fav = d > 0 ? hiB : loB;
+        final double[] adv = d > 0 ? loB : hiB;
+        final int[] eb = entries.bar();
+        entered = 0;
+        double prev = 0;
+        int j = eb[mine[0]];
+        while (j <= last) {
+            if (bHead < 0) {
+                if (entered == m) {
+                    break;
+                }
+                reset();
+                j = Math.max(j, eb[mine[entered]]); // nothing open: straight to the next entry
+            }
+            if (bHead >= 0) {
+                // Bars that neither pass the nearest extreme nor reach the nearest stop change nothing but the previous point.
+                int until = entered < m ? eb[mine[entered]] : last + 1;
+                if (maxBars > 0) {
+                    until = Math.min(until, eb[mine[bFirst[bHead]]] + maxBars);
+                }
+                until = Math.min(until, last + 1);
+                clean();
+                double favOver = d * cP[mTop - 1];
+                double hitAt = d * stopOf(mTop - 1);
+                if (heap.size > 0) {
+                    hitAt = Math.max(hitAt, -heap.key[0]);
+                }
+                int from = j;
+                while (j < until && d * fav[j] <= favOver && d * adv[j] > hitAt) {
+                    j++;
+                }
+                if (j > from) {
+                    prev = cl[j - 1];
+                    if (j > last) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            double o = op[j];
+            double c = cl[j];
+            boolean lowFirst = order.lowFirst(d, o, c);
+            double x1 = lowFirst ? loB[j] : hiB[j];
+            double x2 = lowFirst ? hiB[j] : loB[j];
+            if (bHead >= 0) {
+                point(prev, o, true, j);
+            }
+            while (entered < m && eb[mine[entered]] == j) {
+                enter(o);
+            }
+            if (bHead >= 0) {
+                point(o, x1, false, j);
+            }
+            if (bHead >= 0) {
+                point(x1, x2, false, j);
+            }
+            if (bHead >= 0) {
+                point(x2, c, false, j);
+            }
+            prev = c;
+            while (maxBars > 0 && bHead >= 0 && eb[mine[bFirst[bHead]]] + maxBars == j) {
+                timeExit(j, c);
+            }
+            j++;
+        }
+        if (bHead >= 0) {
+            for (int q = mBot; q < mTop; q++) {
+                int ev = event(last, cP[q], cl[last], AT_PRICE, END);
+                for (int b = cFirst[q]; ; b = bNext[b]) {
+                    record(bNode[b], ev, tn);
+                    if (b == cLast[q]) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void reset() {
+        bN = 0;
+        bHead = -1;
+        bTail = -1;
+        mBot = 0;
+        mTop = 0;
+        heap.size = 0;
+    }
+
+    private void point(double prev, double p, boolean gap, int j) {
+        if (d > 0 ? p > prev : p < prev) {
+            favourable(p);
+        } else {
+            adverse(p, gap, j);
+        }
+    }
+
+    /** Rule 3 for every open position at once: the cohorts whose extreme is behind {@code p} become one at {@code p}. */
+    private void favourable(double p) {
+        if (!(d * cP[mTop - 1] < d * p)) {
+            return;
+        }
+        int q = mTop - 1;
+        while (q > mBot && d * cP[q - 1] <= d * p) {
+            q--;
+        }
+        // Buckets of equal lo meet only where two cohorts meet: those join (their futures are the same from now on).
+        for (int r = q + 1; r < mTop; r++) {
+            int b = cFirst[r];
+            int a = bPrev[b];
+            if (bLo[a] == bLo[b]) {
+                join(a, b);
+                if (cLast[r] == b) {
+                    cLast[r] = a;
+                }
+            }
+        }
+        cLast[q] = cLast[mTop - 1];
+        mTop = q + 1;
+        cP[q] = p;
+        push(q);
+    }
+
+    /** Rules 1, 2 and 4: every cohort whose nearest open stop {@code p} reaches closes the trails it reaches. */
+    private void adverse(double p, boolean gap, int j) {
+        int top = mTop - 1;
+        double st = stopOf(top);
+        if (d > 0 ? p <= st : p >= st) {
+            hit(top, p, gap, j);
+            if (bHead < 0) {
+                return;
+            }
+        }
+        double limit = -d * p;
+        while (true) {
+            clean();
+            if (heap.size == 0 || heap.key[0] > limit) {
+                return;
+            }
+            int q = heap.pos[0];
+            heap.pop();
+            hit(q, p, gap, j);
+            if (bHead < 0) {
+                return;
+            }
+        }
+    }
+
+    private void hit(int q, double p, boolean gap, int j) {
+        double peak = cP[q];
+        int newest = cLast[q];
+        int k = bLo[newest];
+        while (k < tn) {
+            double s = peak * (1 - d * trail[k]);
+            if (!(d > 0 ? p <= s : p >= s)) {
+                break;
+            }
+            k++;
+        }
+        int ev = event(j, peak, p, gap ? AT_PRICE : AT_STOP, STOP);
+        int b = newest;
+        int oldest = newest;
+        while (true) {
+            record(bNode[b], ev, k);
+            oldest = b;
+            if (b == cFirst[q] || bLo[bPrev[b]] >= k) {
+                break;
+            }
+            b = bPrev[b];
+        }
+        if (oldest != newest) {
+            // Buckets that have closed the same trails share what follows: one node for all of them from k on.
+            int nd = node(k);
+            for (int x = oldest; ; x = bNext[x]) {
+                parent[bNode[x]] = nd;
+                hi[bNode[x]] = k;
+                if (x == newest) {
+                    break;
+                }
+            }
+            bNode[oldest] = nd;
+            int after = bNext[newest];
+            bNext[oldest] = after;
+            if (after >= 0) {
+                bPrev[after] = oldest;
+            } else {
+                bTail = oldest;
+            }
+            cLast[q] = oldest;
+        }
+        bLo[oldest] = k;
+        if (oldest != cFirst[q] && bLo[bPrev[oldest]] == k) {
+            int a = bPrev[oldest];
+            join(a, oldest);
+            cLast[q] = a;
+        }
+        if (k == tn) {
+            // An older position has closed at least what a younger one has: this cohort, and all below it, is done.
+            while (bHead >= 0 && bLo[bHead] == tn) {
+                removeBottomBucket();
+            }
+            return;
+        }
+        push(q);
+    }
+
+    /** The oldest open position reaches its time exit: every trail it has open closes at the close. */
+    private void timeExit(int j, double close) {
+        int q = bFirst[bHead];
+        int e = mine[q];
+        int ev = event(j, cP[mBot], close, AT_PRICE, TIME);
+        timeLo[e] = bLo[bHead];
+        timeEv[e] = ev;
+        bFirst[bHead]++;
+        int end = bNext[bHead] >= 0 ? bFirst[bNext[bHead]] : entered;
+        if (bFirst[bHead] == end) {
+            removeBottomBucket();
+        }
+    }
+
+    private void removeBottomBucket() {
+        int b = bHead;
+        bHead = bNext[b];
+        if (bHead >= 0) {
+            bPrev[bHead] = -1;
+        } else {
+            bTail = -1;
+        }
+        if (cLast[mBot] == b) {
+            mBot++; // its cohort is empty
+        } else {
+            cFirst[mBot] = bHead;
+        }
+    }
+
+    /** Opens the next position at the bar's open {@code e}: every open extreme is at or beyond it, so it goes on top. */
+    private void enter(double e) {
+        int q = entered++;
+        int en = mine[q];
+        if (bHead >= 0 && cP[mTop - 1] == e) {
+            int top = cLast[mTop - 1];
+            if (bLo[top] == 0) {
+                leaf[en] = bNode[top]; // the same extreme and nothing closed: this position's future is the bucket's
+                return;
+            }
+            int b = bucket(q, node(0));
+            leaf[en] = bNode[b];
+            cLast[mTop - 1] = b;
+            push(mTop - 1);
+            return;
+        }
+        boolean under = bHead >= 0;
+        int b = bucket(q, node(0));
+        leaf[en] = bNode[b];
+        cFirst[mTop] = b;
+        cLast[mTop] = b;
+        cP[mTop] = e;
+        mTop++;
+        push(mTop - 1);
+        if (under) {
+            heapPush(mTop - 2); // no longer the top one
+        }
+    }
+
+    private int bucket(int first, int nd) {
+        int b = bN++;
+        bFirst[b] = first;
+        bNode[b] = nd;
+        bLo[b] = 0;
+        bNext[b] = -1;
+        bPrev[b] = bTail;
+        if (bTail >= 0) {
+            bNext[bTail] = b;
+        } else {
+            bHead = b;
+        }
+        bTail = b;
+        return b;
+    }
+
+    /** Joins bucket {@code b} into the older bucket {@code a} before it (the same cohort, the same lo). */
+    private void join(int a, int b) {
+        int x = bNode[a];
+        int y = bNode[b];
+        int lo = bLo[a];
+        if (lo0[y] == lo) {
+            parent[y] = x; // y has recorded nothing: its entries read x from the start
+            hi[y] = lo;
+        } else if (lo0[x] == lo) {
+            parent[x] = y;
+            hi[x] = lo;
+            bNode[a] = y;
+        } else {
+            int nd = node(lo);
+            parent[x] = nd;
+            parent[y] = nd;
+            hi[x] = lo;
+            hi[y] = lo;
+            bNode[a] = nd;
+        }
+        int after = bNext[b];
+        bNext[a] = after;
+        if (after >= 0) {
+            bPrev[after] = a;
+        } else {
+            bTail = a;
+        }
+    }
+
+    /**
+     * Gives cohort {@code q} a fresh id (older heap entries for it become stale) and, unless it
+     * is the top cohort, puts it in the heap of nearest stops. The top one changes at almost
+     * every bar (entries join it, rallies merge into it, most hits are on it) and is looked at
+     * directly instead.
+     */
+    private void push(int q) {
+        cId[q] = ++ids;
+        if (q != mTop - 1) {
+            heapPush(q);
+        }
+    }
+
+    private double stopOf(int q) {
+        return cP[q] * (1 - d * trail[bLo[cLast[q]]]);
+    }
+
+    private void heapPush(int q) {
+        heap.push(-d * stopOf(q), q, cId[q]);
+        if (heap.size > 2 * (mTop - mBot) + 64) {
+            // Mostly stale entries: built again from the live cohorts below the top, so the heap stays as small as the stack.
+            heap.size = 0;
+            for (int r = mBot; r < mTop - 1; r++) {
+                if (bLo[cLast[r]] < tn) { // a cohort closed whole by the point being walked waits for the removal below it
+                    cId[r] = ++ids;
+                    heap.push(-d * stopOf(r), r, cId[r]);
+                }
+            }
+        }
+    }
+
+    /** Drops stale heap tops: cohorts since merged, hit, emptied or replaced. */
+    private void clean() {
+        while (heap.size > 0) {
+            int q = heap.pos[0];
+            if (q >= mBot && q < mTop - 1 && cId[q] == heap.id[0]) {
+                return;
+            }
+            heap.pop();
+        }
+    }
+
+    private int event(int bar, double peak, double price, byte kind, byte why) {
+        if (evN == evBar.length) {
+            int cap = evN * 2;
+            evBar = Arrays.copyOf(evBar, cap);
+            evPeak = Arrays.copyOf(evPeak, cap);
+            evPrice = Arrays.copyOf(evPrice, cap);
+            evKind = Arrays.copyOf(evKind, cap);
+            evWhy = Arrays.copyOf(evWhy, cap);
+        }
+        evBar[evN] = bar;
+        evPeak[evN] = peak;
+        evPrice[evN] = price;
+        evKind[evN] = kind;
+        evWhy[evN] = why;
+        return evN++;
+    }
+
+    private int node(int lo) {
+        if (nodeN == parent.length) {
+            int cap = nodeN * 2;
+            parent = Arrays.copyOf(parent, cap);
+            lo0 = Arrays.copyOf(lo0, cap);
+            hi = Arrays.copyOf(hi, cap);
+            recHead = Arrays.copyOf(recHead, cap);
+            recTail = Arrays.copyOf(recTail, cap);
+        }
+        parent[nodeN] = nodeN;
+        lo0[nodeN] = lo;
+        hi[nodeN] = tn;
+        recHead[nodeN] = -1;
+        recTail[nodeN] = -1;
+        return nodeN++;
+    }
+
+    private void record(int nd, int ev, int k) {
+        if (recN == recEv.length) {
+            int cap = recN * 2;
+            recEv = Arrays.copyOf(recEv, cap);
+            recK = Arrays.copyOf(recK, cap);
+            recNext = Arrays.copyOf(recNext, cap);
+        }
+        recEv[recN] = ev;
+        recK[recN] = k;
+        recNext[recN] = -1;
+        if (recTail[nd] < 0) {
+            recHead[nd] = recN;
+        } else {
+            recNext[recTail[nd]] = recN;
+        }
+        recTail[nd] = recN++;
+    }
+
+    /** One reader's place in the tree: configurations are read tightest first, so every cursor only moves forward. */
+    final class Cursor {
+        final int[] at;
+        final int[] rec;
+        /** The first trail it may read next. */
+        int next;
+
+        Cursor(int from) {
+            at = leaf.clone();
+            rec = Arrays.copyOf(recHead, nodeN);
+            next = from;
+        }
+    }
+
+    Cursor cursor(int from) {
+        return new Cursor(from);
+    }
+
+    /**
+     * The trades of the group's {@code t}-th trail (tightest first), into {@code out} (reset for
+     * these entries; only the exits and the configuration's fee and slippage are written).
+     * {@code t} must not be below the cursor's last one.
+     */
+    void expand(Cursor cur, int t, TrailingConfig c, Trades out) {
+        if (t < cur.next) {
+            throw new IllegalStateException("trail " + t + " read after trail " + (cur.next - 1) + ": a cursor only moves forward");
+        }
+        out.use(c);
+        out.barTimes = true;
+        final int n = entries.size();
+        final double tr = c.trail();
+        final double fee = c.fee();
+        final double slip = c.slippage();
+        final long[] openTime = bars.openTime();
+        final int[] at = cur.at;
+        final int[] rec = cur.rec;
+        final int[] sign = out.sign;
+        final double[] entryPrice = out.entryPrice;
+        // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
+        int lastNode = -1;
+        int nodeEv = -1;
+        int lastEv = -1;
+        int lastSign = 0;
+        double fill = 0;
+        for (int e = 0; e < n; e++) {
+            int ev;
+            if (t >= timeLo[e]) {
+                ev = timeEv[e];
+            } else {
+                int x = at[e];
+                while (t >= hi[x]) {
+                    x = parent[x];
+                }
+                at[e] = x;
+                if (x == lastNode) {
+                    ev = nodeEv;
+                } else {
+                    int r = rec[x];
+                    while (recK[r] <= t) {
+                        r = recNext[r];
+                    }
+                    rec[x] = r;
+                    ev = recEv[r];
+                    lastNode = x;
+                    nodeEv = ev;
+                }
+            }
+            int d = sign[e];
+            if (ev != lastEv || d != lastSign) {
+                // The engine's stop at that extreme (a continuous move fills at the stop), else the price itself.
+                double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
+                fill = Returns.exitFill(d, trigger, slip);
+                lastEv = ev;
+                lastSign = d;
+            }
+            int bar = evBar[ev];
+            out.set(e, bar, openTime[bar], fill, Returns.net(d, entryPrice[e], fill, fee), evPeak[ev], evWhy[ev]);
+        }
+        cur.next = t + 1;
+    }
+
+    /** A binary min-heap of (key, cohort, id). */
+    private static final class Heap {
+        double[] key = new double[16];
+        int[] pos = new int[16];
+        int[] id = new int[16];
+        int size;
+
+        void push(double k, int p, int i) {
+            if (size == key.length) {
+                key = Arrays.copyOf(key, size * 2);
+                pos = Arrays.copyOf(pos, size * 2);
+                id = Arrays.copyOf(id, size * 2);
+            }
+            int at = size++;
+            while (at > 0) {
+                int up = (at - 1) >>> 1;
+                if (key[up] <= k) {
+                    break;
+                }
+                key[at] = key[up];
+                pos[at] = pos[up];
+                id[at] = id[up];
+                at = up;
+            }
+            key[at] = k;
+            pos[at] = p;
+            id[at] = i;
+        }
+
+        void pop() {
+            double k = key[--size];
+            int p = pos[size];
+            int i = id[size];
+            int at = 0;
+            while (true) {
+                int ch = 2 * at + 1;
+                if (ch >= size) {
+                    break;
+                }
+                if (ch + 1 < size && key[ch + 1] < key[ch]) {
+                    ch++;
+                }
+                if (key[ch] >= k) {
+                    break;
+                }
+                key[at] = key[ch];
+                pos[at] = pos[ch];
+                id[at] = id[ch];
+                at = ch;
+            }
+            if (size > 0) {
+                key[at] = k;
+                pos[at] = p;
+                id[at] = i;
+            }
+        }
+    }
+}
