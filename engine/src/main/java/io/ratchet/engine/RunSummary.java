@@ -70,6 +70,19 @@ public record RunSummary(
             high = Math.max(high, equity);
             drawdown = Math.max(drawdown, high - equity);
         }
+        return ofSums(n, wins, total, gains, losses, drawdown);
+    }
+
+    /**
+     * From the sums {@link #ofOrdered} takes, for a caller that has added them up itself, in the
+     * same order: {@code total} the returns in entry order, {@code gains} the positive ones and
+     * {@code losses} minus the negative ones (each in entry order), {@code drawdown} the largest
+     * fall of the running sum in exit order.
+     */
+    public static RunSummary ofSums(int n, int wins, double total, double gains, double losses, double drawdown) {
+        if (n == 0) {
+            return new RunSummary(0, Double.NaN, Double.NaN, 0, Double.NaN, 0);
+        }
         return new RunSummary(n, (double) wins / n, total / n, total,
                 losses > 0 ? gains / losses : Double.NaN, drawdown);
     }

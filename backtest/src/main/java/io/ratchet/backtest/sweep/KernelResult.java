@@ -42,6 +42,7 @@ public final class KernelResult {
 
     /** Copies configuration {@code c}'s trades in (each configuration from one thread; entries are the same for all). */
     void take(int c, Trades t) {
+        t.complete();
         int base = c * entries;
         for (int e = 0; e < entries; e++) {
             entryTime[e] = t.entryTime[e];

@@ -5,6 +5,7 @@ import io.ratchet.engine.Bars;
 import io.ratchet.engine.ExitReason;
 import io.ratchet.engine.IntrabarOrder;
 import io.ratchet.engine.Returns;
+import io.ratchet.engine.RunSummary;
 import io.ratchet.engine.TrailingConfig;
 import java.util.Arrays;
 
@@ -598,6 +599,13 @@ final class PercentGroupWalk {
      * The trades of the group's {@code t}-th trail (tightest first), into {@code out} (reset for
      * these entries; only the exits and the configuration's fee and slippage are written).
      * {@code t} must not be below the cursor's last one.
+     *
+     * <p>What a sweep reads is written (exit bar, return, reason) and the per-trade statistics
+     * are added up on the way, in entry order; the exit times, prices and extremes are left to
+     * be read from the events ({@link #complete}). The statistics' drawdown walks the returns in
+     * exit order, which is entry order whenever the exit bars never fall from one entry to the
+     * next (entries of one direction: an older position closes a trail no later than a younger
+     * one); that is checked here, and where it fails the summary is counted when asked, as before.
      */
     void expand(Cursor cur, int t, TrailingConfig c, Trades out) {
         if (t < cur.next) {
@@ -609,52 +617,115 @@ final class PercentGroupWalk {
         final double tr = c.trail();
         final double fee = c.fee();
         final double slip = c.slippage();
-        final long[] openTime = bars.openTime();
         final int[] at = cur.at;
         final int[] rec = cur.rec;
         final int[] sign = out.sign;
         final double[] entryPrice = out.entryPrice;
+        final int[] exitBar = out.exitBar;
+        final double[] netReturn = out.netReturn;
+        final byte[] reason = out.reason;
+        final int[] exitEv = out.exitEv;
+        final int[] tLo = timeLo;
+        final int[] tEv = timeEv;
+        final int[] hiN = hi;
+        final int[] par = parent;
+        final int[] rK = recK;
+        final int[] rNext = recNext;
+        final int[] rEv = recEv;
+        final int[] eBar = evBar;
+        final byte[] eWhy = evWhy;
         // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
         int lastNode = -1;
         int nodeEv = -1;
         int lastEv = -1;
         int lastSign = 0;
         double fill = 0;
+        int bar = 0;
+        byte why = 0;
+        int wins = 0;
+        double total = 0;
+        double gains = 0;
+        double losses = 0;
+        double high = 0;
+        double drawdown = 0;
+        int prevBar = Integer.MIN_VALUE;
+        boolean inOrder = true;
         for (int e = 0; e < n; e++) {
             int ev;
-            if (t >= timeLo[e]) {
-                ev = timeEv[e];
+            if (t >= tLo[e]) {
+                ev = tEv[e];
             } else {
                 int x = at[e];
-                while (t >= hi[x]) {
-                    x = parent[x];
+                while (t >= hiN[x]) {
+                    x = par[x];
                 }
                 at[e] = x;
                 if (x == lastNode) {
                     ev = nodeEv;
                 } else {
                     int r = rec[x];
-                    while (recK[r] <= t) {
-                        r = recNext[r];
+                    while (rK[r] <= t) {
+                        r = rNext[r];
                     }
                     rec[x] = r;
-                    ev = recEv[r];
+                    ev = rEv[r];
                     lastNode = x;
                     nodeEv = ev;
                 }
             }
             int d = sign[e];
             if (ev != lastEv || d != lastSign) {
-                // The engine's stop at that extreme (a continuous move fills at the stop), else the price itself.
-                double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
-                fill = Returns.exitFill(d, trigger, slip);
+                fill = fill(ev, d, tr, slip);
+                bar = eBar[ev];
+                why = eWhy[ev];
                 lastEv = ev;
                 lastSign = d;
             }
-            int bar = evBar[ev];
-            out.set(e, bar, openTime[bar], fill, Returns.net(d, entryPrice[e], fill, fee), evPeak[ev], evWhy[ev]);
+            double r = Returns.net(d, entryPrice[e], fill, fee);
+            exitBar[e] = bar;
+            netReturn[e] = r;
+            reason[e] = why;
+            exitEv[e] = ev;
+            // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
+            total += r;
+            wins += r > 0 ? 1 : 0;
+            gains += r > 0 ? r : 0.0;
+            losses -= r < 0 ? r : 0.0;
+            high = Math.max(high, total);
+            drawdown = Math.max(drawdown, high - total);
+            inOrder &= bar >= prevBar;
+            prevBar = bar;
         }
+        out.lazy(this, tr, inOrder ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null);
         cur.next = t + 1;
+    }
+
+    /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */
+    private double fill(int ev, int d, double tr, double slip) {
+        double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
+        return Returns.exitFill(d, trigger, slip);
+    }
+
+    /** Writes the exit times, prices and extremes {@link #expand} left to its events (trail {@code tr}). */
+    void complete(Trades out, double tr) {
+        final long[] openTime = bars.openTime();
+        final double slip = out.slippage();
+        final int n = out.size();
+        int lastEv = -1;
+        int lastSign = 0;
+        double fill = 0;
+        for (int e = 0; e < n; e++) {
+            int ev = out.exitEv[e];
+            int d = out.sign[e];
+            if (ev != lastEv || d != lastSign) {
+                fill = fill(ev, d, tr, slip);
+                lastEv = ev;
+                lastSign = d;
+            }
+            out.exitTime[e] = openTime[evBar[ev]];
+            out.exitPrice[e] = fill;
+            out.peak[e] = evPeak[ev];
+        }
     }
 
     /** A binary min-heap of (key, cohort, id). */

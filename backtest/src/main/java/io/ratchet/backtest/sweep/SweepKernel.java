@@ -312,6 +312,7 @@ public final class SweepKernel {
                     progress.add(n);
                 }
             }
+            t.clear(); // the thread's buffers no longer point at the walk
         });
     }
 

@@ -31,11 +31,23 @@ public final class Trades implements Positions {
     double[] netReturn = new double[0];
     double[] peak = new double[0];
     byte[] reason = new byte[0];
+    /** The group walk's event of each exit, while {@link #from} is set. */
+    int[] exitEv = new int[0];
+    /**
+     * Set by {@link PercentGroupWalk#expand}: the exit times, prices and extremes are not written
+     * yet (a sweep reads none of them) and are filled from its events when first read.
+     */
+    private PercentGroupWalk from;
+    private double fromTrail;
+    /** The per-trade statistics, when the walk that wrote the trades added them up as it went (null: counted when asked). */
+    private RunSummary summed;
 
     /** Empties the columns for {@code entries} on {@code bars} traded with {@code config}; the exits are then set by the kernel. */
     void reset(Bars bars, Entries entries, TrailingConfig config) {
         n = 0;
         barTimes = false;
+        from = null;
+        summed = null;
         fee = config.fee();
         slippage = config.slippage();
         ensure(entries.size());
@@ -53,6 +65,31 @@ public final class Trades implements Positions {
     void use(TrailingConfig config) {
         fee = config.fee();
         slippage = config.slippage();
+        from = null;
+        summed = null;
+    }
+
+    /**
+     * The group walk wrote the exit bars, returns, reasons and events of trail {@code trail};
+     * the rest is filled from {@code walk}'s events when read. {@code sum}: the statistics it
+     * added up, or null.
+     */
+    void lazy(PercentGroupWalk walk, double trail, RunSummary sum) {
+        from = walk;
+        fromTrail = trail;
+        summed = sum;
+    }
+
+    /** Fills the exit times, prices and extremes a group walk left to be read from its events. */
+    void complete() {
+        if (from != null) {
+            from.complete(this, fromTrail);
+            from = null;
+        }
+    }
+
+    double slippage() {
+        return slippage;
     }
 
     void set(int e, int bar, long time, double fill, double ret, double extreme, byte why) {
@@ -66,6 +103,9 @@ public final class Trades implements Positions {
 
     /** Appends {@code other}'s trades after these (a later range: pooled out of sample). */
     public void append(Trades other) {
+        complete();
+        other.complete();
+        summed = null;
         barTimes &= other.barTimes || other.n == 0;
         if (n > 0 && other.n > 0 && other.entryBar[0] < entryBar[n - 1]) {
             throw new IllegalArgumentException("parts out of time order");
@@ -90,6 +130,8 @@ public final class Trades implements Positions {
     /** Forgets every trade (keeps the arrays). */
     public void clear() {
         n = 0;
+        from = null;
+        summed = null;
     }
 
     /** A copy with arrays of exactly its size. */
@@ -114,6 +156,7 @@ public final class Trades implements Positions {
         netReturn = Arrays.copyOf(netReturn, cap);
         peak = Arrays.copyOf(peak, cap);
         reason = Arrays.copyOf(reason, cap);
+        exitEv = Arrays.copyOf(exitEv, cap);
     }
 
     /** Scratch for {@link #summary}: the returns in exit order, and the counts per exit bar. */
@@ -130,7 +173,11 @@ public final class Trades implements Positions {
      * differ) the order is checked, and the trades sorted where it fails.
      */
     public RunSummary summary() {
+        if (summed != null) {
+            return summed;
+        }
         if (n < 64) {
+            complete();
             return RunSummary.of(netReturn, exitTime, entryTime, n);
         }
         int lo = Integer.MAX_VALUE;
@@ -141,6 +188,7 @@ public final class Trades implements Positions {
         }
         int span = hi - lo + 2;
         if (span > 4 * n + 1024) {
+            complete();
             return RunSummary.of(netReturn, exitTime, entryTime, n);
         }
         if (count.length < span) {
@@ -155,6 +203,7 @@ public final class Trades implements Positions {
             count[b] += count[b - 1];
         }
         if (!barTimes) {
+            complete();
             int[] order = new int[n];
             for (int k = 0; k < n; k++) {
                 order[count[exitBar[k] - lo]++] = k;
@@ -227,14 +276,23 @@ public final class Trades implements Positions {
     }
 
     public long exitTime(int k) {
+        if (from != null) {
+            complete();
+        }
         return exitTime[k];
     }
 
     public double exitPrice(int k) {
+        if (from != null) {
+            complete();
+        }
         return exitPrice[k];
     }
 
     public double peak(int k) {
+        if (from != null) {
+            complete();
+        }
         return peak[k];
     }
 
