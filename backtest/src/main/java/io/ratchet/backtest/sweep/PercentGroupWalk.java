@@ -650,9 +650,10 @@ final class PercentGroupWalk {
         double drawdown = 0;
         int prevBar = Integer.MIN_VALUE;
         boolean inOrder = true;
+        final boolean timed = maxBars > 0;
         for (int e = 0; e < n; e++) {
             int ev;
-            if (t >= tLo[e]) {
+            if (timed && t >= tLo[e]) {
                 ev = tEv[e];
             } else {
                 int x = at[e];
@@ -687,16 +688,19 @@ final class PercentGroupWalk {
             reason[e] = why;
             exitEv[e] = ev;
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
+            // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, the highs are
+            // never -0, and these steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0.
             total += r;
             wins += r > 0 ? 1 : 0;
-            gains += r > 0 ? r : 0.0;
-            losses -= r < 0 ? r : 0.0;
-            high = Math.max(high, total);
-            drawdown = Math.max(drawdown, high - total);
+            gains += Math.max(r, 0.0);
+            losses -= Math.min(r, 0.0);
+            high = total > high ? total : high;
+            double fall = high - total;
+            drawdown = fall > drawdown ? fall : drawdown;
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
-        out.lazy(this, tr, inOrder ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null);
+        out.lazy(this, tr, inOrder && Double.isFinite(total) ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null);
         cur.next = t + 1;
     }
 

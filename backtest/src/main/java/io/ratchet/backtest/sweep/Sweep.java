@@ -75,7 +75,20 @@ public final class Sweep {
      * not kept (that would be configurations x entries); the few that are needed again (a
      * pick's) are walked again by the kernel.
      */
-    private record Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts) {
+    private record Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts, SweepKernel.Kept kept) {
+        Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts) {
+            this(bars, entries, summaries, accounts, null);
+        }
+
+        /** Configuration {@code c}'s trades on this part: read back from its group walk if one served it, else walked again. */
+        Trades trades(int c, TrailingConfig[] g, Options o) {
+            Trades t = kept == null ? null : kept.trades(c);
+            return t != null ? t : SweepKernel.trades(bars, entries, g[c], o.order(), o.detail(), o.prints());
+        }
+
+        Part dropKept() {
+            return new Part(bars, entries, summaries, accounts, null);
+        }
     }
 
     public static SweepResult run(Bars bars, Entries entries, List<TrailingConfig> grid, Options o, AtomicLong progress) {
@@ -89,16 +102,20 @@ public final class Sweep {
             requireEntries(entries, bars.from(), cut, given + ": the in-sample part (the first " + (cut - bars.from()) + " bars)");
             requireEntries(entries, cut, bars.to(), given + ": the out-of-sample part (the last " + (bars.to() - cut) + " bars)");
             Pbo.Blocks blocks = blocks(bars, g.length, o.pboBlocks());
-            Part is = part(bars.slice(bars.from(), cut), entries, g, o, progress, blocks);
-            Part oos = part(bars.slice(cut, bars.to()), entries, g, o, progress, blocks);
+            Part is = part(bars.slice(bars.from(), cut), entries, g, o, progress, blocks, true);
             int[] ranking = rank(is.summaries(), is.accounts(), o.rankBy());
+            // The pick's trades before the second part is walked: its group walks are then no longer held.
+            Trades pickTrades = is.trades(ranking[0], g, o);
+            is = is.dropKept();
+            Part oos = part(bars.slice(cut, bars.to()), entries, g, o, progress, blocks, false);
             return new SweepResult(grid, o.rankBy(), is.summaries(), oos.summaries(), ranking, cut < bars.to() ? bars.openTime()[cut] : 0,
-                    List.of(), null, o.account(), is.accounts(), oos.accounts(), null, robustness(is, g, grid, ranking, o, blocks), false);
+                    List.of(), null, o.account(), is.accounts(), oos.accounts(), null, robustness(is, pickTrades, g, grid, ranking, o, blocks), false);
         }
-        Part all = part(bars, entries, g, o, progress, null);
+        Part all = part(bars, entries, g, o, progress, null, true);
         int[] ranking = rank(all.summaries(), all.accounts(), o.rankBy());
+        Trades pickTrades = all.trades(ranking[0], g, o);
         return new SweepResult(grid, o.rankBy(), all.summaries(), null, ranking, 0, List.of(), null, o.account(), all.accounts(), null, null,
-                robustness(all, g, grid, ranking, o, null), false);
+                robustness(all, pickTrades, g, grid, ranking, o, null), false);
     }
 
     /**
@@ -161,7 +178,7 @@ public final class Sweep {
         List<Positions> pickTrades = new ArrayList<>();
         Trades picked = new Trades();
         for (int w = 1; w <= k; w++) {
-            Part train = o.anchored() ? part(bars.slice(edge[0], edge[w]), entries, g, o, null, null) : part[w - 1];
+            Part train = o.anchored() ? part(bars.slice(edge[0], edge[w]), entries, g, o, null, null, false) : part[w - 1];
             int pick = rank(train.summaries(), train.accounts(), o.rankBy())[0];
             Part test = part[w];
             windows.add(new Window(bars.openTime()[train.bars().from()], bars.openTime()[edge[w] - 1] + 1, bars.openTime()[edge[w]],
@@ -173,10 +190,11 @@ public final class Sweep {
         }
         RunSummary wf = picked.summary();
         AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), null);
-        Part latest = o.anchored() ? part(bars, entries, g, o, null, null) : part[k];
+        Part latest = o.anchored() ? part(bars, entries, g, o, null, null, true) : part[k];
         int[] ranking = rank(latest.summaries(), latest.accounts(), o.rankBy());
+        Trades latestPick = latest.trades(ranking[0], g, o);
         return new SweepResult(grid, o.rankBy(), latest.summaries(), oos, ranking, 0, List.copyOf(windows), wf, o.account(), latest.accounts(),
-                oosAccount, wfAccount, robustness(latest, g, grid, ranking, o, blocks), o.anchored());
+                oosAccount, wfAccount, robustness(latest, latestPick, g, grid, ranking, o, blocks), o.anchored());
     }
 
     /**
@@ -190,16 +208,22 @@ public final class Sweep {
         }
     }
 
-    private static Part part(Bars slice, Entries entries, TrailingConfig[] g, Options o, AtomicLong progress, Pbo.Blocks blocks) {
+    /** {@code keep}: whether the part keeps its group walks, to read its pick's trades again without walking them. */
+    private static Part part(Bars slice, Entries entries, TrailingConfig[] g, Options o, AtomicLong progress, Pbo.Blocks blocks, boolean keep) {
         Entries in = entries.within(slice.from(), slice.to());
         Days days = Days.of(slice);
         RunSummary[] summaries = new RunSummary[g.length];
         AccountFigures[] accounts = new AccountFigures[g.length];
-        SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, (c, t) -> {
+        SweepKernel.Sink sink = (c, t) -> {
             summaries[c] = t.summary();
             accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? null : (day, ret) -> blocks.add(c, day, ret));
-        });
-        return new Part(slice, in, summaries, accounts);
+        };
+        if (!keep) {
+            SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, sink);
+            return new Part(slice, in, summaries, accounts);
+        }
+        return new Part(slice, in, summaries, accounts, SweepKernel.forEachKept(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(),
+                progress, sink));
     }
 
     /**
@@ -224,9 +248,9 @@ public final class Sweep {
      * PBO over the blocks (when there is out-of-sample data), the deflated Sharpe ratio of the
      * pick on the range it was picked on, and its neighbourhood in the grid.
      */
-    private static Robustness robustness(Part picked, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o, Pbo.Blocks blocks) {
+    private static Robustness robustness(Part picked, Trades trades, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o,
+                                         Pbo.Blocks blocks) {
         int pick = ranking[0];
-        Trades trades = SweepKernel.trades(picked.bars(), picked.entries(), g[pick], o.order(), o.detail(), o.prints());
         Account.Run run = Account.run(picked.bars(), trades, o.account());
         double[] m = DeflatedSharpe.moments(run.daily());
         int finite = 0;

@@ -94,6 +94,68 @@ public final class SweepKernel {
     /** As the one above; {@code prints} (may be null) are the trades under the bars, for the tick-exact walk. */
     public static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
                                TradePrints prints, int threads, AtomicLong progress, RangeSink sink) {
+        forEach(ranges, rangeEntries, configs, order, detail, prints, threads, progress, sink, null);
+    }
+
+    /**
+     * As {@link #forEach(Bars, Entries, TrailingConfig[], IntrabarOrder, DetailIndex, TradePrints, int, AtomicLong, Sink)},
+     * and keeps what lets a configuration's trades be read again without a second walk (a
+     * sweep's pick): the group walks ({@link PercentGroupWalk}), tens of MB for a year of 1m
+     * bars with an entry at every bar, held by the returned {@link Kept} only.
+     */
+    public static Kept forEachKept(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                   TradePrints prints, int threads, AtomicLong progress, Sink sink) {
+        Kept kept = new Kept(bars, entries, configs, order, detail, prints);
+        forEach(new Bars[] {bars}, new Entries[] {entries}, configs, order, detail, prints, threads, progress, (c, r, t) -> sink.accept(c, t),
+                kept.walks);
+        return kept;
+    }
+
+    /** What {@link #forEachKept} kept of a grid's walk: each configuration a group walk served can be read back from it. */
+    public static final class Kept {
+        private final Bars bars;
+        private final Entries entries;
+        private final TrailingConfig[] configs;
+        private final IntrabarOrder order;
+        private final DetailIndex detail;
+        private final TradePrints prints;
+        final java.util.List<PercentGroupWalk> walks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        private Kept(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail, TradePrints prints) {
+            this.bars = bars;
+            this.entries = entries;
+            this.configs = configs;
+            this.order = order;
+            this.detail = detail;
+            this.prints = prints;
+        }
+
+        /**
+         * Configuration {@code c}'s trades (an index into the grid walked), read back from its
+         * group walk: the same trades as {@link SweepKernel#trades} (which then returns these
+         * for the same arguments), or null if no group walk served it.
+         */
+        public Trades trades(int c) {
+            synchronized (walks) {
+                for (PercentGroupWalk w : walks) {
+                    for (int i = 0; i < w.size(); i++) {
+                        if (w.config[i] == c) {
+                            Trades t = new Trades();
+                            t.reset(bars, entries, configs[c]);
+                            w.expand(w.cursor(i), i, configs[c], t);
+                            t.complete();
+                            lastWalked = new Walked(bars, entries, configs[c], order, detail, prints, t);
+                            return t;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static void forEach(Bars[] ranges, Entries[] rangeEntries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
+                                TradePrints prints, int threads, AtomicLong progress, RangeSink sink, java.util.List<PercentGroupWalk> keep) {
         if (order == IntrabarOrder.DETAIL && detail == null) {
             throw new IllegalArgumentException("intrabar detail needs lower-timeframe bars");
         }
@@ -104,7 +166,7 @@ public final class SweepKernel {
         Progress p = progress == null ? null : new Progress(progress, pairs, configs.length);
         for (int r = 0; r < ranges.length; r++) {
             int range = r;
-            forRange(ranges[r], rangeEntries[r], configs, order, detail, prints, threads, p, (c, t) -> sink.accept(c, range, t));
+            forRange(ranges[r], rangeEntries[r], configs, order, detail, prints, threads, p, (c, t) -> sink.accept(c, range, t), keep);
         }
     }
 
@@ -141,7 +203,7 @@ public final class SweepKernel {
      * exact, so the choice changes only the time. On trades every group walks entries outer.
      */
     private static void forRange(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, DetailIndex detail,
-                                 TradePrints prints, int threads, Progress progress, Sink sink) {
+                                 TradePrints prints, int threads, Progress progress, Sink sink, java.util.List<PercentGroupWalk> keep) {
         int n = entries.size();
         java.util.List<int[]> perConfig = new java.util.ArrayList<>();
         java.util.List<int[]> grouped = new java.util.ArrayList<>();
@@ -196,7 +258,7 @@ public final class SweepKernel {
             }
         }
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-        walkTogether(bars, entries, configs, order, together, threads, progress, sink, scratch);
+        walkTogether(bars, entries, configs, order, together, threads, progress, sink, scratch, keep);
         // Entries-outer groups: the group's trades are kept until every block is walked.
         Trades[][] kept = new Trades[grouped.size()][];
         Grid[] grids = new Grid[grouped.size()];
@@ -258,7 +320,8 @@ public final class SweepKernel {
      * contiguous runs of trails shared among the threads (a run's reader only moves forward).
      */
     private static void walkTogether(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, java.util.List<int[]> given,
-                                     int threads, Progress progress, Sink sink, ThreadLocal<Scratch> scratch) {
+                                     int threads, Progress progress, Sink sink, ThreadLocal<Scratch> scratch,
+                                     java.util.List<PercentGroupWalk> keep) {
         if (given.isEmpty()) {
             return;
         }
@@ -284,6 +347,9 @@ public final class SweepKernel {
         java.util.List<int[]> parts = groups;
         PercentGroupWalk[] walks = new PercentGroupWalk[parts.size()];
         Parallel.forEach(threads, walks.length, x -> walks[x] = new PercentGroupWalk(bars, entries, configs, parts.get(x), order).walk());
+        if (keep != null) {
+            keep.addAll(java.util.Arrays.asList(walks));
+        }
         // Runs of about a quarter of a thread's share each, whatever the group: the groups differ in size (a split one's
         // tightest eighth and the rest), and a configuration costs about the same to read back in any of them.
         int total = 0;

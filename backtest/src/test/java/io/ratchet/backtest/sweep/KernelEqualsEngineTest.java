@@ -165,7 +165,15 @@ class KernelEqualsEngineTest {
     @MethodSource("groupSeeds")
     void groupsOfPercentTrailsAreTheEnginesTrades(long seed) {
         GroupCase g = groupCase(seed);
-        assertSameAsEngine(seed, g.bars(), g.entries(), g.grid(), g.order(), null, g.threads());
+        int readAgain = assertSameAsEngine(seed, g.bars(), g.entries(), g.grid(), g.order(), null, g.threads());
+        // Every configuration of a group of six or more that the group walk serves can be read back from it (a sweep's pick).
+        java.util.Map<List<Object>, Integer> groupSize = new java.util.HashMap<>();
+        for (TrailingConfig c : g.grid()) {
+            groupSize.merge(List.of(c.mode(), c.activation(), Double.doubleToLongBits(c.initialStop()), c.maxBars()), 1, Integer::sum);
+        }
+        long served = java.util.Arrays.stream(g.grid()).filter(c -> PercentGroupWalk.serves(c)
+                && groupSize.get(List.of(c.mode(), c.activation(), Double.doubleToLongBits(c.initialStop()), c.maxBars())) >= 6).count();
+        assertThat(readAgain).as("seed " + seed + ": configurations read back from their group walk").isEqualTo((int) served);
     }
 
     /**
@@ -429,22 +437,25 @@ class KernelEqualsEngineTest {
         assertThat(modes).as("both modes").containsOnly(true);
     }
 
-    private static void assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
+    private static int assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
                                            int threads) {
-        assertSameAsEngine(seed, bars, entries, grid, order, detail, null, threads);
+        return assertSameAsEngine(seed, bars, entries, grid, order, detail, null, threads);
     }
 
-    private static void assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
-                                           TradePrints prints, int threads) {
+    /** Returns how many configurations were read back from their group walk. */
+    private static int assertSameAsEngine(long seed, Bars bars, Entries entries, TrailingConfig[] grid, IntrabarOrder order, DetailIndex detail,
+                                          TradePrints prints, int threads) {
         int nConfigs = grid.length;
+        int readAgain = 0;
         KernelResult k = SweepKernel.run(bars, entries, grid, order, detail, prints, threads, null);
         RunSummary[] asSwept = new RunSummary[nConfigs]; // what a sweep reads: each configuration's summary while its trades are handed over
-        SweepKernel.forEach(bars, entries, grid, order, detail, prints, threads, null, (c, t) -> asSwept[c] = t.summary());
+        SweepKernel.Kept kept = SweepKernel.forEachKept(bars, entries, grid, order, detail, prints, threads, null, (c, t) -> asSwept[c] = t.summary());
         String on = prints == null ? "" : " on trades";
         for (int c = 0; c < nConfigs; c++) {
             BarWalker w = new BarWalker(grid[c], order, detail, prints, StopListener.NONE);
             // Alone, a configuration takes the bars-outer walk where it has one; in the grid its group may take the other.
             Trades alone = SweepKernel.trades(bars, entries, grid[c], order, detail, prints);
+            Trades again = kept.trades(c); // a sweep's pick, read back from its group walk (null: none served it)
             List<Trade> trades = new ArrayList<>();
             for (int e = 0; e < entries.size(); e++) {
                 Trade t = w.trade(bars, entries.bar()[e], entries.direction()[e]);
@@ -461,11 +472,27 @@ class KernelEqualsEngineTest {
                 assertThat(alone.reason(e)).as(why + " alone").isEqualTo(t.exitReason());
                 assertThat(Double.doubleToLongBits(alone.netReturn(e))).as(why + " alone: return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
                 assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
+                if (again != null) {
+                    assertThat(again.exitBar(e)).as(why + " read again: exit bar").isEqualTo(w.exitIndex());
+                    assertThat(again.exitTime(e)).as(why + " read again").isEqualTo(t.exitTime());
+                    assertThat(again.reason(e)).as(why + " read again").isEqualTo(t.exitReason());
+                    assertThat(Double.doubleToLongBits(again.exitPrice(e))).as(why + " read again: exit price")
+                            .isEqualTo(Double.doubleToLongBits(t.exitPrice()));
+                    assertThat(Double.doubleToLongBits(again.netReturn(e))).as(why + " read again: return")
+                            .isEqualTo(Double.doubleToLongBits(t.netReturn()));
+                    assertThat(again.peak(e)).as(why + " read again").isEqualTo(t.peak());
+                    assertThat(again.entryTime(e)).as(why + " read again").isEqualTo(t.entryTime());
+                }
+            }
+            if (again != null) {
+                assertThat(again.summary()).as("seed " + seed + " summary of config " + c + " read again").isEqualTo(RunSummary.of(trades));
+                readAgain++;
             }
             assertThat(k.summary(c)).as("seed " + seed + " summary of config " + c).isEqualTo(RunSummary.of(trades));
             assertThat(alone.summary()).as("seed " + seed + " summary of config " + c + " alone (exits counted per bar)").isEqualTo(RunSummary.of(trades));
             assertThat(asSwept[c]).as("seed " + seed + " summary of config " + c + " as swept").isEqualTo(RunSummary.of(trades));
         }
+        return readAgain;
     }
 
     private static Entries randomEntries(SplittableRandom rnd, Bars bars) {
