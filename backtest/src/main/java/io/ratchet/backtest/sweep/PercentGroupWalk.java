@@ -503,13 +503,23 @@ final class PercentGroupWalk {
     private void heapPush(int q) {
         heap.push(-d * stopOf(q), q, cId[q]);
         if (heap.size > 2 * (mTop - mBot) + 64) {
-            // Mostly stale entries: built again from the live cohorts below the top, so the heap stays as small as the stack.
-            heap.size = 0;
-            for (int r = mBot; r < mTop - 1; r++) {
-                if (bLo[cLast[r]] < tn) { // a cohort closed whole by the point being walked waits for the removal below it
-                    cId[r] = ++ids;
-                    heap.push(-d * stopOf(r), r, cId[r]);
-                }
+            rebuildHeap();
+        }
+    }
+
+    /*
+     * The rare paths (the heap built again, arrays grown) are methods of their own, too large to
+     * be inlined where they are called: the hot methods that call them stay small, and so does
+     * their compilation, which on two cores competes with the walk itself.
+     */
+
+    private void rebuildHeap() {
+        // Mostly stale entries: built again from the live cohorts below the top, so the heap stays as small as the stack.
+        heap.size = 0;
+        for (int r = mBot; r < mTop - 1; r++) {
+            if (bLo[cLast[r]] < tn) { // a cohort closed whole by the point being walked waits for the removal below it
+                cId[r] = ++ids;
+                heap.push(-d * stopOf(r), r, cId[r]);
             }
         }
     }
@@ -527,12 +537,7 @@ final class PercentGroupWalk {
 
     private int event(int bar, double peak, double price, byte kind, byte why) {
         if (evN == evBar.length) {
-            int cap = evN * 2;
-            evBar = Arrays.copyOf(evBar, cap);
-            evPeak = Arrays.copyOf(evPeak, cap);
-            evPrice = Arrays.copyOf(evPrice, cap);
-            evKind = Arrays.copyOf(evKind, cap);
-            evWhy = Arrays.copyOf(evWhy, cap);
+            growEvents();
         }
         evBar[evN] = bar;
         evPeak[evN] = peak;
@@ -542,14 +547,18 @@ final class PercentGroupWalk {
         return evN++;
     }
 
+    private void growEvents() {
+        int cap = evN * 2;
+        evBar = Arrays.copyOf(evBar, cap);
+        evPeak = Arrays.copyOf(evPeak, cap);
+        evPrice = Arrays.copyOf(evPrice, cap);
+        evKind = Arrays.copyOf(evKind, cap);
+        evWhy = Arrays.copyOf(evWhy, cap);
+    }
+
     private int node(int lo) {
         if (nodeN == parent.length) {
-            int cap = nodeN * 2;
-            parent = Arrays.copyOf(parent, cap);
-            lo0 = Arrays.copyOf(lo0, cap);
-            hi = Arrays.copyOf(hi, cap);
-            recHead = Arrays.copyOf(recHead, cap);
-            recTail = Arrays.copyOf(recTail, cap);
+            growNodes();
         }
         parent[nodeN] = nodeN;
         lo0[nodeN] = lo;
@@ -559,12 +568,18 @@ final class PercentGroupWalk {
         return nodeN++;
     }
 
+    private void growNodes() {
+        int cap = nodeN * 2;
+        parent = Arrays.copyOf(parent, cap);
+        lo0 = Arrays.copyOf(lo0, cap);
+        hi = Arrays.copyOf(hi, cap);
+        recHead = Arrays.copyOf(recHead, cap);
+        recTail = Arrays.copyOf(recTail, cap);
+    }
+
     private void record(int nd, int ev, int k) {
         if (recN == recEv.length) {
-            int cap = recN * 2;
-            recEv = Arrays.copyOf(recEv, cap);
-            recK = Arrays.copyOf(recK, cap);
-            recNext = Arrays.copyOf(recNext, cap);
+            growRecords();
         }
         recEv[recN] = ev;
         recK[recN] = k;
@@ -575,6 +590,13 @@ final class PercentGroupWalk {
             recNext[recTail[nd]] = recN;
         }
         recTail[nd] = recN++;
+    }
+
+    private void growRecords() {
+        int cap = recN * 2;
+        recEv = Arrays.copyOf(recEv, cap);
+        recK = Arrays.copyOf(recK, cap);
+        recNext = Arrays.copyOf(recNext, cap);
     }
 
     /** One reader's place in the tree: configurations are read tightest first, so every cursor only moves forward. */
@@ -741,9 +763,7 @@ final class PercentGroupWalk {
 
         void push(double k, int p, int i) {
             if (size == key.length) {
-                key = Arrays.copyOf(key, size * 2);
-                pos = Arrays.copyOf(pos, size * 2);
-                id = Arrays.copyOf(id, size * 2);
+                grow();
             }
             int at = size++;
             while (at > 0) {
@@ -759,6 +779,12 @@ final class PercentGroupWalk {
             key[at] = k;
             pos[at] = p;
             id[at] = i;
+        }
+
+        private void grow() {
+            key = Arrays.copyOf(key, size * 2);
+            pos = Arrays.copyOf(pos, size * 2);
+            id = Arrays.copyOf(id, size * 2);
         }
 
         void pop() {
