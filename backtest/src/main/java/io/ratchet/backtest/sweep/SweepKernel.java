@@ -396,12 +396,13 @@ public final class SweepKernel {
 
     /**
      * As the one above, on trades when {@code prints} is given. The trades are the caller's to
-     * read, not to change: the same bars, entries (the same objects; neither is changed once
-     * made) and configuration walked again get the same trades, not a second walk.
+     * read, not to change: the same bars (the same arrays and range: a series hands out a new
+     * view of its arrays each time it is asked), entries (the same object; neither is changed
+     * once made) and configuration walked again get the same trades, not a second walk.
      */
     public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints) {
         Walked w = lastWalked;
-        if (w != null && w.bars() == bars && w.entries() == entries && w.config().equals(config) && w.order() == order && w.detail() == detail
+        if (w != null && w.bars().equals(bars) && w.entries() == entries && w.config().equals(config) && w.order() == order && w.detail() == detail
                 && w.prints() == prints) {
             return w.trades();
         }
