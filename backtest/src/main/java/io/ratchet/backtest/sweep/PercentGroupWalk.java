@@ -75,6 +75,8 @@ final class PercentGroupWalk {
 
     /** Per entry: its first node; a time exit closes trails from timeLo at timeEv (timeLo = T: none). */
     private final int[] leaf;
+    /** The direction of every entry when they share one, else 0. */
+    private final int oneSign;
     private final int[] timeLo;
     private final int[] timeEv;
 
@@ -121,6 +123,11 @@ final class PercentGroupWalk {
         }
         maxBars = grid[group[0]].maxBars();
         int n = entries.size();
+        int one = n > 0 ? entries.direction()[0].sign() : 0;
+        for (int e = 1; e < n && one != 0; e++) {
+            one = entries.direction()[e].sign() == one ? one : 0;
+        }
+        oneSign = one;
         leaf = new int[n];
         timeLo = new int[n];
         timeEv = new int[n];
@@ -624,10 +631,11 @@ final class PercentGroupWalk {
      *
      * <p>What a sweep reads is written (exit bar, return, reason) and the per-trade statistics
      * are added up on the way, in entry order; the exit times, prices and extremes are left to
-     * be read from the events ({@link #complete}). The statistics' drawdown walks the returns in
-     * exit order, which is entry order whenever the exit bars never fall from one entry to the
-     * next (entries of one direction: an older position closes a trail no later than a younger
-     * one); that is checked here, and where it fails the summary is counted when asked, as before.
+     * be read again when first asked for ({@link #complete}). The statistics' drawdown walks the
+     * returns in exit order, which is entry order whenever the exit bars never fall from one
+     * entry to the next (entries of one direction: an older position closes a trail no later
+     * than a younger one); that is checked here, and where it fails the summary is counted when
+     * asked, as before.
      */
     void expand(Cursor cur, int t, TrailingConfig c, Trades out) {
         if (t < cur.next) {
@@ -635,10 +643,22 @@ final class PercentGroupWalk {
         }
         out.use(c);
         out.barTimes = true;
+        out.lazy(this, t, read(cur, t, c.trail(), c.fee(), c.slippage(), out, false));
+        cur.next = t + 1;
+    }
+
+    /** Writes every column of the trades of trail {@code t} that {@link #expand} left out, read again from a cursor of its own. */
+    void complete(Trades out, int t) {
+        read(new Cursor(t), t, trail[t], out.fee(), out.slippage(), out, true);
+    }
+
+    /**
+     * Reads trail {@code t}'s trades back ({@code full}: every column, else what a sweep reads);
+     * returns their statistics as {@link RunSummary#ofOrdered} would give them, or null where the
+     * exits are not in entry order (or a sum is not finite).
+     */
+    private RunSummary read(Cursor cur, int t, double tr, double fee, double slip, Trades out, boolean full) {
         final int n = entries.size();
-        final double tr = c.trail();
-        final double fee = c.fee();
-        final double slip = c.slippage();
         final int[] at = cur.at;
         final int[] rec = cur.rec;
         final int[] sign = out.sign;
@@ -646,7 +666,6 @@ final class PercentGroupWalk {
         final int[] exitBar = out.exitBar;
         final double[] netReturn = out.netReturn;
         final byte[] reason = out.reason;
-        final int[] exitEv = out.exitEv;
         final int[] tLo = timeLo;
         final int[] tEv = timeEv;
         final int[] hiN = hi;
@@ -656,6 +675,7 @@ final class PercentGroupWalk {
         final int[] rEv = recEv;
         final int[] eBar = evBar;
         final byte[] eWhy = evWhy;
+        final long[] openTime = bars.openTime();
         // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
         int lastNode = -1;
         int nodeEv = -1;
@@ -673,6 +693,7 @@ final class PercentGroupWalk {
         int prevBar = Integer.MIN_VALUE;
         boolean inOrder = true;
         final boolean timed = maxBars > 0;
+        final int oneSign = this.oneSign;
         for (int e = 0; e < n; e++) {
             int ev;
             if (timed && t >= tLo[e]) {
@@ -696,7 +717,7 @@ final class PercentGroupWalk {
                     nodeEv = ev;
                 }
             }
-            int d = sign[e];
+            int d = oneSign != 0 ? oneSign : sign[e];
             if (ev != lastEv || d != lastSign) {
                 fill = fill(ev, d, tr, slip);
                 bar = eBar[ev];
@@ -708,7 +729,11 @@ final class PercentGroupWalk {
             exitBar[e] = bar;
             netReturn[e] = r;
             reason[e] = why;
-            exitEv[e] = ev;
+            if (full) {
+                out.exitTime[e] = openTime[bar];
+                out.exitPrice[e] = fill;
+                out.peak[e] = evPeak[ev];
+            }
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
             // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, the highs are
             // never -0, and these steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0.
@@ -722,36 +747,13 @@ final class PercentGroupWalk {
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
-        out.lazy(this, tr, inOrder && Double.isFinite(total) ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null);
-        cur.next = t + 1;
+        return inOrder && Double.isFinite(total) ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null;
     }
 
     /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */
     private double fill(int ev, int d, double tr, double slip) {
         double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
         return Returns.exitFill(d, trigger, slip);
-    }
-
-    /** Writes the exit times, prices and extremes {@link #expand} left to its events (trail {@code tr}). */
-    void complete(Trades out, double tr) {
-        final long[] openTime = bars.openTime();
-        final double slip = out.slippage();
-        final int n = out.size();
-        int lastEv = -1;
-        int lastSign = 0;
-        double fill = 0;
-        for (int e = 0; e < n; e++) {
-            int ev = out.exitEv[e];
-            int d = out.sign[e];
-            if (ev != lastEv || d != lastSign) {
-                fill = fill(ev, d, tr, slip);
-                lastEv = ev;
-                lastSign = d;
-            }
-            out.exitTime[e] = openTime[evBar[ev]];
-            out.exitPrice[e] = fill;
-            out.peak[e] = evPeak[ev];
-        }
     }
 
     /** A binary min-heap of (key, cohort, id). */

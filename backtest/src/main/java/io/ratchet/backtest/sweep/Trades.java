@@ -31,14 +31,12 @@ public final class Trades implements Positions {
     double[] netReturn = new double[0];
     double[] peak = new double[0];
     byte[] reason = new byte[0];
-    /** The group walk's event of each exit, while {@link #from} is set. */
-    int[] exitEv = new int[0];
     /**
      * Set by {@link PercentGroupWalk#expand}: the exit times, prices and extremes are not written
-     * yet (a sweep reads none of them) and are filled from its events when first read.
+     * yet (a sweep reads none of them) and are read back from that walk when first asked for.
      */
     private PercentGroupWalk from;
-    private double fromTrail;
+    private int fromTrail;
     /** The per-trade statistics, when the walk that wrote the trades added them up as it went (null: counted when asked). */
     private RunSummary summed;
 
@@ -70,17 +68,17 @@ public final class Trades implements Positions {
     }
 
     /**
-     * The group walk wrote the exit bars, returns, reasons and events of trail {@code trail};
-     * the rest is filled from {@code walk}'s events when read. {@code sum}: the statistics it
-     * added up, or null.
+     * The group walk wrote the exit bars, returns and reasons of its {@code trail}-th trail; the
+     * rest is read back from {@code walk} when asked for. {@code sum}: the statistics it added
+     * up, or null.
      */
-    void lazy(PercentGroupWalk walk, double trail, RunSummary sum) {
+    void lazy(PercentGroupWalk walk, int trail, RunSummary sum) {
         from = walk;
         fromTrail = trail;
         summed = sum;
     }
 
-    /** Fills the exit times, prices and extremes a group walk left to be read from its events. */
+    /** Fills the exit times, prices and extremes a group walk left to be read again. */
     void complete() {
         if (from != null) {
             from.complete(this, fromTrail);
@@ -90,6 +88,10 @@ public final class Trades implements Positions {
 
     double slippage() {
         return slippage;
+    }
+
+    double fee() {
+        return fee;
     }
 
     void set(int e, int bar, long time, double fill, double ret, double extreme, byte why) {
@@ -156,7 +158,6 @@ public final class Trades implements Positions {
         netReturn = Arrays.copyOf(netReturn, cap);
         peak = Arrays.copyOf(peak, cap);
         reason = Arrays.copyOf(reason, cap);
-        exitEv = Arrays.copyOf(exitEv, cap);
     }
 
     /** Scratch for {@link #summary}: the returns in exit order, and the counts per exit bar. */
