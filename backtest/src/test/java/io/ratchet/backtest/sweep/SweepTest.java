@@ -25,6 +25,43 @@ class SweepTest {
     static final List<TrailingConfig> GRID = Sweep.grid(List.of(Mode.PROFIT_LOCK, Mode.PERCENT), GridSpec.parse("--trail", "0.1:0.5:0.1", false),
             new double[] {0, 0.002}, new double[] {Double.NaN, 0.01}, 0, 0.001, 0);
 
+    /**
+     * A sweep's pick is asked for again by the CLI on a fresh view of the series' bars (a series
+     * hands out a new one each time): the same arrays and range are the same bars, so its trades
+     * are the ones already walked, not a new walk; another range is walked.
+     */
+    @Test
+    void thePickAskedForAgainOnANewViewOfTheSameBarsIsNotWalkedAgain() {
+        TrailingConfig c = GRID.get(GRID.size() - 1);
+        Trades first = SweepKernel.trades(SERIES.bars(), ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null);
+        assertThat(SweepKernel.trades(SERIES.bars(), ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null)).isSameAs(first);
+        Bars shorter = new Bars(BARS.openTime(), BARS.open(), BARS.high(), BARS.low(), BARS.close(), BARS.from(), BARS.to() - 1);
+        assertThat(SweepKernel.trades(shorter, ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null)).isNotSameAs(first);
+    }
+
+    /**
+     * A sweep without split reads its pick's trades back from the group walk that scored it (ten
+     * percent trails: one group); the trades the CLI then asks for are the engine's, every column.
+     */
+    @Test
+    void aSweepsPickAskedForAgainIsTheEnginesTrades() {
+        List<TrailingConfig> grid = Sweep.grid(List.of(Mode.PERCENT), GridSpec.parse("--trail", "0.002:0.02:0.002", false), new double[] {0},
+                new double[] {Double.NaN}, 0, 0.001, 0);
+        Entries every = Entries.every(3, 0, BARS.to(), Direction.LONG);
+        SweepResult r = Sweep.run(BARS, every, grid, new Sweep.Options(IntrabarOrder.ADVERSE_FIRST, null, 2, RankBy.TOTAL_RETURN, Double.NaN, 0), null);
+        Trades pick = SweepKernel.trades(SERIES.bars(), every, r.bestConfig(), IntrabarOrder.ADVERSE_FIRST, null);
+        List<io.ratchet.engine.Trade> engine = Backtest.run(BARS, every, r.bestConfig(), IntrabarOrder.ADVERSE_FIRST, null).trades();
+        assertThat(pick.size()).isEqualTo(engine.size());
+        for (int e = 0; e < engine.size(); e++) {
+            assertThat(pick.exitTime(e)).as("entry %d", e).isEqualTo(engine.get(e).exitTime());
+            assertThat(Double.doubleToLongBits(pick.exitPrice(e))).as("entry %d", e).isEqualTo(Double.doubleToLongBits(engine.get(e).exitPrice()));
+            assertThat(Double.doubleToLongBits(pick.netReturn(e))).as("entry %d", e).isEqualTo(Double.doubleToLongBits(engine.get(e).netReturn()));
+            assertThat(pick.peak(e)).as("entry %d", e).isEqualTo(engine.get(e).peak());
+            assertThat(pick.reason(e)).as("entry %d", e).isEqualTo(engine.get(e).exitReason());
+        }
+        assertThat(pick.summary()).isEqualTo(RunSummary.of(engine));
+    }
+
     @Test
     void rangesIncludeBothEndsWithoutDrift() {
         double[] t = GridSpec.parse("--trail", "0.05:0.95:0.05", false);
