@@ -209,9 +209,16 @@ public final class Account {
             }
             while (i < stop) {
                 int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
-                dd.marks(base, b, close, openTime, spacing, i, end, days.blocks);
+                double eq;
+                if (end - i == 1) {
+                    // One bar between events (a tight trail over dense entries: most of its bars): the rule for that bar alone.
+                    eq = base + b * close[i];
+                    dd.one(eq, openTime[i] + spacing);
+                } else {
+                    dd.marks(base, b, close, openTime, spacing, i, end, days.blocks);
+                    eq = base + b * close[end - 1];
+                }
                 i = end;
-                double eq = base + b * close[i - 1];
                 lastEquity = eq;
                 if (i - 1 == nextDayEnd) {
                     double r = dayStart > 0 ? eq / dayStart - 1 : 0;

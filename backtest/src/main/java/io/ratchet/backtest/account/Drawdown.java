@@ -87,6 +87,26 @@ final class Drawdown {
         return read;
     }
 
+    /**
+     * One bar worth {@code eq} stamped at {@code t}: what {@link #eachBar} and {@link #marks} do
+     * for a run of one bar (no block is shorter than two bars).
+     */
+    void one(double eq, long t) {
+        if (eq < peak) {
+            low = eq < low ? eq : low;
+            lastUnder = t;
+        } else {
+            double fall = (peak - low) / peak;
+            maxDd = fall > maxDd ? fall : maxDd;
+            long u = lastUnder - peakTime;
+            longestUnder = u > longestUnder ? u : longestUnder;
+            peak = eq;
+            peakTime = t;
+            low = eq;
+            lastUnder = t;
+        }
+    }
+
     /** The rule bar by bar: a close below the peak lowers the run's low; one at or above it ends the run and is the new peak. */
     void eachBar(double base, double b, double[] close, long[] openTime, long spacing, int from, int to) {
         double pk = peak;

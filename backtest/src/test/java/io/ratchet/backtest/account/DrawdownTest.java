@@ -34,6 +34,7 @@ class DrawdownTest {
         CloseBlocks blocks = CloseBlocks.of(bars);
         Drawdown fast = new Drawdown(10_000, open[offset]);
         Drawdown each = new Drawdown(10_000, open[offset]);
+        Drawdown single = new Drawdown(10_000, open[offset]); // the bars fed one at a time, as the account does between events a bar apart
         // The contract's rule as it reads: at every close, the running peak, the fall from it, the time under it.
         double rPeak = 10_000;
         long rPeakTime = open[offset];
@@ -55,6 +56,9 @@ class DrawdownTest {
             skipped += fast.marks(base, b, close, open, 60_000L, i, end, blocks);
             each.eachBar(base, b, close, open, 60_000L, i, end);
             for (int j = i; j < end; j++) {
+                single.one(base + b * close[j], open[j] + 60_000L);
+            }
+            for (int j = i; j < end; j++) {
                 double eq = base + b * close[j];
                 long t = open[j] + 60_000L;
                 if (eq < rPeak) {
@@ -66,8 +70,8 @@ class DrawdownTest {
                 rDd = Math.max(rDd, (rPeak - eq) / rPeak);
             }
             String at = "seed " + seed + ", segment " + segments + " [" + i + ", " + end + ")";
-            for (Drawdown d : new Drawdown[] {fast, each}) {
-                String which = at + (d == fast ? " (blocks)" : " (bar by bar)");
+            for (Drawdown d : new Drawdown[] {fast, each, single}) {
+                String which = at + (d == fast ? " (blocks)" : d == each ? " (bar by bar)" : " (one bar at a time)");
                 assertEquals(Double.doubleToRawLongBits(rPeak), Double.doubleToRawLongBits(d.peak), which + ": peak");
                 assertEquals(rPeakTime, d.peakTime, which + ": peak time");
                 assertEquals(Double.doubleToRawLongBits(rDd), Double.doubleToRawLongBits(d.maxDd()), which + ": max drawdown");
