@@ -735,15 +735,16 @@ final class PercentGroupWalk {
                 out.peak[e] = evPeak[ev];
             }
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
-            // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, the highs are
-            // never -0, and these steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0.
+            // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, and these
+            // steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0. No branch on
+            // a return's sign: the first trails read (the tightest) lose on almost every trade, and a branch compiled for them
+            // alone would be compiled again for the others.
             total += r;
             wins += r > 0 ? 1 : 0;
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            high = total > high ? total : high;
-            double fall = high - total;
-            drawdown = fall > drawdown ? fall : drawdown;
+            high = Math.max(high, total);
+            drawdown = Math.max(drawdown, high - total);
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
@@ -752,7 +753,11 @@ final class PercentGroupWalk {
 
     /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */
     private double fill(int ev, int d, double tr, double slip) {
-        double trigger = evKind[ev] == AT_STOP ? evPeak[ev] * (1 - d * tr) : evPrice[ev];
+        // One or the other, bit for bit, without a branch: which kind the first trails read meet is not the others' mix.
+        long atPrice = -(long) evKind[ev]; // all ones at a price, zero at a stop
+        long stop = Double.doubleToRawLongBits(evPeak[ev] * (1 - d * tr));
+        long price = Double.doubleToRawLongBits(evPrice[ev]);
+        double trigger = Double.longBitsToDouble(stop & ~atPrice | price & atPrice);
         return Returns.exitFill(d, trigger, slip);
     }
 

@@ -165,7 +165,7 @@ public final class Sweep {
                 pool.append(t);
                 if (m == k) {
                     oos[c] = pool.summary();
-                    oosAccount[c] = Account.figures(tested, testDays, pool, o.account(), null);
+                    oosAccount[c] = Account.figures(tested, testDays, pool, o.account(), NO_DAYS);
                     pooling.remove(c);
                 }
             }
@@ -189,7 +189,7 @@ public final class Sweep {
             picked.append(t);
         }
         RunSummary wf = picked.summary();
-        AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), null);
+        AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), NO_DAYS);
         Part latest = o.anchored() ? part(bars, entries, g, o, null, null, true) : part[k];
         int[] ranking = rank(latest.summaries(), latest.accounts(), o.rankBy());
         Trades latestPick = latest.trades(ranking[0], g, o);
@@ -216,7 +216,7 @@ public final class Sweep {
         AccountFigures[] accounts = new AccountFigures[g.length];
         SweepKernel.Sink sink = (c, t) -> {
             summaries[c] = t.summary();
-            accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? null : (day, ret) -> blocks.add(c, day, ret));
+            accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? NO_DAYS : (day, ret) -> blocks.add(c, day, ret));
         };
         if (!keep) {
             SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, sink);
@@ -251,8 +251,8 @@ public final class Sweep {
     private static Robustness robustness(Part picked, Trades trades, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o,
                                          Pbo.Blocks blocks) {
         int pick = ranking[0];
-        Account.Run run = Account.run(picked.bars(), trades, o.account());
-        double[] m = DeflatedSharpe.moments(run.daily());
+        double[] daily = daily(picked.bars(), trades, o.account());
+        double[] m = DeflatedSharpe.moments(daily);
         int finite = 0;
         double mean = 0;
         double m2 = 0;
@@ -266,12 +266,31 @@ public final class Sweep {
             }
         }
         double var = finite > 1 ? m2 / (finite - 1) : 0;
-        double dsr = DeflatedSharpe.probability(m[1], g.length, var, run.daily().length, m[2], m[3]);
+        double dsr = DeflatedSharpe.probability(m[1], g.length, var, daily.length, m[2], m[3]);
         Pbo.Result pbo = blocks == null ? null : Pbo.of(blocks);
         RankBy by = o.rankBy();
         Neighbourhood nb = Neighbourhood.of(grid, ranking, c -> by.score(picked.summaries()[c], picked.accounts()[c]));
         return new Robustness(pbo, dsr, g.length, m[1] * Math.sqrt(365), DeflatedSharpe.expectedMax(g.length, var) * Math.sqrt(365), nb);
     }
+
+    /**
+     * Every UTC day's return of {@code p}'s account on {@code bars}, as {@link Account#run} gives
+     * them ({@code daily()}): the figures' walk hands each day's return over in order. Through
+     * the walk a sweep runs for every configuration, with a day sink as every configuration's
+     * has: the compiled walk serves the pick as it is (a walk with the curve kept would be
+     * compiled again, its first run interpreted).
+     */
+    static double[] daily(Bars bars, Positions p, AccountSpec spec) {
+        Days days = Days.of(bars);
+        double[] daily = new double[days.count()];
+        int[] next = {0};
+        Account.figures(bars, days, p, spec, (day, ret) -> daily[next[0]++] = ret);
+        return daily;
+    }
+
+    /** The day sink of an account whose daily returns nobody keeps (a sweep without blocks): every walk is given one. */
+    private static final Account.DailySink NO_DAYS = (day, ret) -> {
+    };
 
     static void parallel(int threads, int n, IntConsumer body) {
         Parallel.forEach(threads, n, body);

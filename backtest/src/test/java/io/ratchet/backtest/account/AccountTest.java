@@ -284,6 +284,34 @@ class AccountTest {
         assertThat(skippedMax + skippedCash).as("seed %d: the case skips", seed).isPositive();
     }
 
+    /**
+     * What a sweep reads of its pick's account, each day's return handed over by the figures'
+     * walk in order, is the run's daily returns, every day, to the bit; and the figures are the run's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theFiguresHandOverTheRunsDailyReturns(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 17 + 5);
+        Bars b = SyntheticKlines.randomWalk("SYN", Interval.M1, 3_000 + rnd.nextInt(5_000), seed).bars();
+        TrailingConfig c = new TrailingConfig(Mode.PERCENT, 0.001 + 0.02 * rnd.nextDouble(), 0, Double.NaN, 0, 0.001, 0);
+        Entries e = Entries.every(1 + rnd.nextInt(20), rnd.nextInt(600), b.to(), Direction.LONG);
+        Positions p = Positions.of(b, Backtest.run(b, e, c, IntrabarOrder.ADVERSE_FIRST, null).trades(), c);
+        AccountSpec spec = new AccountSpec(10_000, Stake.percent(5 + rnd.nextInt(20)), 1 + rnd.nextInt(10));
+        Account.Run run = Account.run(b, p, spec);
+        Days days = Days.of(b);
+        double[] handed = new double[days.count()];
+        int[] next = {0};
+        AccountFigures f = Account.figures(b, days, p, spec, (day, ret) -> {
+            assertThat(day).as("seed %d: day %d", seed, next[0]).isEqualTo(days.epochDay(next[0]));
+            handed[next[0]++] = ret;
+        });
+        assertThat(next[0]).as("seed %d: every day", seed).isEqualTo(days.count()).isGreaterThan(1);
+        for (int d = 0; d < handed.length; d++) {
+            assertThat(Double.doubleToRawLongBits(handed[d])).as("seed %d: day %d", seed, d).isEqualTo(Double.doubleToRawLongBits(run.daily()[d]));
+        }
+        assertThat(f).as("seed %d", seed).isEqualTo(run.figures());
+    }
+
     @Test
     void stakesParseAsAmountsOrPercentages() {
         assertThat(Stake.parse("250")).isEqualTo(Stake.of(250));
