@@ -75,9 +75,14 @@ public final class Sweep {
      * not kept (that would be configurations x entries); the few that are needed again (a
      * pick's) are walked again by the kernel.
      */
-    private record Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts, SweepKernel.Kept kept) {
+    private record Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts, SweepKernel.Kept kept, double[][] daily) {
         Part(Bars bars, Entries entries, RunSummary[] summaries, AccountFigures[] accounts) {
-            this(bars, entries, summaries, accounts, null);
+            this(bars, entries, summaries, accounts, null, null);
+        }
+
+        /** Configuration {@code c}'s daily account returns: kept from the sweep's own walk if they were, else walked again. */
+        double[] daily(int c, Trades trades, Options o) {
+            return daily != null ? daily[c] : Sweep.daily(bars, trades, o.account());
         }
 
         /** Configuration {@code c}'s trades on this part: read back from its group walk if one served it, else walked again. */
@@ -87,7 +92,7 @@ public final class Sweep {
         }
 
         Part dropKept() {
-            return new Part(bars, entries, summaries, accounts, null);
+            return new Part(bars, entries, summaries, accounts, null, daily);
         }
     }
 
@@ -159,13 +164,13 @@ public final class Sweep {
         java.util.Map<Integer, Trades> pooling = new java.util.concurrent.ConcurrentHashMap<>();
         SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, (c, m, t) -> {
             summary[m][c] = t.summary();
-            account[m][c] = Account.figures(slice[m], days[m], t, o.account(), (day, ret) -> blocks.add(c, day, ret));
+            account[m][c] = Account.figures(slice[m], days[m], t, o.account(), new DayReturns(blocks, c, null));
             if (m >= 1) {
                 Trades pool = pooling.computeIfAbsent(c, x -> new Trades());
                 pool.append(t);
                 if (m == k) {
                     oos[c] = pool.summary();
-                    oosAccount[c] = Account.figures(tested, testDays, pool, o.account(), NO_DAYS);
+                    oosAccount[c] = Account.figures(tested, testDays, pool, o.account(), new DayReturns(null, c, null));
                     pooling.remove(c);
                 }
             }
@@ -189,7 +194,7 @@ public final class Sweep {
             picked.append(t);
         }
         RunSummary wf = picked.summary();
-        AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), NO_DAYS);
+        AccountFigures wfAccount = Account.figures(tested, testDays, Positions.concat(pickTrades), o.account(), new DayReturns(null, 0, null));
         Part latest = o.anchored() ? part(bars, entries, g, o, null, null, true) : part[k];
         int[] ranking = rank(latest.summaries(), latest.accounts(), o.rankBy());
         Trades latestPick = latest.trades(ranking[0], g, o);
@@ -208,22 +213,62 @@ public final class Sweep {
         }
     }
 
-    /** {@code keep}: whether the part keeps its group walks, to read its pick's trades again without walking them. */
+    /** The most daily returns a part keeps (every configuration's, to read the pick's without a second account walk): 32 MB. */
+    private static final long KEEP_DAYS = 4L << 20;
+
+    /**
+     * {@code keep}: whether the part keeps its group walks and (if they are few enough) every
+     * configuration's daily account returns, to read its pick's trades and daily returns again
+     * without walking them.
+     */
     private static Part part(Bars slice, Entries entries, TrailingConfig[] g, Options o, AtomicLong progress, Pbo.Blocks blocks, boolean keep) {
         Entries in = entries.within(slice.from(), slice.to());
         Days days = Days.of(slice);
         RunSummary[] summaries = new RunSummary[g.length];
         AccountFigures[] accounts = new AccountFigures[g.length];
+        double[][] daily = keep && (long) g.length * days.count() <= KEEP_DAYS ? new double[g.length][] : null;
         SweepKernel.Sink sink = (c, t) -> {
             summaries[c] = t.summary();
-            accounts[c] = Account.figures(slice, days, t, o.account(), blocks == null ? NO_DAYS : (day, ret) -> blocks.add(c, day, ret));
+            double[] kept = daily == null ? null : new double[days.count()];
+            accounts[c] = Account.figures(slice, days, t, o.account(), new DayReturns(blocks, c, kept));
+            if (daily != null) {
+                daily[c] = kept;
+            }
         };
         if (!keep) {
             SweepKernel.forEach(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(), progress, sink);
             return new Part(slice, in, summaries, accounts);
         }
         return new Part(slice, in, summaries, accounts, SweepKernel.forEachKept(slice, in, g, o.order(), o.detail(), o.prints(), o.threads(),
-                progress, sink));
+                progress, sink), daily);
+    }
+
+    /**
+     * The day sink of every account walk of a sweep (one class, so the compiled walk never meets
+     * another): each day's return added to the configuration's row of the blocks, if any, and
+     * kept in order, if asked (as {@link Account#run} keeps them: {@code daily()}).
+     */
+    private static final class DayReturns implements Account.DailySink {
+        private final Pbo.Blocks blocks;
+        private final int config;
+        private final double[] kept;
+        private int next;
+
+        DayReturns(Pbo.Blocks blocks, int config, double[] kept) {
+            this.blocks = blocks;
+            this.config = config;
+            this.kept = kept;
+        }
+
+        @Override
+        public void day(long epochDay, double ret) {
+            if (blocks != null) {
+                blocks.add(config, epochDay, ret);
+            }
+            if (kept != null) {
+                kept[next++] = ret;
+            }
+        }
     }
 
     /**
@@ -251,7 +296,7 @@ public final class Sweep {
     private static Robustness robustness(Part picked, Trades trades, TrailingConfig[] g, List<TrailingConfig> grid, int[] ranking, Options o,
                                          Pbo.Blocks blocks) {
         int pick = ranking[0];
-        double[] daily = daily(picked.bars(), trades, o.account());
+        double[] daily = picked.daily(pick, trades, o);
         double[] m = DeflatedSharpe.moments(daily);
         int finite = 0;
         double mean = 0;
@@ -275,22 +320,15 @@ public final class Sweep {
 
     /**
      * Every UTC day's return of {@code p}'s account on {@code bars}, as {@link Account#run} gives
-     * them ({@code daily()}): the figures' walk hands each day's return over in order. Through
-     * the walk a sweep runs for every configuration, with a day sink as every configuration's
-     * has: the compiled walk serves the pick as it is (a walk with the curve kept would be
-     * compiled again, its first run interpreted).
+     * them ({@code daily()}): the figures' walk hands each day's return over in order, to the
+     * day sink every account walk of a sweep has.
      */
     static double[] daily(Bars bars, Positions p, AccountSpec spec) {
         Days days = Days.of(bars);
         double[] daily = new double[days.count()];
-        int[] next = {0};
-        Account.figures(bars, days, p, spec, (day, ret) -> daily[next[0]++] = ret);
+        Account.figures(bars, days, p, spec, new DayReturns(null, 0, daily));
         return daily;
     }
-
-    /** The day sink of an account whose daily returns nobody keeps (a sweep without blocks): every walk is given one. */
-    private static final Account.DailySink NO_DAYS = (day, ret) -> {
-    };
 
     static void parallel(int threads, int n, IntConsumer body) {
         Parallel.forEach(threads, n, body);
