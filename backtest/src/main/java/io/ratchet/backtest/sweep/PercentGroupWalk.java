@@ -743,8 +743,9 @@ final class PercentGroupWalk {
             wins += r > 0 ? 1 : 0;
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            high = Math.max(high, total);
-            drawdown = Math.max(drawdown, high - total);
+            high = total > high ? total : high; // max(high, total): the highs are never -0
+            double fall = high - total;
+            drawdown = fall > drawdown ? fall : drawdown; // nor is a fall (high - total is -0 only for high -0)
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
