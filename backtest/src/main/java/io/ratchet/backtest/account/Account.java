@@ -163,9 +163,7 @@ public final class Account {
                         b += db[k];
                         // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
                         exitCash[k] = nq * (1 + p.netReturn(k) + fee);
-                        if (p.endExit(k)) {
-                            endExits++;
-                        }
+                        endExits += p.endExits(k);
                         if (open == heap.length) {
                             heap = java.util.Arrays.copyOf(heap, heap.length * 2);
                         }

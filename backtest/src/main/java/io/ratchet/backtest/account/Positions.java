@@ -28,6 +28,16 @@ public interface Positions {
 
     boolean endExit(int k);
 
+    /**
+     * 1 if position {@code k} is an end exit, else 0: what the account adds up. An
+     * implementation may answer without a branch (a sweep's first configurations have no end exit
+     * among their taken positions until their last bars, and a branch compiled for them alone
+     * would be compiled again).
+     */
+    default int endExits(int k) {
+        return endExit(k) ? 1 : 0;
+    }
+
     double fee(int k);
 
     double slippage(int k);

@@ -643,21 +643,51 @@ final class PercentGroupWalk {
         }
         out.use(c);
         out.barTimes = true;
-        out.lazy(this, t, read(cur, t, c.trail(), c.fee(), c.slippage(), out, false));
+        out.lazy(this, t, read(cur, t, c.trail(), c.fee(), c.slippage(), out));
         cur.next = t + 1;
     }
 
-    /** Writes every column of the trades of trail {@code t} that {@link #expand} left out, read again from a cursor of its own. */
+    /**
+     * Writes the columns of the trades of trail {@code t} that {@link #expand} left out (exit
+     * times, prices, extremes), read again from a cursor of its own: a loop of its own, so that
+     * the sweep's compiled {@link #read} never meets it.
+     */
     void complete(Trades out, int t) {
-        read(new Cursor(t), t, trail[t], out.fee(), out.slippage(), out, true);
+        final int n = entries.size();
+        final Cursor cur = new Cursor(t);
+        final int[] at = cur.at;
+        final int[] rec = cur.rec;
+        final long[] openTime = bars.openTime();
+        final double tr = trail[t];
+        final double slip = out.slippage();
+        final boolean timed = maxBars > 0;
+        for (int e = 0; e < n; e++) {
+            int ev;
+            if (timed && t >= timeLo[e]) {
+                ev = timeEv[e];
+            } else {
+                int x = at[e];
+                while (t >= hi[x]) {
+                    x = parent[x];
+                }
+                int r = rec[x];
+                while (recK[r] <= t) {
+                    r = recNext[r];
+                }
+                rec[x] = r;
+                ev = recEv[r];
+            }
+            out.exitTime[e] = openTime[evBar[ev]];
+            out.exitPrice[e] = fill(ev, out.sign[e], tr, slip);
+            out.peak[e] = evPeak[ev];
+        }
     }
 
     /**
-     * Reads trail {@code t}'s trades back ({@code full}: every column, else what a sweep reads);
-     * returns their statistics as {@link RunSummary#ofOrdered} would give them, or null where the
+     * Reads trail {@code t}'s trades back (what a sweep reads); returns their statistics as {@link RunSummary#ofOrdered} would give them, or null where the
      * exits are not in entry order (or a sum is not finite).
      */
-    private RunSummary read(Cursor cur, int t, double tr, double fee, double slip, Trades out, boolean full) {
+    private RunSummary read(Cursor cur, int t, double tr, double fee, double slip, Trades out) {
         final int n = entries.size();
         final int[] at = cur.at;
         final int[] rec = cur.rec;
@@ -675,7 +705,6 @@ final class PercentGroupWalk {
         final int[] rEv = recEv;
         final int[] eBar = evBar;
         final byte[] eWhy = evWhy;
-        final long[] openTime = bars.openTime();
         // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
         int lastNode = -1;
         int nodeEv = -1;
@@ -729,11 +758,6 @@ final class PercentGroupWalk {
             exitBar[e] = bar;
             netReturn[e] = r;
             reason[e] = why;
-            if (full) {
-                out.exitTime[e] = openTime[bar];
-                out.exitPrice[e] = fill;
-                out.peak[e] = evPeak[ev];
-            }
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
             // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, and these
             // steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0. No branch on

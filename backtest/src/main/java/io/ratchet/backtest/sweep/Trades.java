@@ -263,6 +263,11 @@ public final class Trades implements Positions {
     }
 
     @Override
+    public int endExits(int k) {
+        return (reason[k] ^ END) - 1 >>> 31; // reason is 0 .. 2: only END gives -1 >>> 31 = 1
+    }
+
+    @Override
     public double fee(int k) {
         return fee;
     }

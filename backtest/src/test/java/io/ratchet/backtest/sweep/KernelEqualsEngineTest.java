@@ -472,6 +472,7 @@ class KernelEqualsEngineTest {
                 assertThat(alone.reason(e)).as(why + " alone").isEqualTo(t.exitReason());
                 assertThat(Double.doubleToLongBits(alone.netReturn(e))).as(why + " alone: return").isEqualTo(Double.doubleToLongBits(t.netReturn()));
                 assertThat(alone.peak(e)).as(why + " alone").isEqualTo(t.peak());
+                assertThat(alone.endExits(e)).as(why + " alone: end exits").isEqualTo(t.exitReason() == ExitReason.END ? 1 : 0);
                 if (again != null) {
                     assertThat(again.exitBar(e)).as(why + " read again: exit bar").isEqualTo(w.exitIndex());
                     assertThat(again.exitTime(e)).as(why + " read again").isEqualTo(t.exitTime());
@@ -482,6 +483,7 @@ class KernelEqualsEngineTest {
                             .isEqualTo(Double.doubleToLongBits(t.netReturn()));
                     assertThat(again.peak(e)).as(why + " read again").isEqualTo(t.peak());
                     assertThat(again.entryTime(e)).as(why + " read again").isEqualTo(t.entryTime());
+                    assertThat(again.endExits(e)).as(why + " read again: end exits").isEqualTo(t.exitReason() == ExitReason.END ? 1 : 0);
                 }
             }
             if (again != null) {
