@@ -132,7 +132,7 @@ public final class Account {
                     int past = after(p, k, n, nextExit);
                     skippedMax += past - k;
                     k = past;
-                    nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+                    nextEntry = entryAt(p, k, n);
                     break;
                 } else {
                     // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
@@ -176,7 +176,7 @@ public final class Account {
                     }
                 }
                 k++;
-                nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
+                nextEntry = entryAt(p, k, n);
             }
             if (open > 0) {
                 exposed++;
@@ -257,6 +257,17 @@ public final class Account {
         return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
                 ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+
+    /**
+     * Position {@code k}'s entry bar, or {@code Integer.MAX_VALUE} past the last ({@code n > 0}),
+     * without a branch: a sweep's first configurations never skip to the end, and a branch
+     * compiled for them alone would be compiled again for the first that does.
+     */
+    private static int entryAt(Positions p, int k, int n) {
+        int bar = p.entryBar(Math.min(k, n - 1));
+        int past = (n - 1 - k) >> 31; // all ones once k >= n
+        return bar & ~past | Integer.MAX_VALUE & past;
     }
 
     /** The first position from {@code k} entered after bar {@code bar} (entries are in bar order): galloping, then bisection. */
