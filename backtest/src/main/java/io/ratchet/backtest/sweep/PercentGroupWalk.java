@@ -100,7 +100,7 @@ final class PercentGroupWalk {
     private int mTop;
     private int ids;
     private int entered;
-    private final Heap heap = new Heap();
+    private final StopHeap heap = new StopHeap(); // values: the position, its cohort id
 
     /**
      * @param group grid indices of the group's configurations (same mode, activation 0, no initial stop, same time exit)
@@ -320,7 +320,7 @@ final class PercentGroupWalk {
             if (heap.size == 0 || heap.key[0] > limit) {
                 return;
             }
-            int q = heap.pos[0];
+            int q = heap.a[0];
             heap.pop();
             hit(q, p, gap, j);
             if (bHead < 0) {
@@ -534,8 +534,8 @@ final class PercentGroupWalk {
     /** Drops stale heap tops: cohorts since merged, hit, emptied or replaced. */
     private void clean() {
         while (heap.size > 0) {
-            int q = heap.pos[0];
-            if (q >= mBot && q < mTop - 1 && cId[q] == heap.id[0]) {
+            int q = heap.a[0];
+            if (q >= mBot && q < mTop - 1 && cId[q] == heap.b[0]) {
                 return;
             }
             heap.pop();
@@ -784,67 +784,5 @@ final class PercentGroupWalk {
         long price = Double.doubleToRawLongBits(evPrice[ev]);
         double trigger = Double.longBitsToDouble(stop & ~atPrice | price & atPrice);
         return Returns.exitFill(d, trigger, slip);
-    }
-
-    /** A binary min-heap of (key, cohort, id). */
-    private static final class Heap {
-        double[] key = new double[16];
-        int[] pos = new int[16];
-        int[] id = new int[16];
-        int size;
-
-        void push(double k, int p, int i) {
-            if (size == key.length) {
-                grow();
-            }
-            int at = size++;
-            while (at > 0) {
-                int up = (at - 1) >>> 1;
-                if (key[up] <= k) {
-                    break;
-                }
-                key[at] = key[up];
-                pos[at] = pos[up];
-                id[at] = id[up];
-                at = up;
-            }
-            key[at] = k;
-            pos[at] = p;
-            id[at] = i;
-        }
-
-        private void grow() {
-            key = Arrays.copyOf(key, size * 2);
-            pos = Arrays.copyOf(pos, size * 2);
-            id = Arrays.copyOf(id, size * 2);
-        }
-
-        void pop() {
-            double k = key[--size];
-            int p = pos[size];
-            int i = id[size];
-            int at = 0;
-            while (true) {
-                int ch = 2 * at + 1;
-                if (ch >= size) {
-                    break;
-                }
-                if (ch + 1 < size && key[ch + 1] < key[ch]) {
-                    ch++;
-                }
-                if (key[ch] >= k) {
-                    break;
-                }
-                key[at] = key[ch];
-                pos[at] = pos[ch];
-                id[at] = id[ch];
-                at = ch;
-            }
-            if (size > 0) {
-                key[at] = k;
-                pos[at] = p;
-                id[at] = i;
-            }
-        }
     }
 }

@@ -71,8 +71,8 @@ final class PercentWalk {
     private int[] ys = new int[16];
     private int yTop;
     /** Young positions by stop (key {@code -d S0}) and by the price they mature at (key {@code d M}): binary min-heaps. */
-    private final Heap stops = new Heap();
-    private final Heap maturing = new Heap();
+    private final StopHeap stops = new StopHeap();
+    private final StopHeap maturing = new StopHeap();
     private int open;
     private boolean young;
 
@@ -339,11 +339,11 @@ final class PercentWalk {
         }
         node[q] = nd;
         if (initialStop == initialStop) {
-            stops.push(-d * (e * (1 - d * initialStop)), q);
+            stops.push(-d * (e * (1 - d * initialStop)), q, 0);
         }
         double at = maturesAt(e);
         if (at == at) {
-            maturing.push(d * at, q);
+            maturing.push(d * at, q, 0);
         }
     }
 
@@ -508,62 +508,5 @@ final class PercentWalk {
         double e = entry[q];
         double fill = Returns.exitFill(d, trigger, slippage);
         out.set(mine[q], j, bars.openTime()[j], fill, Returns.net(d, e, fill, fee), peak, why);
-    }
-
-    /** A binary min-heap of (double key, int value). */
-    private static final class Heap {
-        double[] key = new double[16];
-        int[] val = new int[16];
-        int size;
-
-        void clear() {
-            size = 0;
-        }
-
-        void push(double k, int v) {
-            if (size == key.length) {
-                key = java.util.Arrays.copyOf(key, size * 2);
-                val = java.util.Arrays.copyOf(val, size * 2);
-            }
-            int at = size++;
-            while (at > 0) {
-                int up = (at - 1) >>> 1;
-                if (key[up] <= k) {
-                    break;
-                }
-                key[at] = key[up];
-                val[at] = val[up];
-                at = up;
-            }
-            key[at] = k;
-            val[at] = v;
-        }
-
-        int pop() {
-            int top = val[0];
-            double k = key[--size];
-            int v = val[size];
-            int at = 0;
-            while (true) {
-                int ch = 2 * at + 1;
-                if (ch >= size) {
-                    break;
-                }
-                if (ch + 1 < size && key[ch + 1] < key[ch]) {
-                    ch++;
-                }
-                if (key[ch] >= k) {
-                    break;
-                }
-                key[at] = key[ch];
-                val[at] = val[ch];
-                at = ch;
-            }
-            if (size > 0) {
-                key[at] = k;
-                val[at] = v;
-            }
-            return top;
-        }
     }
 }
