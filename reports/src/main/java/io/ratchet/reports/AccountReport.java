@@ -9,20 +9,13 @@ import io.ratchet.backtest.robust.Neighbourhood;
 import io.ratchet.backtest.robust.Robustness;
 import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.backtest.sweep.Verdict;
-import java.awt.Color;
+import io.ratchet.reports.chart.BarChart;
+import io.ratchet.reports.chart.XYChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's account and robustness sections: the pick's equity in the quote currency and
@@ -108,41 +101,34 @@ final class AccountReport {
     }
 
     private static XYChart base(String title, String y) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle("time (UTC)").yAxisTitle(y).build();
-        c.getStyler().setLegendVisible(false);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        c.getStyler().setDatePattern("yyyy-MM-dd");
-        return c;
+        return new XYChart(W, H, title, "time (UTC)", y).timeAxis().legend(false);
     }
 
     static XYChart equity(Account.Run a) {
         XYChart c = base("account equity", "equity");
-        List<Date> t;
-        List<Double> v;
+        double[] t;
+        double[] v;
         if (a.time().length == 0) {
-            t = List.of(new Date(0));
-            v = List.of(a.figures().capital());
+            t = new double[] {0};
+            v = new double[] {a.figures().capital()};
         } else {
             double[] time = times(a);
             int[] keep = Decimate.line(time, a.equity(), Decimate.COLUMNS);
-            t = Decimate.dates(time, keep);
-            v = Decimate.values(a.equity(), keep);
+            t = Decimate.pick(time, keep);
+            v = Decimate.pick(a.equity(), keep);
         }
-        XYSeries s = c.addSeries("equity", t, v);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(new Color(30, 100, 200));
+        c.add("equity", t, v).line(Charts.IS, 1.6);
         return c;
     }
 
     static XYChart drawdown(Account.Run a) {
         XYChart c = base("drawdown from the running peak", "drawdown, %");
-        List<Date> t;
-        List<Double> v;
+        double[] t;
+        double[] v;
         int n = a.time().length;
         if (n == 0) {
-            t = List.of(new Date(0));
-            v = List.of(0.0);
+            t = new double[] {0};
+            v = new double[] {0};
         } else {
             double[] dd = new double[n];
             double peak = a.figures().capital();
@@ -152,14 +138,10 @@ final class AccountReport {
             }
             double[] time = times(a);
             int[] keep = Decimate.line(time, dd, Decimate.COLUMNS);
-            t = Decimate.dates(time, keep);
-            v = Decimate.values(dd, keep);
+            t = Decimate.pick(time, keep);
+            v = Decimate.pick(dd, keep);
         }
-        XYSeries s = c.addSeries("drawdown", t, v);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-        s.setFillColor(new Color(230, 80, 80, 110));
-        s.setLineColor(new Color(200, 60, 60));
-        s.setMarker(SeriesMarkers.NONE);
+        c.add("drawdown", t, v).style(XYChart.Style.AREA).fill(Charts.DRAWDOWN_FILL).line(Charts.DRAWDOWN_LINE, 1.3);
         return c;
     }
 
@@ -171,15 +153,7 @@ final class AccountReport {
         return t;
     }
 
-    static CategoryChart logits(double[] logits, double pbo) {
-        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(String.format(Locale.ROOT, "PBO %.2f: logits of the out-of-sample rank", pbo))
-                .xAxisTitle("logit of the relative rank (below 0: under the median)").yAxisTitle("combinations").build();
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        c.getStyler().setXAxisDecimalPattern("0.0");
-        c.getStyler().setXAxisLabelRotation(45);
-        c.getStyler().setAvailableSpaceFill(0.98);
-        c.getStyler().setOverlapped(true);
+    static BarChart logits(double[] logits, double pbo) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double l : logits) {
@@ -189,22 +163,22 @@ final class AccountReport {
         double lim = Math.max(0.5, Math.max(Math.abs(min), Math.abs(max)));
         int bins = 24;
         double width = 2 * lim / bins;
-        List<Double> x = new ArrayList<>();
-        List<Double> below = new ArrayList<>();
-        List<Double> above = new ArrayList<>();
+        String[] x = new String[bins];
+        double[] below = new double[bins];
+        double[] above = new double[bins];
         double[] counts = new double[bins];
         for (double l : logits) {
             counts[Math.min(bins - 1, Math.max(0, (int) Math.floor((l + lim) / width)))]++;
         }
         for (int b = 0; b < bins; b++) {
             double mid = -lim + (b + 0.5) * width;
-            x.add(Math.round(mid * 100) / 100.0);
-            below.add(mid < 0 ? counts[b] : 0.0);
-            above.add(mid < 0 ? 0.0 : counts[b]);
+            x[b] = String.format(Locale.ROOT, "%.1f", mid).replace('-', '\u2212');
+            below[b] = mid < 0 ? counts[b] : 0.0;
+            above[b] = mid < 0 ? 0.0 : counts[b];
         }
-        c.addSeries("below the median", x, below).setFillColor(new Color(210, 60, 60));
-        c.addSeries("at or above", x, above).setFillColor(new Color(30, 100, 200));
-        return c;
+        return new BarChart(W, H, String.format(Locale.ROOT, "PBO %.2f: logits of the out-of-sample rank", pbo),
+                "logit of the relative rank (below 0: under the median)", "combinations", x)
+                .add("below the median", below, 0xFFD23C3C).add("at or above", above, Charts.IS).legendInside();
     }
 
     private static String num(double v) {

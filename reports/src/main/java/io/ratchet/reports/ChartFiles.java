@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.knowm.xchart.internal.chartpart.IChart;
+import io.ratchet.reports.chart.Chart;
 
 /**
  * The PNGs of a report folder, drawn on worker threads while the rest of the page is built:
@@ -33,7 +33,7 @@ final class ChartFiles implements AutoCloseable {
     }
 
     /** Queues {@code chart} to be drawn into {@code name} in the report folder; returns {@code name}. */
-    String png(IChart chart, String name) {
+    String png(Chart chart, String name) {
         Path file = dir.resolve(name);
         pending.add(pool.submit(() -> {
             try {

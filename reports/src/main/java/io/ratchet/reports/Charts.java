@@ -2,84 +2,62 @@ package io.ratchet.reports;
 
 import io.ratchet.engine.LadderRow;
 import io.ratchet.engine.Trade;
-import java.awt.BasicStroke;
-import java.awt.Color;
+import io.ratchet.reports.chart.BarChart;
+import io.ratchet.reports.chart.HeatChart;
+import io.ratchet.reports.chart.Marker;
+import io.ratchet.reports.chart.XYChart;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.Histogram;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, each a plain function of its data. */
 final class Charts {
     static final int W = 900;
     static final int H = 460;
-    private static final Color PRICE = new Color(90, 90, 90);
-    private static final Color STOP = new Color(200, 40, 40);
-    private static final Color IS = new Color(30, 100, 200);
-    private static final Color OOS = new Color(230, 130, 20);
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    static final int PRICE = 0xFF5A5A5A;
+    static final int STOP = 0xFFC82828;
+    static final int IS = 0xFF1E64C8;
+    static final int OOS = 0xFFE68214;
+    static final int GREY = 0xFF808080;
+    static final int DRAWDOWN_FILL = 0x6EE65050;
+    static final int DRAWDOWN_LINE = 0xFFC83C3C;
 
     private Charts() {
     }
 
     private static XYChart xy(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        c.getStyler().setMarkerSize(6);
-        return c;
+        return new XYChart(W, H, title, x, y);
     }
 
     /** Score against trail for one mode: the best in-sample score at each trail, and the same configurations out of sample. */
     static XYChart scoreVsTrail(String mode, String metric, double[] trail, double[] inSample, double[] outOfSample, double pickTrail, double pickScore) {
         XYChart c = xy(mode + ": " + metric + " against trail", "trail", metric);
-        XYSeries a = c.addSeries("in sample (best at each trail)", trail, inSample);
-        a.setLineColor(IS);
-        a.setMarkerColor(IS);
-        a.setMarker(SeriesMarkers.CIRCLE);
+        c.add("in sample (best at each trail)", trail, inSample).line(IS, 2).marker(Marker.CIRCLE, IS);
         if (outOfSample != null) {
-            XYSeries b = c.addSeries("out of sample (same configurations)", trail, outOfSample);
-            b.setLineColor(OOS);
-            b.setMarkerColor(OOS);
-            b.setLineStyle(DASHED);
-            b.setMarker(SeriesMarkers.DIAMOND);
+            c.add("out of sample (same configurations)", trail, outOfSample).line(OOS, 2).dashed().marker(Marker.DIAMOND, OOS);
         }
         if (pickScore == pickScore) {
-            XYSeries p = c.addSeries("the pick", new double[] {pickTrail}, new double[] {pickScore});
-            p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            p.setMarker(SeriesMarkers.SQUARE);
-            p.setMarkerColor(Color.BLACK);
+            c.add("the pick", new double[] {pickTrail}, new double[] {pickScore}).style(XYChart.Style.SCATTER).marker(Marker.SQUARE, 0xFF000000)
+                    .markerSize(9);
         }
         return c;
     }
 
     /** Score over trail x activation for one mode (best over the other parameters). */
-    static HeatMapChart heatmap(String mode, String metric, List<String> trails, List<String> activations, List<Number[]> cells, String pickLabel) {
-        HeatMapChart c = new HeatMapChartBuilder().width(W).height(H).title(mode + ": in-sample " + metric + " by trail and activation"
-                + (pickLabel == null ? "" : "  (pick: " + pickLabel + ")")).xAxisTitle("trail").yAxisTitle("activation").build();
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        // Values are legible only where a cell is wide enough for "−123.4"; beyond that the colour says it.
-        c.getStyler().setShowValue(trails.size() <= 12 && activations.size() <= 14);
-        c.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+    static HeatChart heatmap(String mode, String metric, List<String> trails, List<String> activations, List<Number[]> cells, String pickLabel) {
+        double[][] value = new double[trails.size()][activations.size()];
+        for (double[] column : value) {
+            java.util.Arrays.fill(column, Double.NaN);
+        }
+        for (Number[] cell : cells) {
+            value[cell[0].intValue()][cell[1].intValue()] = cell[2].doubleValue();
+        }
         // Diverging and centred on zero: white is break-even, red lost, green made money, however lopsided the grid.
         double limit = niceLimit(cells);
-        c.getStyler().setHeatMapValueDecimalPattern(valuePattern(limit));
-        c.getStyler().setMin(-limit);
-        c.getStyler().setMax(limit);
-        c.getStyler().setRangeColors(new Color[] {new Color(190, 30, 45), new Color(248, 248, 248), new Color(20, 130, 60)});
-        c.addSeries(metric, trails, activations, cells);
-        return c;
+        // Values are legible only where a cell is wide enough for "−123.4"; beyond that the colour says it.
+        boolean values = trails.size() <= 12 && activations.size() <= 14;
+        return new HeatChart(W, H, mode + ": in-sample " + metric + " by trail and activation" + (pickLabel == null ? "" : "  (pick: " + pickLabel + ")"),
+                "trail", "activation", trails.toArray(new String[0]), activations.toArray(new String[0]), value, -limit, limit,
+                new int[] {0xBE1E2D, 0xF8F8F8, 0x14823C}, values ? valuePattern(limit) : null);
     }
 
     /** The smallest 1, 2 or 5 times a power of ten at or above every |value|: the colour scale's ends, round in the legend. */
@@ -106,52 +84,45 @@ final class Charts {
         return p + ";\u2212" + p;
     }
 
-    /** One trade: the price path, the stop as it ratcheted, the entry and the exit. */
-    /** @param zoomed the end of the trade only: no entry marker, which would stretch the time axis back to the entry */
-    static XYChart trade(String title, String priceAxis, ReportWriter.PricePath price, List<Date> stopTime, List<Double> stop, Trade t,
+    /**
+     * One trade: the price path, the stop as it ratcheted, the entry and the exit.
+     *
+     * @param zoomed the end of the trade only: no entry marker, which would stretch the time axis back to the entry
+     */
+    static XYChart trade(String title, String priceAxis, ReportWriter.PricePath price, List<Long> stopTime, List<Double> stop, Trade t,
                          double activationPrice, boolean zoomed) {
-        XYChart c = xy(title, "time (UTC)", priceAxis);
-        c.getStyler().setDatePattern("MM-dd HH:mm");
-        List<Date> time = price.time();
-        XYSeries p = c.addSeries("price (close)", time, price.close());
-        p.setLineColor(PRICE);
-        p.setLineWidth(1.2f);
-        p.setMarker(SeriesMarkers.NONE);
-        Date until = stopTime.isEmpty() ? new Date(t.exitTime()) : stopTime.get(0);
+        XYChart c = xy(title, "time (UTC)", priceAxis).timeAxis();
+        double[] time = price.time();
+        c.add("price (close)", time, price.close()).line(PRICE, 1.3);
+        long until = stopTime.isEmpty() ? t.exitTime() : stopTime.get(0);
         if (activationPrice == activationPrice) {
             // Until the price reaches this level the stop does not trail: without it, a trade whose stop came late looks stop-less.
-            Date since = zoomed ? time.get(0) : new Date(t.entryTime());
-            XYSeries a = c.addSeries("activation level (trailing starts)", List.of(since, until.after(since) ? until : time.get(time.size() - 1)),
-                    List.of(activationPrice, activationPrice));
-            a.setLineColor(new Color(120, 120, 200));
-            a.setLineStyle(DASHED);
-            a.setMarker(SeriesMarkers.NONE);
+            double since = zoomed ? time[0] : t.entryTime();
+            c.add("activation level (trailing starts)", new double[] {since, until > since ? until : time[time.length - 1]},
+                    new double[] {activationPrice, activationPrice}).line(0xFF7878C8, 2).dashed();
         }
         if (!stop.isEmpty()) {
-            XYSeries s = c.addSeries("stop", stopTime, stop);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-            s.setLineColor(STOP);
-            s.setLineWidth(3f);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(STOP);
+            double[] st = new double[stopTime.size()];
+            double[] sv = new double[stop.size()];
+            for (int i = 0; i < st.length; i++) {
+                st[i] = stopTime.get(i);
+                sv[i] = stop.get(i);
+            }
+            c.add("stop", st, sv).style(XYChart.Style.STEP).line(STOP, 2.5).marker(Marker.CIRCLE, STOP).markerSize(6);
         }
         if (!zoomed) {
-            XYSeries e = c.addSeries("entry", List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
-            e.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            e.setMarker(SeriesMarkers.TRIANGLE_UP);
-            e.setMarkerColor(IS);
+            c.add("entry", new double[] {t.entryTime()}, new double[] {t.entryPrice()}).style(XYChart.Style.SCATTER).marker(Marker.TRIANGLE_UP, IS)
+                    .markerSize(10);
         }
-        XYSeries x = c.addSeries("exit (" + t.exitReason() + ")", List.of(new Date(t.exitTime())), List.of(t.exitPrice()));
-        x.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        x.setMarker(SeriesMarkers.TRIANGLE_DOWN);
-        x.setMarkerColor(STOP);
+        c.add("exit (" + t.exitReason() + ")", new double[] {t.exitTime()}, new double[] {t.exitPrice()}).style(XYChart.Style.SCATTER)
+                .marker(Marker.TRIANGLE_DOWN, STOP).markerSize(10);
         return c;
     }
 
     /** Running sum of net returns by exit time, with the drawdown below it shaded. */
     static XYChart equity(List<Trade> byExit) {
-        XYChart c = xy("per trade: running sum of net returns (unit stake each), its fall from the high shaded", "exit time (UTC)", "sum of returns, points");
-        c.getStyler().setDatePattern("yyyy-MM-dd");
+        XYChart c = xy("per trade: running sum of net returns (unit stake each), its fall from the high shaded", "exit time (UTC)", "sum of returns, points")
+                .timeAxis();
         int n = byExit.size();
         double[] time = new double[Math.max(1, n)];
         double[] sumPct = new double[time.length];
@@ -168,41 +139,40 @@ final class Charts {
         }
         int[] keepSum = Decimate.line(time, sumPct, Decimate.COLUMNS);
         int[] keepFall = Decimate.line(time, fallPct, Decimate.COLUMNS);
-        List<Date> t = Decimate.dates(time, keepFall);
-        List<Double> dd = Decimate.values(fallPct, keepFall);
-        XYSeries d = c.addSeries("drawdown", t, dd);
-        d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-        d.setFillColor(new Color(230, 80, 80, 110));
-        d.setLineColor(new Color(200, 60, 60));
-        d.setMarker(SeriesMarkers.NONE);
-        XYSeries e = c.addSeries("equity", Decimate.dates(time, keepSum), Decimate.values(sumPct, keepSum));
-        e.setLineColor(IS);
-        e.setMarker(SeriesMarkers.NONE);
+        c.add("drawdown", Decimate.pick(time, keepFall), Decimate.pick(fallPct, keepFall)).style(XYChart.Style.AREA).fill(DRAWDOWN_FILL)
+                .line(DRAWDOWN_LINE, 1.3);
+        c.add("equity", Decimate.pick(time, keepSum), Decimate.pick(sumPct, keepSum)).line(IS, 1.6);
         return c;
     }
 
-    static CategoryChart histogram(List<Double> returnsPct) {
-        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title("trade net returns").xAxisTitle("net return, %").yAxisTitle("trades").build();
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setLegendVisible(false);
-        c.getStyler().setXAxisDecimalPattern("0.0");
-        c.getStyler().setXAxisLabelRotation(45);
-        c.getStyler().setAvailableSpaceFill(0.98);
+    static BarChart histogram(List<Double> returnsPct) {
         List<Double> data = returnsPct.isEmpty() ? List.of(0.0) : returnsPct;
-        double min = data.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = data.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : data) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
         if (max <= min) {
             max = min + 1;
         }
-        Histogram h = new Histogram(data, 30, min, max);
-        c.addSeries("trades", h.getxAxisData(), h.getyAxisData()).setFillColor(IS);
-        return c;
+        int bins = 30;
+        double width = (max - min) / bins;
+        double[] counts = new double[bins];
+        for (double v : data) {
+            counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+        }
+        String[] labels = new String[bins];
+        int decimals = width >= 1 ? 1 : width >= 0.1 ? 2 : 3;
+        for (int b = 0; b < bins; b++) {
+            labels[b] = String.format(java.util.Locale.ROOT, "%." + decimals + "f", min + (b + 0.5) * width).replace('-', '\u2212');
+        }
+        return new BarChart(W, H, "trade net returns", "net return, % (bin centres)", "trades", labels).add("trades", counts, IS);
     }
 
     /** Best open profit against what the trade kept: points on the diagonal kept it all. */
     static XYChart mfe(List<Trade> trades) {
         XYChart c = xy("what the trail kept: best open profit (MFE) against net return", "MFE, %", "net return, %");
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double[] x = new double[trades.size()];
         double[] y = new double[trades.size()];
         double hi = 0.1;
@@ -218,14 +188,8 @@ final class Charts {
         int[] keep = Decimate.scatter(x, y, Decimate.COLUMNS, Decimate.ROWS);
         x = Decimate.pick(x, keep);
         y = Decimate.pick(y, keep);
-        XYSeries s = c.addSeries("trades", x, y);
-        s.setMarkerColor(new Color(30, 100, 200, 140));
-        s.setMarker(SeriesMarkers.CIRCLE);
-        XYSeries d = c.addSeries("kept everything", new double[] {0, hi}, new double[] {0, hi});
-        d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        d.setLineColor(Color.GRAY);
-        d.setLineStyle(DASHED);
-        d.setMarker(SeriesMarkers.NONE);
+        c.add("trades", x, y).style(XYChart.Style.SCATTER).marker(Marker.CIRCLE, 0x8C1E64C8);
+        c.add("kept everything", new double[] {0, hi}, new double[] {0, hi}).line(GREY, 1.5).dashed();
         return c;
     }
 
@@ -233,9 +197,7 @@ final class Charts {
     static XYChart ladder(String title, List<LadderRow> rows, double entry) {
         XYChart c = xy(title, "price reached", "price / stop");
         double[] price = rows.stream().mapToDouble(LadderRow::price).toArray();
-        XYSeries p = c.addSeries("price", price, price);
-        p.setLineColor(PRICE);
-        p.setMarker(SeriesMarkers.NONE);
+        c.add("price", price, price).line(PRICE, 1.5);
         List<Double> sx = new ArrayList<>();
         List<Double> sy = new ArrayList<>();
         for (LadderRow r : rows) {
@@ -245,16 +207,10 @@ final class Charts {
             }
         }
         if (!sx.isEmpty()) {
-            XYSeries s = c.addSeries("stop", sx, sy);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-            s.setLineColor(STOP);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(STOP);
+            c.add("stop", sx.stream().mapToDouble(Double::doubleValue).toArray(), sy.stream().mapToDouble(Double::doubleValue).toArray())
+                    .style(XYChart.Style.STEP).line(STOP, 2).marker(Marker.CIRCLE, STOP).markerSize(6);
         }
-        XYSeries e = c.addSeries("entry", new double[] {price[0], price[price.length - 1]}, new double[] {entry, entry});
-        e.setLineColor(Color.LIGHT_GRAY);
-        e.setLineStyle(DASHED);
-        e.setMarker(SeriesMarkers.NONE);
+        c.add("entry", new double[] {price[0], price[price.length - 1]}, new double[] {entry, entry}).line(0xFFB4B4B4, 1.5).dashed();
         return c;
     }
 }

@@ -1,13 +1,10 @@
 package io.ratchet.reports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
 
 /**
  * Which points of a long series to draw. A 900-pixel chart shows no more than a few points
- * per pixel column, and xchart's cost is per point (a year of 1m bars is half a million), so
+ * per pixel column, and drawing costs per point (a year of 1m bars is half a million), so
  * a line keeps, per column, its first, lowest, highest and last point — drawn, that is the
  * same line, every peak and trough included, which striding would drop. A scatter keeps one
  * point per occupied cell of a fine grid.
@@ -90,22 +87,6 @@ final class Decimate {
             }
         }
         return Arrays.copyOf(keep, kept);
-    }
-
-    static List<Date> dates(double[] t, int[] keep) {
-        List<Date> out = new ArrayList<>(keep.length);
-        for (int i : keep) {
-            out.add(new Date((long) t[i]));
-        }
-        return out;
-    }
-
-    static List<Double> values(double[] v, int[] keep) {
-        List<Double> out = new ArrayList<>(keep.length);
-        for (int i : keep) {
-            out.add(v[i]);
-        }
-        return out;
     }
 
     static double[] pick(double[] v, int[] keep) {

@@ -6,21 +6,15 @@ import io.ratchet.backtest.account.AccountSpec;
 import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.engine.Trade;
 import io.ratchet.engine.TrailingConfig;
-import java.awt.BasicStroke;
-import java.awt.Color;
+import io.ratchet.reports.chart.Marker;
+import io.ratchet.reports.chart.XYChart;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's fidelity section for a tick-exact run ({@code --intrabar trades}): the same
@@ -34,10 +28,9 @@ final class FidelityReport {
     static final String PER_TRADE = "fidelity-per-trade.png";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final Color TRADES = new Color(20, 20, 20);
-    private static final Color ADVERSE = new Color(200, 40, 40);
-    private static final Color DETAIL = new Color(30, 100, 200);
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    private static final int TRADES = 0xFF141414;
+    private static final int ADVERSE = 0xFFC82828;
+    private static final int DETAIL = 0xFF1E64C8;
 
     private FidelityReport() {
     }
@@ -181,27 +174,21 @@ final class FidelityReport {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(Charts.W).height(Charts.H).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        return c;
+        return new XYChart(Charts.W, Charts.H, title, x, y);
     }
 
     /** The running sum of each walk's net returns, in entry order (the gap as it builds up). */
     static XYChart cumulative(FidelityGap g, String interval) {
-        XYChart c = chart("the same entries on three walks: running sum of net returns", "entry time (UTC)", "sum of returns, points");
-        c.getStyler().setDatePattern("yyyy-MM-dd");
-        line(c, "trades (tick-exact)", g.trades(), TRADES, null);
-        line(c, "adverse-first on the " + interval + " bars", g.adverseFirst().walk(), ADVERSE, DASHED);
+        XYChart c = chart("the same entries on three walks: running sum of net returns", "entry time (UTC)", "sum of returns, points").timeAxis();
+        line(c, "trades (tick-exact)", g.trades(), TRADES, false);
+        line(c, "adverse-first on the " + interval + " bars", g.adverseFirst().walk(), ADVERSE, true);
         if (g.detail() != null) {
-            line(c, "detail on 1m", g.detail().walk(), DETAIL, null);
+            line(c, "detail on 1m", g.detail().walk(), DETAIL, false);
         }
         return c;
     }
 
-    private static void line(XYChart c, String name, FidelityGap.Walk w, Color colour, BasicStroke stroke) {
+    private static void line(XYChart c, String name, FidelityGap.Walk w, int colour, boolean dashed) {
         int n = w.trades().size();
         double[] time = new double[Math.max(1, n)];
         double[] sumPct = new double[time.length];
@@ -212,22 +199,15 @@ final class FidelityReport {
             sumPct[k] = 100 * sum;
         }
         int[] keep = Decimate.line(time, sumPct, Decimate.COLUMNS);
-        List<Date> t = Decimate.dates(time, keep);
-        List<Double> v = Decimate.values(sumPct, keep);
-        XYSeries s = c.addSeries(name, t, v);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(colour);
-        s.setLineWidth(2f);
-        if (stroke != null) {
-            s.setLineStyle(stroke);
+        XYChart.Series s = c.add(name, Decimate.pick(time, keep), Decimate.pick(sumPct, keep)).line(colour, 2);
+        if (dashed) {
+            s.dashed();
         }
     }
 
     /** Each trade: x its return on the trades, y on a bar walk; the diagonal is agreement. */
     static XYChart perTrade(FidelityGap g, String interval) {
         XYChart c = chart("each trade: net return on the bars against on the trades", "net return on the trades, %", "net return on the bars, %");
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.getStyler().setMarkerSize(6);
         double lo = 0;
         double hi = 0;
         List<FidelityGap.Comparison> rows = new ArrayList<>();
@@ -249,18 +229,13 @@ final class FidelityReport {
             x = Decimate.pick(x, keep);
             y = Decimate.pick(y, keep);
             boolean adverse = cmp == g.adverseFirst();
-            XYSeries s = c.addSeries(adverse ? "adverse-first on the " + interval + " bars" : "detail on 1m", x, y);
-            s.setMarker(adverse ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-            s.setMarkerColor(adverse ? new Color(200, 40, 40, 150) : new Color(30, 100, 200, 150));
+            c.add(adverse ? "adverse-first on the " + interval + " bars" : "detail on 1m", x, y).style(XYChart.Style.SCATTER)
+                    .marker(adverse ? Marker.CIRCLE : Marker.DIAMOND, adverse ? 0x96C82828 : 0x961E64C8).markerSize(6);
         }
         if (hi <= lo) {
             hi = lo + 1;
         }
-        XYSeries d = c.addSeries("walks agree", new double[] {lo, hi}, new double[] {lo, hi});
-        d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        d.setLineColor(Color.GRAY);
-        d.setLineStyle(DASHED);
-        d.setMarker(SeriesMarkers.NONE);
+        c.add("walks agree", new double[] {lo, hi}, new double[] {lo, hi}).line(Charts.GREY, 1.5).dashed();
         return c;
     }
 
@@ -279,7 +254,7 @@ final class FidelityReport {
             count += Math.max(1, p.end(i) - p.start(i));
         }
         if (count == 0) {
-            return new ReportWriter.PricePath(List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
+            return new ReportWriter.PricePath(new double[] {t.entryTime()}, new double[] {t.entryPrice()});
         }
         double[] time = new double[count];
         double[] price = new double[count];
@@ -296,7 +271,7 @@ final class FidelityReport {
             }
         }
         int[] keep = Decimate.line(time, price, Decimate.COLUMNS);
-        return new ReportWriter.PricePath(Decimate.dates(time, keep), Decimate.values(price, keep));
+        return new ReportWriter.PricePath(Decimate.pick(time, keep), Decimate.pick(price, keep));
     }
 
     private static String pctSigned(double f) {

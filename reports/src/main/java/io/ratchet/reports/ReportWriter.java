@@ -250,7 +250,7 @@ public final class ReportWriter {
                     SweepTableHtml.pct(t.netReturn(), 2), SweepTableHtml.pct(t.maxFavourableExcursion(), 2));
             String file = "trade-" + e.getKey() + ".png";
             TradeCharts tc = tradeCharts(in, run.config(), t, e.getKey());
-            List<org.knowm.xchart.XYChart> charts = tc.charts();
+            List<io.ratchet.reports.chart.XYChart> charts = tc.charts();
             pngs.png(charts.get(0), file);
             figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, "
                     + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
@@ -274,12 +274,12 @@ public final class ReportWriter {
      * the stop is seen moving and not as a dot beside the exit.
      */
     private static TradeCharts tradeCharts(ReportInput in, TrailingConfig config, Trade t, String which) {
-        List<Date> stopTime = new ArrayList<>();
+        List<Long> stopTime = new ArrayList<>();
         List<Double> stop = new ArrayList<>();
         StopListener rec = new StopListener() {
             @Override
             public void onStopMoved(long time, double price, double oldStop, double newStop) {
-                stopTime.add(new Date(time));
+                stopTime.add(time);
                 stop.add(newStop);
             }
 
@@ -292,7 +292,7 @@ public final class ReportWriter {
         BarWalker w = new BarWalker(config, in.order(), in.detail(), in.prints(), rec);
         int j = w.walk(b, i, t.direction());
         if (!stop.isEmpty()) {
-            stopTime.add(new Date(t.exitTime()));
+            stopTime.add(t.exitTime());
             stop.add(stop.get(stop.size() - 1));
         }
         long from = b.openTime()[Math.max(b.from(), i - 3)];
@@ -301,12 +301,12 @@ public final class ReportWriter {
                 + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ", " + SweepTableHtml.pct(t.netReturn(), 2);
         double activation = config.activation() > 0 ? t.entryPrice() * (1 + t.direction().sign() * config.activation()) : Double.NaN;
         String axis = PriceFormat.of(in.series()).axis();
-        List<org.knowm.xchart.XYChart> charts = new ArrayList<>();
+        List<io.ratchet.reports.chart.XYChart> charts = new ArrayList<>();
         charts.add(Charts.trade(title, axis, pricePath(in, from, to, t), stopTime, stop, t, activation, false));
-        long life = t.exitTime() - (stop.isEmpty() ? t.exitTime() : stopTime.get(0).getTime());
+        long life = t.exitTime() - (stop.isEmpty() ? t.exitTime() : stopTime.get(0));
         if (!stop.isEmpty() && life < 0.25 * (t.exitTime() - t.entryTime())) {
             long bar = in.series().interval().millis();
-            long zoomFrom = Math.max(t.entryTime(), stopTime.get(0).getTime() - Math.max(life / 2, 6 * bar));
+            long zoomFrom = Math.max(t.entryTime(), stopTime.get(0) - Math.max(life / 2, 6 * bar));
             long zoomTo = Math.min(to, t.exitTime() + 3 * bar + 1);
             charts.add(Charts.trade(which + " trade, its last " + TIME.format(Instant.ofEpochMilli(zoomFrom)) + " .. "
                     + TIME.format(Instant.ofEpochMilli(t.exitTime())) + ": the stop as it ratcheted", axis, pricePath(in, zoomFrom, zoomTo, t),
@@ -316,7 +316,7 @@ public final class ReportWriter {
     }
 
     /** A trade's charts, and whether it ever had a stop (the captions say so when it did not). */
-    record TradeCharts(List<org.knowm.xchart.XYChart> charts, boolean hadStop) {
+    record TradeCharts(List<io.ratchet.reports.chart.XYChart> charts, boolean hadStop) {
     }
 
     /** The price the walk saw between two times: the bars, or the lower-timeframe bars under --intrabar detail. */
@@ -329,7 +329,7 @@ public final class ReportWriter {
         int a = path.ceilingIndex(from);
         int z = path.ceilingIndex(to);
         if (z <= a) {
-            return new PricePath(List.of(new Date(t.entryTime())), List.of(t.entryPrice()));
+            return new PricePath(new double[] {t.entryTime()}, new double[] {t.entryPrice()});
         }
         double[] time = new double[z - a];
         double[] close = new double[z - a];
@@ -338,11 +338,11 @@ public final class ReportWriter {
             close[k - a] = path.close()[k];
         }
         int[] keep = Decimate.line(time, close, Decimate.COLUMNS);
-        return new PricePath(Decimate.dates(time, keep), Decimate.values(close, keep));
+        return new PricePath(Decimate.pick(time, keep), Decimate.pick(close, keep));
     }
 
     /** Times and closes of a price line. */
-    record PricePath(List<Date> time, List<Double> close) {
+    record PricePath(double[] time, double[] close) {
     }
 
     private static ReportModel.Section runSection(BacktestResult run, ChartFiles pngs) throws IOException {
@@ -389,12 +389,12 @@ public final class ReportWriter {
         return percent ? 100 * v : v;
     }
 
-    /** xchart cannot draw NaN or infinity: undefined scores become gaps at zero. */
+    /** An undefined or infinite score is a gap in the line, not a point at zero. */
     private static double[] clean(double[] a) {
         double[] out = a.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] != out[i] || Double.isInfinite(out[i])) {
-                out[i] = 0;
+            if (Double.isInfinite(out[i])) {
+                out[i] = Double.NaN;
             }
         }
         return out;
