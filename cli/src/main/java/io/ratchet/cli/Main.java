@@ -8,9 +8,7 @@ import io.ratchet.data.read.KlineFormatException;
 import io.ratchet.data.rest.BinanceApiException;
 import io.ratchet.engine.InvalidConfigException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree, runs it, exits with its code (0 ok, 1 failure, 2 usage). */
@@ -31,26 +29,31 @@ public final class Main {
     }
 
     /**
-     * The subcommands in help order. Only the one a command line names is built: picocli's model
-     * of every option of every command is a tenth of a short run's time.
+     * The subcommands in help order. Only the one a command line names is built, or even loaded:
+     * picocli's model of every option of every command is a tenth of a short run's time, and a
+     * reference to a command's class (a constructor reference too) loads and verifies it and
+     * the classes it names (the live runner's, for a sweep).
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final List<String> SUBCOMMANDS = List.of("forecast", "backtest", "sweep", "report", "data", "sim-exchange", "live");
 
-    static {
-        SUBCOMMANDS.put("forecast", ForecastCommand::new);
-        SUBCOMMANDS.put("backtest", BacktestCommand::new);
-        SUBCOMMANDS.put("sweep", SweepCommand::new);
-        SUBCOMMANDS.put("report", ReportCommand::new);
-        SUBCOMMANDS.put("data", DataCommand::new);
-        SUBCOMMANDS.put("sim-exchange", SimExchangeCommand::new);
-        SUBCOMMANDS.put("live", LiveCommand::new);
+    private static Object make(String name) {
+        return switch (name) {
+            case "forecast" -> new ForecastCommand();
+            case "backtest" -> new BacktestCommand();
+            case "sweep" -> new SweepCommand();
+            case "report" -> new ReportCommand();
+            case "data" -> new DataCommand();
+            case "sim-exchange" -> new SimExchangeCommand();
+            case "live" -> new LiveCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** The subcommand {@code args} names, or null (help, a typo: then all are built, for the list and the suggestions). */
     static String subcommandOf(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-")) { // the top level's options take no value
-                return SUBCOMMANDS.containsKey(a) ? a : null;
+                return SUBCOMMANDS.contains(a) ? a : null;
             }
         }
         return null;
@@ -62,11 +65,11 @@ public final class Main {
 
     private static CommandLine commandLine(String only) {
         CommandLine cmd = new CommandLine(new RatchetCommand());
-        SUBCOMMANDS.forEach((name, make) -> {
+        for (String name : SUBCOMMANDS) {
             if (only == null || only.equals(name)) {
-                cmd.addSubcommand(name, make.get());
+                cmd.addSubcommand(name, make(name));
             }
-        });
+        }
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
         HelpLayout.reflow(cmd);
