@@ -33,20 +33,10 @@ final class Png {
     static byte[] encode(Canvas img) throws IOException {
         int w = img.width();
         int h = img.height();
-        int[] pixels = img.pixels();
         ByteArrayOutputStream z = new ByteArrayOutputStream(w * h / 2);
         Deflater deflater = new Deflater(LEVEL);
         try (DeflaterOutputStream dz = new DeflaterOutputStream(z, deflater, 1 << 16)) {
-            byte[] row = new byte[1 + 3 * w]; // row[0] = 0: filter type None
-            for (int y = 0; y < h; y++) {
-                for (int x = 0, i = 1, at = y * w; x < w; x++, i += 3) {
-                    int p = pixels[at + x];
-                    row[i] = (byte) (p >>> 16);
-                    row[i + 1] = (byte) (p >>> 8);
-                    row[i + 2] = (byte) p;
-                }
-                dz.write(row);
-            }
+            dz.write(img.scanlines()); // already PNG's rows: filter type 0, then RGB
         } finally {
             deflater.end();
         }

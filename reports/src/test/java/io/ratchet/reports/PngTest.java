@@ -22,11 +22,10 @@ class PngTest {
         int w = 1 + rnd.nextInt(300);
         int h = 1 + rnd.nextInt(200);
         Canvas img = new Canvas(w, h, 0);
-        int[] px = img.pixels();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 // runs of one colour, as in a chart, broken by noise
-                px[y * w + x] = rnd.nextInt(8) == 0 ? rnd.nextInt(1 << 24) : (x / 17) * 0x010305;
+                img.set(x, y, rnd.nextInt(8) == 0 ? rnd.nextInt(1 << 24) : (x / 17) * 0x010305);
             }
         }
         assertSamePixels(img, ImageIO.read(new ByteArrayInputStream(Png.encode(img))), "seed " + seed);
@@ -36,7 +35,9 @@ class PngTest {
     void colourChannelsKeepTheirOrder() throws IOException {
         Canvas img = new Canvas(3, 2, 0);
         int[] rgb = {0x102030, 0xffffff, 0x000000, 0xff0000, 0x00ff00, 0x0000ff};
-        System.arraycopy(rgb, 0, img.pixels(), 0, 6);
+        for (int k = 0; k < 6; k++) {
+            img.set(k % 3, k / 3, rgb[k]);
+        }
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(Png.encode(img)));
         assertEquals(0x102030, back.getRGB(0, 0) & 0xffffff);
         assertEquals(0xff0000, back.getRGB(0, 1) & 0xffffff);

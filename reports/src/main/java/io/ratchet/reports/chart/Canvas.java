@@ -13,20 +13,30 @@ import java.util.Arrays;
 public final class Canvas {
     private final int w;
     private final int h;
-    private final int[] rgb;
+    /** Row {@code y} at {@code y * stride}: PNG's filter byte (0, none), then red, green, blue of each pixel. */
+    private final byte[] rows;
+    private final int stride;
     private final float[] cov;
-    private int bx0;
-    private int by0;
-    private int bx1;
-    private int by1;
+    /** The pixels whose coverage is above zero, each once: a paint visits these, not a bounding box. */
+    private int[] touched = new int[4096];
+    private int nTouched;
 
     public Canvas(int w, int h, int background) {
         this.w = w;
         this.h = h;
-        this.rgb = new int[w * h];
+        this.stride = 1 + 3 * w;
+        this.rows = new byte[h * stride];
         this.cov = new float[w * h];
-        Arrays.fill(rgb, background & 0xFFFFFF);
-        clearBox();
+        byte r = (byte) (background >> 16);
+        byte g = (byte) (background >> 8);
+        byte b = (byte) background;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, p = y * stride + 1; x < w; x++, p += 3) {
+                rows[p] = r;
+                rows[p + 1] = g;
+                rows[p + 2] = b;
+            }
+        }
     }
 
     public int width() {
@@ -37,23 +47,36 @@ public final class Canvas {
         return h;
     }
 
-    /** The pixels, row by row, {@code 0xRRGGBB}: the canvas's own array. */
+    /** The pixel at ({@code x}, {@code y}), {@code 0xRRGGBB}. */
+    public int get(int x, int y) {
+        int p = y * stride + 1 + 3 * x;
+        return (rows[p] & 255) << 16 | (rows[p + 1] & 255) << 8 | rows[p + 2] & 255;
+    }
+
+    public void set(int x, int y, int rgb) {
+        int p = y * stride + 1 + 3 * x;
+        rows[p] = (byte) (rgb >> 16);
+        rows[p + 1] = (byte) (rgb >> 8);
+        rows[p + 2] = (byte) rgb;
+    }
+
+    /** A copy of the pixels, row by row, {@code 0xRRGGBB}. */
     public int[] pixels() {
-        return rgb;
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = get(x, y);
+            }
+        }
+        return out;
     }
 
-    private void clearBox() {
-        bx0 = w;
-        by0 = h;
-        bx1 = 0;
-        by1 = 0;
-    }
-
-    private void grow(int x0, int y0, int x1, int y1) {
-        bx0 = Math.min(bx0, Math.max(0, x0));
-        by0 = Math.min(by0, Math.max(0, y0));
-        bx1 = Math.max(bx1, Math.min(w, x1));
-        by1 = Math.max(by1, Math.min(h, y1));
+    /**
+     * The image as PNG scanlines (8-bit RGB, each row led by filter type 0): what a PNG's image
+     * data deflates, so writing one needs no pass over the pixels. The canvas's own array.
+     */
+    public byte[] scanlines() {
+        return rows;
     }
 
     /** Lays the coverage rasterised since the last paint over the pixels in {@code argb}, and clears it. */
@@ -62,41 +85,49 @@ public final class Canvas {
         int r = argb >> 16 & 255;
         int g = argb >> 8 & 255;
         int b = argb & 255;
-        int solid = argb & 0xFFFFFF;
-        for (int y = by0; y < by1; y++) {
-            int row = y * w;
-            for (int i = row + bx0, end = row + bx1; i < end; i++) {
-                float c = cov[i];
-                if (c <= 0) {
-                    continue;
-                }
-                cov[i] = 0;
-                float k = c * a;
-                if (k >= 0.998f) {
-                    rgb[i] = solid;
-                } else {
-                    rgb[i] = mix(rgb[i], r, g, b, k);
-                }
-            }
+        for (int k = 0; k < nTouched; k++) {
+            int i = touched[k];
+            float c = cov[i];
+            cov[i] = 0;
+            int y = i / w;
+            int p = y * stride + 1 + 3 * (i - y * w);
+            blend(p, r, g, b, c * a);
         }
-        clearBox();
+        nTouched = 0;
     }
 
-    private static int mix(int under, int r, int g, int b, float k) {
-        int ur = under >> 16 & 255;
-        int ug = under >> 8 & 255;
-        int ub = under & 255;
-        int nr = (int) (ur + (r - ur) * k + 0.5f);
-        int ng = (int) (ug + (g - ug) * k + 0.5f);
-        int nb = (int) (ub + (b - ub) * k + 0.5f);
-        return nr << 16 | ng << 8 | nb;
+    /** Pixel bytes at {@code p} moved a share {@code k} of the way to (r, g, b). */
+    private void blend(int p, int r, int g, int b, float k) {
+        if (k >= 0.998f) {
+            rows[p] = (byte) r;
+            rows[p + 1] = (byte) g;
+            rows[p + 2] = (byte) b;
+            return;
+        }
+        int ur = rows[p] & 255;
+        int ug = rows[p + 1] & 255;
+        int ub = rows[p + 2] & 255;
+        rows[p] = (byte) (int) (ur + (r - ur) * k + 0.5f);
+        rows[p + 1] = (byte) (int) (ug + (g - ug) * k + 0.5f);
+        rows[p + 2] = (byte) (int) (ub + (b - ub) * k + 0.5f);
     }
 
     private void cover(int x, int y, float c) {
         int i = y * w + x;
-        if (c > cov[i]) {
+        float was = cov[i];
+        if (c > was) {
+            if (was == 0) {
+                touch(i);
+            }
             cov[i] = c;
         }
+    }
+
+    private void touch(int i) {
+        if (nTouched == touched.length) {
+            touched = java.util.Arrays.copyOf(touched, 2 * nTouched);
+        }
+        touched[nTouched++] = i;
     }
 
     /** An axis-aligned rectangle with exact coverage of its fractional edges. */
@@ -122,6 +153,17 @@ public final class Canvas {
         int iy0 = (int) Math.floor(y0);
         int ix1 = (int) Math.ceil(x1);
         int iy1 = (int) Math.ceil(y1);
+        if (argb >>> 24 == 255 && ix0 == x0 && iy0 == y0 && ix1 == x1 && iy1 == y1) {
+            // Whole opaque pixels (grid lines, cells, borders): the colour itself, no coverage.
+            for (int y = iy0; y < iy1; y++) {
+                for (int x = ix0, p = y * stride + 1 + 3 * ix0; x < ix1; x++, p += 3) {
+                    rows[p] = (byte) (argb >> 16);
+                    rows[p + 1] = (byte) (argb >> 8);
+                    rows[p + 2] = (byte) argb;
+                }
+            }
+            return;
+        }
         for (int y = iy0; y < iy1; y++) {
             double cy = Math.min(y1, y + 1) - Math.max(y0, y);
             for (int x = ix0; x < ix1; x++) {
@@ -129,7 +171,6 @@ public final class Canvas {
                 cover(x, y, (float) (cx * cy));
             }
         }
-        grow(ix0, iy0, ix1, iy1);
         paint(argb);
     }
 
@@ -202,8 +243,6 @@ public final class Canvas {
         hi = Math.min(limit, hi);
         double slope = wide ? (dx == 0 ? 0 : dy / dx) : (dy == 0 ? 0 : dx / dy);
         double half = ext * Math.sqrt(1 + slope * slope);
-        int g0 = Integer.MAX_VALUE;
-        int g1 = Integer.MIN_VALUE;
         for (int m = lo; m < hi; m++) {
             double pm = m + 0.5;
             double s = wide ? (dx == 0 ? 0 : (pm - ax) / dx) : (dy == 0 ? 0 : (pm - ay) / dy);
@@ -226,15 +265,6 @@ public final class Canvas {
                         cover(q, m, (float) Math.min(1, c));
                     }
                 }
-            }
-            g0 = Math.min(g0, q0);
-            g1 = Math.max(g1, q1);
-        }
-        if (lo < hi) {
-            if (wide) {
-                grow(lo, g0, hi, g1);
-            } else {
-                grow(g0, lo, g1, hi);
             }
         }
     }
@@ -272,7 +302,6 @@ public final class Canvas {
                 }
             }
         }
-        grow(x0, y0, x1, y1);
         paint(argb);
     }
 
@@ -325,7 +354,6 @@ public final class Canvas {
                 }
             }
         }
-        grow(x0, y0, x1, y1);
         paint(argb);
     }
 
@@ -336,33 +364,29 @@ public final class Canvas {
      */
     public void polygon(double[] px, double[] py, int n, int argb) {
         final int sub = 4;
-        int rows = h * sub;
-        int[] count = new int[rows + 1];
+        int subRows = h * sub;
+        int[] count = new int[subRows + 1];
         for (int k = 0; k < n; k++) {
             int j = (k + 1) % n;
-            int[] span = subRows(py[k], py[j], sub, rows);
+            int[] span = subRowSpan(py[k], py[j], sub, subRows);
             for (int s = span[0]; s < span[1]; s++) {
                 count[s + 1]++;
             }
         }
-        for (int s = 0; s < rows; s++) {
+        for (int s = 0; s < subRows; s++) {
             count[s + 1] += count[s];
         }
-        double[] xs = new double[count[rows]];
-        int[] fill = Arrays.copyOf(count, rows);
+        double[] xs = new double[count[subRows]];
+        int[] fill = Arrays.copyOf(count, subRows);
         for (int k = 0; k < n; k++) {
             int j = (k + 1) % n;
-            int[] span = subRows(py[k], py[j], sub, rows);
+            int[] span = subRowSpan(py[k], py[j], sub, subRows);
             for (int s = span[0]; s < span[1]; s++) {
                 double sy = (s + 0.5) / sub;
                 xs[fill[s]++] = px[k] + (px[j] - px[k]) * (sy - py[k]) / (py[j] - py[k]);
             }
         }
-        int minY = h;
-        int maxY = 0;
-        int minX = w;
-        int maxX = 0;
-        for (int s = 0; s < rows; s++) {
+        for (int s = 0; s < subRows; s++) {
             int a = count[s];
             int b = count[s + 1];
             if (b - a < 2) {
@@ -388,22 +412,21 @@ public final class Canvas {
                     }
                     addCover(i + ir, (float) ((r - ir) / sub));
                 }
-                minX = Math.min(minX, il);
-                maxX = Math.max(maxX, ir + 1);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y + 1);
             }
         }
-        grow(minX, minY, maxX, maxY);
         paint(argb);
     }
 
     private void addCover(int i, float c) {
-        cov[i] = Math.min(1f, cov[i] + c);
+        float was = cov[i];
+        if (was == 0) {
+            touch(i);
+        }
+        cov[i] = Math.min(1f, was + c);
     }
 
     /** The sub-rows {@code [first, end)} whose centres lie in {@code [min(a,b), max(a,b))}. */
-    private static int[] subRows(double a, double b, int sub, int rows) {
+    private static int[] subRowSpan(double a, double b, int sub, int rows) {
         if (a == b || a != a || b != b) {
             return new int[] {0, 0};
         }
@@ -430,8 +453,7 @@ public final class Canvas {
                 if (a == 0 || px < 0 || px >= w) {
                     continue;
                 }
-                int i = py * w + px;
-                rgb[i] = a == 255 ? rgbColour & 0xFFFFFF : mix(rgb[i], r, g, b, a / 255f);
+                blend(py * stride + 1 + 3 * px, r, g, b, a / 255f);
             }
         }
     }
@@ -452,8 +474,7 @@ public final class Canvas {
                 if (a == 0 || py < 0 || py >= h) {
                     continue;
                 }
-                int i = py * w + px;
-                rgb[i] = a == 255 ? rgbColour & 0xFFFFFF : mix(rgb[i], r, g, b, a / 255f);
+                blend(py * stride + 1 + 3 * px, r, g, b, a / 255f);
             }
         }
     }

@@ -9,7 +9,7 @@ class CanvasTest {
     private static final int WHITE = 0xFFFFFF;
 
     private static int at(Canvas c, int x, int y) {
-        return c.pixels()[y * c.width() + x];
+        return c.get(x, y);
     }
 
     /** How much of a black shape covers the canvas, in pixels: the darkness summed. */

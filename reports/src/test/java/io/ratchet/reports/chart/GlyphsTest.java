@@ -39,7 +39,7 @@ class GlyphsTest {
         int inked = 0;
         for (int py = 0; py < 40; py++) {
             for (int px = 0; px < 200; px++) {
-                if (c.pixels()[py * 200 + px] != 0xFFFFFF) {
+                if (c.get(px, py) != 0xFFFFFF) {
                     inked++;
                     assertThat(px).isBetween(x - 1, x + g.width("Ratchet 0.5%"));
                     assertThat(py).isBetween(y - g.ascent, y + g.descent);
@@ -61,7 +61,7 @@ class GlyphsTest {
         int right = -1;
         for (int py = 0; py < 200; py++) {
             for (int px = 0; px < 40; px++) {
-                if (c.pixels()[py * 40 + px] != 0xFFFFFF) {
+                if (c.get(px, py) != 0xFFFFFF) {
                     top = Math.min(top, py);
                     bottom = Math.max(bottom, py);
                     left = Math.min(left, px);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class XYChartTest {
     private static boolean columnHas(Canvas c, int x, int rgb) {
         for (int y = 0; y < c.height(); y++) {
-            if (c.pixels()[y * c.width() + x] == rgb) {
+            if (c.get(x, y) == rgb) {
                 return true;
             }
         }
@@ -62,7 +62,7 @@ class XYChartTest {
         boolean swatch = false;
         for (int y = 200; y < 300 && !swatch; y++) {
             for (int x = 0; x < 600; x++) {
-                swatch |= k.pixels()[y * 600 + x] == 0xAA00AA && !columnHas(n, x, 0xAA00AA);
+                swatch |= k.get(x, y) == 0xAA00AA && !columnHas(n, x, 0xAA00AA);
             }
         }
         assertThat(swatch).as("a magenta swatch below the plot, rows up to %d", rowBelowPlot).isTrue();
@@ -77,7 +77,7 @@ class XYChartTest {
         int lowest = -1;
         int highest = -1;
         for (int y = 0; y < 300; y++) {
-            if (k.pixels()[y * 600 + 300] == 0xFF0000) {
+            if (k.get(300, y) == 0xFF0000) {
                 highest = highest < 0 ? y : highest;
                 lowest = y;
             }
