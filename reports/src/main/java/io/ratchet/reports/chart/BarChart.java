@@ -8,25 +8,16 @@ import java.util.List;
  * same places (a histogram split by colour), in the order added. Labels that would touch are
  * thinned out evenly; every one drawn is centred under its bar.
  */
-public final class BarChart implements Chart {
+public final class BarChart extends Chart {
     private record Bars(String name, double[] value, int colour) {
     }
 
-    private final int w;
-    private final int h;
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
     private final String[] categories;
     private final List<Bars> series = new ArrayList<>();
     private boolean legendInside;
 
     public BarChart(int w, int h, String title, String xTitle, String yTitle, String[] categories) {
-        this.w = w;
-        this.h = h;
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
+        super(w, h, title, xTitle, yTitle);
         this.categories = categories.clone();
     }
 
@@ -42,21 +33,6 @@ public final class BarChart implements Chart {
     public BarChart legendInside() {
         legendInside = true;
         return this;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int width() {
-        return w;
-    }
-
-    @Override
-    public int height() {
-        return h;
     }
 
     @Override

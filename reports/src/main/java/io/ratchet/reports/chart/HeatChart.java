@@ -10,12 +10,7 @@ import java.util.Locale;
  * where cells are wide enough, each value written in its cell. A cell without a value is left
  * blank. The first y label is at the bottom.
  */
-public final class HeatChart implements Chart {
-    private final int w;
-    private final int h;
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
+public final class HeatChart extends Chart {
     private final String[] xLabels;
     private final String[] yLabels;
     private final double[][] value;
@@ -31,11 +26,7 @@ public final class HeatChart implements Chart {
      */
     public HeatChart(int w, int h, String title, String xTitle, String yTitle, String[] xLabels, String[] yLabels, double[][] value,
                      double min, double max, int[] colours, String pattern) {
-        this.w = w;
-        this.h = h;
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
+        super(w, h, title, xTitle, yTitle);
         this.xLabels = xLabels.clone();
         this.yLabels = yLabels.clone();
         this.value = value;
@@ -43,21 +34,6 @@ public final class HeatChart implements Chart {
         this.max = max;
         this.colours = colours.clone();
         this.pattern = pattern;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int width() {
-        return w;
-    }
-
-    @Override
-    public int height() {
-        return h;
     }
 
     /** The colour of {@code v} on the scale. */

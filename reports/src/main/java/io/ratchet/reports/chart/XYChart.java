@@ -7,7 +7,7 @@ import java.util.List;
  * Series of (x, y) points on numeric or time axes: lines, steps, scatters and areas filled to
  * zero, drawn in the order added, with a legend below the plot. A NaN or infinite point is a gap.
  */
-public final class XYChart implements Chart {
+public final class XYChart extends Chart {
     /** How a series is drawn. */
     public enum Style { LINE, STEP, SCATTER, AREA }
 
@@ -68,21 +68,12 @@ public final class XYChart implements Chart {
         }
     }
 
-    private final int w;
-    private final int h;
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
     private final List<Series> series = new ArrayList<>();
     private boolean time;
     private boolean legend = true;
 
     public XYChart(int w, int h, String title, String xTitle, String yTitle) {
-        this.w = w;
-        this.h = h;
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
+        super(w, h, title, xTitle, yTitle);
     }
 
     /** x values are epoch milliseconds, labelled as UTC times. */
@@ -104,21 +95,6 @@ public final class XYChart implements Chart {
 
     public List<Series> series() {
         return List.copyOf(series);
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int width() {
-        return w;
-    }
-
-    @Override
-    public int height() {
-        return h;
     }
 
     @Override
