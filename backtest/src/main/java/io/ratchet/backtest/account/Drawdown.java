@@ -48,12 +48,18 @@ final class Drawdown {
      * @return how many of the bars were read from {@code blocks}
      */
     int marks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        // Small enough to be compiled into the account's walk: a run between two events (nearly all) costs no call.
+        if (blocks != null && blocks.hasTable && to - from >= 2 && to - from <= CloseBlocks.RUN_MAX) {
+            return run(base, b, close, openTime, spacing, from, to, blocks);
+        }
+        return byBlocks(base, b, close, openTime, spacing, from, to, blocks);
+    }
+
+    /** As {@link #marks}: a run too long for one read of the table, or a range without it, by aligned blocks. */
+    private int byBlocks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
         if (blocks == null) {
             eachBar(base, b, close, openTime, spacing, from, to);
             return 0;
-        }
-        if (blocks.hasTable && to - from >= 2 && to - from <= CloseBlocks.RUN_MAX) {
-            return run(base, b, close, openTime, spacing, from, to, blocks); // a run between two events: nearly all of them
         }
         int read = 0;
         int i = from;
