@@ -44,22 +44,25 @@ final class CloseBlocks {
         this.n = n;
         hasTable = n <= TABLE_MAX;
         table = hasTable ? new double[2 * SHIFT * n] : null;
-        for (int k = 1; k <= SHIFT && hasTable; k++) {
-            int half = 1 << (k - 1);
-            int off = 2 * (k - 1) * n;
-            int prev = off - 2 * n;
-            for (int i = 0; i + (1 << k) <= n; i++) {
-                double lo;
-                double hi;
-                if (k == 1) {
-                    lo = Math.min(close[origin + i], close[origin + i + 1]);
-                    hi = Math.max(close[origin + i], close[origin + i + 1]);
-                } else {
-                    lo = Math.min(table[prev + 2 * i], table[prev + 2 * (i + half)]);
-                    hi = Math.max(table[prev + 2 * i + 1], table[prev + 2 * (i + half) + 1]);
+        if (hasTable) {
+            // Comparisons, not Math.min and Math.max: closes are never NaN, and the table is built for every part of every run.
+            for (int i = 0; i + 2 <= n; i++) {
+                double x = close[origin + i];
+                double y = close[origin + i + 1];
+                table[2 * i] = y < x ? y : x;
+                table[2 * i + 1] = y > x ? y : x;
+            }
+            for (int k = 2; k <= SHIFT; k++) {
+                int half = 2 * (1 << (k - 1));
+                int off = 2 * (k - 1) * n;
+                int prev = off - 2 * n;
+                for (int i = 0, m = n - (1 << k) + 1; i < m; i++) {
+                    int x = prev + 2 * i;
+                    double lo = table[x + half] < table[x] ? table[x + half] : table[x];
+                    double hi = table[x + half + 1] > table[x + 1] ? table[x + half + 1] : table[x + 1];
+                    table[off + 2 * i] = lo;
+                    table[off + 2 * i + 1] = hi;
                 }
-                table[off + 2 * i] = lo;
-                table[off + 2 * i + 1] = hi;
             }
         }
     }
