@@ -7,7 +7,8 @@ import java.util.Arrays;
  * Runs one configuration's trades through an account, in time order, marking it to market at
  * every bar close. The trades come as they are (entry and exit bar, the contract's net
  * return); the bars are read for their closes only, and only while a position is open, so a
- * configuration costs O(bars with a position open + trades log maxOpen + days), and no stop
+ * configuration costs O(runs between events + trades + days), plus one move in the exit queue for
+ * each open position a new one exits before (at most maxOpen an entry, mostly none), and no stop
  * is walked twice.
  *
  * <p>Why a sum, not a loop over open positions: a position of notional {@code N} entered at
