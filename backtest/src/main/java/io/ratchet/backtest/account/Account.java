@@ -7,7 +7,8 @@ import java.util.Arrays;
  * Runs one configuration's trades through an account, in time order, marking it to market at
  * every bar close. The trades come as they are (entry and exit bar, the contract's net
  * return); the bars are read for their closes only, and only while a position is open, so a
- * configuration costs O(bars with a position open + trades log maxOpen + days), and no stop
+ * configuration costs O(runs between events + trades + days), plus one move in the exit queue for
+ * each open position a new one exits before (at most maxOpen an entry, mostly none), and no stop
  * is walked twice.
  *
  * <p>Why a sum, not a loop over open positions: a position of notional {@code N} entered at
@@ -17,7 +18,27 @@ import java.util.Arrays;
  */
 public final class Account {
     private static final double ANNUAL = Math.sqrt(365);
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Per position, reused by the thread's next configuration: a sweep of dense entries would
+     * otherwise leave these arrays of every entry behind per configuration.
+     */
+    private static final class Scratch {
+        double[] exitCash = new double[0];
+        double[] da = new double[0];
+        double[] db = new double[0];
+        long[] open = new long[0];
+
+        void ensure(int n) {
+            if (exitCash.length < n) {
+                exitCash = new double[n];
+                da = new double[n];
+                db = new double[n];
+                open = new long[n];
+            }
+        }
+    }
 
     private Account() {
     }
@@ -64,10 +85,10 @@ public final class Account {
         final long spacing = Days.spacing(bars);
         final int[] dayEnd = days.lastBar;
         final int nDayEnds = dayEnd.length;
-        // Open positions as a min-heap on exit bar: at most maxOpen of them, so no per-bar array.
-        int cap = Math.min(n, spec.maxOpen());
-        // Keys: exit bar in the high half, position in the low half; what a close needs is kept from the entry.
-        long[] heap = new long[Math.max(1, Math.min(cap, 1024))];
+        // Open positions in exit order: keys (exit bar in the high half, position in the low half) ascending in
+        // queue[head, head + open); what a close needs is kept from the entry.
+        long[] queue = null;
+        int head = 0;
         double[] exitCash = null;
         double[] da = null;
         double[] db = null;
@@ -141,17 +162,12 @@ public final class Account {
                         skippedCash++;
                     } else {
                         if (exitCash == null) {
-                            // Per position, reused by the thread's next configuration: a sweep of dense entries would otherwise
-                            // leave three arrays of every entry behind per configuration.
-                            double[][] s = SCRATCH.get();
-                            if (s[0].length < n) {
-                                s[0] = new double[n];
-                                s[1] = new double[n];
-                                s[2] = new double[n];
-                            }
-                            exitCash = s[0];
-                            da = s[1];
-                            db = s[2];
+                            Scratch s = SCRATCH.get();
+                            s.ensure(n);
+                            exitCash = s.exitCash;
+                            da = s.da;
+                            db = s.db;
+                            queue = s.open;
                         }
                         double fee = p.fee(k);
                         double nq = stake / (1 + fee);
@@ -164,11 +180,17 @@ public final class Account {
                         // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
                         exitCash[k] = nq * (1 + p.netReturn(k) + fee);
                         endExits += p.endExits(k);
-                        if (open == heap.length) {
-                            heap = java.util.Arrays.copyOf(heap, heap.length * 2);
+                        // Into its place from the back: a position entered later mostly exits no earlier than those open (no
+                        // move at all), and the first to exit is taken from the front, where a heap paid a sift each way, its
+                        // branches unpredictable. Each position is queued once, so the queue is one array of n.
+                        long key = (long) p.exitBar(k) << 32 | k;
+                        int at = head + open++;
+                        while (at > head && queue[at - 1] > key) {
+                            queue[at] = queue[at - 1];
+                            at--;
                         }
-                        push(heap, open++, (long) p.exitBar(k) << 32 | k);
-                        nextExit = (int) (heap[0] >>> 32);
+                        queue[at] = key;
+                        nextExit = (int) (queue[head] >>> 32);
                         taken++;
                         if (takenOut != null) {
                             takenOut[k] = true;
@@ -183,9 +205,9 @@ public final class Account {
                 maxConcurrent = Math.max(maxConcurrent, open);
             }
             while (i == nextExit) {
-                int q = (int) heap[0];
-                open = pop(heap, open);
-                nextExit = open > 0 ? (int) (heap[0] >>> 32) : Integer.MAX_VALUE;
+                int q = (int) queue[head++];
+                open--;
+                nextExit = open > 0 ? (int) (queue[head] >>> 32) : Integer.MAX_VALUE;
                 cash += exitCash[q];
                 a -= da[q];
                 b -= db[q];
@@ -291,43 +313,5 @@ public final class Account {
             }
         }
         return lo + 1;
-    }
-
-    /** Sift-up of {@code key} into the heap of {@code size} open positions. */
-    private static void push(long[] heap, int size, long key) {
-        int at = size;
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (heap[parent] <= key) {
-                break;
-            }
-            heap[at] = heap[parent];
-            at = parent;
-        }
-        heap[at] = key;
-    }
-
-    /** Removes the root; returns the new size. */
-    private static int pop(long[] heap, int size) {
-        long last = heap[--size];
-        int at = 0;
-        while (true) {
-            int child = 2 * at + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && heap[child + 1] < heap[child]) {
-                child++;
-            }
-            if (heap[child] >= last) {
-                break;
-            }
-            heap[at] = heap[child];
-            at = child;
-        }
-        if (size > 0) {
-            heap[at] = last;
-        }
-        return size;
     }
 }

@@ -3,76 +3,98 @@ package io.ratchet.backtest.account;
 import io.ratchet.engine.Bars;
 
 /**
- * The lowest and highest close of each aligned block of {@link #SIZE} bars of a range. Between
- * two events an account's equity is {@code base + b close}, monotone in the close, so a block
- * whose best close is no new peak has its deepest fall at its worst close and its longest time
- * under water at its last bar: {@link Drawdown} reads one block instead of its 32 bars. A run
- * shorter than a block (between two events: an entry, an exit, a day's end) is read the same
- * way from a table of the lowest and highest close of every run of 2, 4, 8 and 16 bars (two
- * overlapping runs cover any length up to 31). Built once per range and shared by every
- * configuration.
+ * The lowest and highest close of runs of bars of a range, read in O(1). Between two events an
+ * account's equity is {@code base + b close}, monotone in the close, so a run whose best close
+ * is no new peak has its deepest fall at its worst close and its longest time under water at
+ * its last bar: {@link Drawdown} reads two closes instead of the run's bars. Any run of 2 to 63
+ * bars is read from a table of the lowest and highest close of the 2, 4, 8, 16 and 32 bars from
+ * each bar (two overlapping entries of one level cover it); a longer one, or any run of a range
+ * too long for the table, by aligned blocks of {@link #SIZE} bars. Built once per range and
+ * shared by every configuration.
  */
 final class CloseBlocks {
     static final int SHIFT = 5;
     static final int SIZE = 1 << SHIFT;
+    /** The longest run {@link #at} covers. */
+    static final int RUN_MAX = 2 * SIZE - 1;
     /** Absolute index of the first bar of block 0. */
     final int origin;
+    /** The lowest and highest close of each aligned block. */
     final double[] min;
     final double[] max;
-
-    /** Level {@code k} (1..4): the index (from {@code origin}) of the lowest and highest close of the {@code 2^k} bars from each bar. */
-    private final int[][] minAt = new int[5][];
-    private final int[][] maxAt = new int[5][];
-    private final double[] close;
-    /** Whether {@link #min(int, int)} and {@link #max(int, int)} may be asked: ranges of up to this many bars. */
+    /**
+     * Whether {@link #table} is there: ranges of up to this many bars. It is read at scattered
+     * places: it pays while it stays in cache (hourly bars, runs of a dozen bars between events),
+     * and costs more than it saves on a year of 1m bars (runs of about 60: 40% more).
+     */
     static final int TABLE_MAX = 1 << 16;
     final boolean hasTable;
+    /**
+     * Level {@code k} (1..SHIFT) of bar {@code i} (from {@code origin}): the lowest close of the
+     * {@code 2^k} bars from it at {@code 2 ((k - 1) n + i)}, the highest next to it. Values, not
+     * indices, and the two side by side: a run is read from two pairs, not through a second load.
+     */
+    final double[] table;
+    private final int n;
 
     private CloseBlocks(int origin, double[] min, double[] max, double[] close, int n) {
         this.origin = origin;
         this.min = min;
         this.max = max;
-        this.close = close;
-        // The table is read at scattered places: it pays while it stays in cache (hourly bars, runs of a dozen bars between events:
-        // 14% less account time), and costs more than it saves on a year of 1m bars (runs of about 60: 40% more). Small ranges only.
+        this.n = n;
         hasTable = n <= TABLE_MAX;
-        for (int k = 1; k <= 4 && hasTable; k++) {
-            int len = 1 << k;
-            int half = len >> 1;
-            int m = Math.max(0, n - len + 1);
-            int[] lo = new int[m];
-            int[] hi = new int[m];
-            for (int i = 0; i < m; i++) {
-                int a = k == 1 ? i : minAt[k - 1][i];
-                int b = k == 1 ? i + 1 : minAt[k - 1][i + half];
-                lo[i] = close[origin + b] < close[origin + a] ? b : a;
-                a = k == 1 ? i : maxAt[k - 1][i];
-                b = k == 1 ? i + 1 : maxAt[k - 1][i + half];
-                hi[i] = close[origin + b] > close[origin + a] ? b : a;
+        table = hasTable ? new double[2 * SHIFT * n] : null;
+        if (hasTable) {
+            // Comparisons, not Math.min and Math.max: closes are never NaN, and the table is built for every part of every run.
+            for (int i = 0; i + 2 <= n; i++) {
+                double x = close[origin + i];
+                double y = close[origin + i + 1];
+                table[2 * i] = y < x ? y : x;
+                table[2 * i + 1] = y > x ? y : x;
             }
-            minAt[k] = lo;
-            maxAt[k] = hi;
+            for (int k = 2; k <= SHIFT; k++) {
+                int half = 2 * (1 << (k - 1));
+                int off = 2 * (k - 1) * n;
+                int prev = off - 2 * n;
+                for (int i = 0, m = n - (1 << k) + 1; i < m; i++) {
+                    int x = prev + 2 * i;
+                    double lo = table[x + half] < table[x] ? table[x + half] : table[x];
+                    double hi = table[x + half + 1] > table[x + 1] ? table[x + half + 1] : table[x + 1];
+                    table[off + 2 * i] = lo;
+                    table[off + 2 * i + 1] = hi;
+                }
+            }
         }
     }
 
-    /** The lowest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a < 32}. */
-    double min(int a, int e) {
+    /**
+     * Where in {@link #table} the lowest close of the first {@code 2^k} bars of {@code [a, e)}
+     * (absolute, {@code 2 <= e - a <= RUN_MAX}) is, {@code k} the largest that fits; the same
+     * index for the last {@code 2^k} bars is {@code at(a, e) + 2 (e - a - 2^k)}.
+     */
+    int at(int a, int e) {
         int k = 31 - Integer.numberOfLeadingZeros(e - a);
-        int[] t = minAt[k];
-        return Math.min(close[origin + t[a - origin]], close[origin + t[e - (1 << k) - origin]]);
+        return 2 * ((k - 1) * n + a - origin);
     }
 
-    /** The highest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a < 32}. */
+    /** The lowest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a <= RUN_MAX}. */
+    double min(int a, int e) {
+        int x = at(a, e);
+        int y = x + 2 * (e - a - Integer.highestOneBit(e - a));
+        return Math.min(table[x], table[y]);
+    }
+
+    /** The highest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a <= RUN_MAX}. */
     double max(int a, int e) {
-        int k = 31 - Integer.numberOfLeadingZeros(e - a);
-        int[] t = maxAt[k];
-        return Math.max(close[origin + t[a - origin]], close[origin + t[e - (1 << k) - origin]]);
+        int x = at(a, e);
+        int y = x + 2 * (e - a - Integer.highestOneBit(e - a));
+        return Math.max(table[x + 1], table[y + 1]);
     }
 
     static CloseBlocks of(Bars bars) {
         int from = bars.from();
         int n = Math.max(0, bars.to() - from);
-        int blocks = n >> SHIFT; // whole blocks only: a partial one at the end is walked bar by bar
+        int blocks = n >> SHIFT; // whole blocks only: a partial one at the end is read as a run
         double[] lo = new double[blocks];
         double[] hi = new double[blocks];
         double[] close = bars.close();

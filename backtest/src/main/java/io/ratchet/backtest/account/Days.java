@@ -36,20 +36,21 @@ public final class Days {
         long[] t = bars.openTime();
         int from = bars.from();
         int to = bars.to();
+        // One division a day, not one a bar (bars are in time order): a sweep builds these for each part of every run.
+        int[] lastOf = new int[Math.max(0, to - from)];
         int count = 0;
-        for (int i = from; i < to; i++) {
-            if (i == to - 1 || Math.floorDiv(t[i], DAY) != Math.floorDiv(t[i + 1], DAY)) {
-                count++;
+        int i = from;
+        while (i < to) {
+            long next = (Math.floorDiv(t[i], DAY) + 1) * DAY; // the next day's first millisecond
+            while (i + 1 < to && t[i + 1] < next) {
+                i++;
             }
+            lastOf[count++] = i++;
         }
-        int[] lastOf = new int[count];
+        lastOf = java.util.Arrays.copyOf(lastOf, count);
         long[] day = new long[count];
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            if (i == to - 1 || Math.floorDiv(t[i], DAY) != Math.floorDiv(t[i + 1], DAY)) {
-                lastOf[k] = i;
-                day[k++] = Math.floorDiv(t[i], DAY);
-            }
+        for (int k = 0; k < count; k++) {
+            day[k] = Math.floorDiv(t[lastOf[k]], DAY);
         }
         Days made = new Days(bars, lastOf, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0, CloseBlocks.of(bars));
         last = made;

@@ -41,13 +41,22 @@ final class Drawdown {
 
     /**
      * Bars {@code [from, to)}, each worth {@code base + b close}, stamped at its close
-     * ({@code openTime + spacing}). A whole block that cannot hold a new peak is read from
+     * ({@code openTime + spacing}). A run that cannot hold a new peak is read from
      * {@code blocks} (null: every bar): the same figures to the bit, since each step of
      * {@code (peak - (base + b close)) / peak} rounds monotonically in the close.
      *
-     * @return how many of the bars were read as blocks
+     * @return how many of the bars were read from {@code blocks}
      */
     int marks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        // Small enough to be compiled into the account's walk: a run between two events (nearly all) costs no call.
+        if (blocks != null && blocks.hasTable && to - from >= 2 && to - from <= CloseBlocks.RUN_MAX) {
+            return run(base, b, close, openTime, spacing, from, to, blocks);
+        }
+        return byBlocks(base, b, close, openTime, spacing, from, to, blocks);
+    }
+
+    /** As {@link #marks}: a run too long for one read of the table, or a range without it, by aligned blocks. */
+    private int byBlocks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
         if (blocks == null) {
             eachBar(base, b, close, openTime, spacing, from, to);
             return 0;
@@ -70,21 +79,32 @@ final class Drawdown {
                 }
             }
             int stop = Math.min(to, Math.max(end, i + 1));
-            if (blocks.hasTable && stop - i >= 2 && stop - i < CloseBlocks.SIZE) {
-                double best = base + b * (b >= 0 ? blocks.max(i, stop) : blocks.min(i, stop));
-                if (best < peak) {
-                    double worst = base + b * (b >= 0 ? blocks.min(i, stop) : blocks.max(i, stop));
-                    low = worst < low ? worst : low;
-                    lastUnder = openTime[stop - 1] + spacing;
-                    read += stop - i;
-                    i = stop;
-                    continue;
-                }
+            if (blocks.hasTable && stop - i >= 2) {
+                read += run(base, b, close, openTime, spacing, i, stop, blocks);
+            } else {
+                eachBar(base, b, close, openTime, spacing, i, stop);
             }
-            eachBar(base, b, close, openTime, spacing, i, stop);
             i = stop;
         }
         return read;
+    }
+
+    /** Bars {@code [from, to)}, 2 to {@link CloseBlocks#RUN_MAX} of them: their lowest and highest close from the table, then as {@link #marks}. */
+    private int run(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        double[] t = blocks.table;
+        int x = blocks.at(from, to);
+        int y = x + 2 * (to - from - Integer.highestOneBit(to - from));
+        double lo = Math.min(t[x], t[y]);
+        double hi = Math.max(t[x + 1], t[y + 1]);
+        double best = base + b * (b >= 0 ? hi : lo);
+        if (best < peak) {
+            double worst = base + b * (b >= 0 ? lo : hi);
+            low = worst < low ? worst : low;
+            lastUnder = openTime[to - 1] + spacing;
+            return to - from;
+        }
+        eachBar(base, b, close, openTime, spacing, from, to);
+        return 0;
     }
 
     /**

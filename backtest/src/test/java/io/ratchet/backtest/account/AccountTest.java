@@ -81,6 +81,47 @@ class AccountTest {
         };
     }
 
+    /** Hand-made trades with every field given. */
+    static Positions positions(int[] in, int[] out, int[] sign, double[] entry, double[] ret, boolean[] end, double fee, double slippage) {
+        return new Positions() {
+            public int size() {
+                return in.length;
+            }
+
+            public int entryBar(int k) {
+                return in[k];
+            }
+
+            public int exitBar(int k) {
+                return out[k];
+            }
+
+            public int sign(int k) {
+                return sign[k];
+            }
+
+            public double entryPrice(int k) {
+                return entry[k];
+            }
+
+            public double netReturn(int k) {
+                return ret[k];
+            }
+
+            public boolean endExit(int k) {
+                return end[k];
+            }
+
+            public double fee(int k) {
+                return fee;
+            }
+
+            public double slippage(int k) {
+                return slippage;
+            }
+        };
+    }
+
     @Test
     void compoundingByHand() {
         Bars b = daily(new double[] {100, 100, 110, 100, 90}, new double[] {100, 110, 120, 90, 99});

@@ -1,0 +1,145 @@
+package io.ratchet.backtest.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ratchet.engine.Bars;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The account's walk (positions queued by exit, runs between events read from the table of
+ * closes) gives, to the bit, what the contract's rule gives bar by bar, written out here as
+ * plainly as it reads: at each bar the entries in order, then the bar's exits (in entry order),
+ * then the mark at the close, cash plus the open positions' {@code A + B close}; the running
+ * peak, the fall from it and the time under it at every close. Random positions, not a
+ * kernel's: exits in any order against their entries, several at one bar, shorts, a max-open
+ * that skips, closes rounded so that the equity ties its peak.
+ */
+class AccountRuleTest {
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 80);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theWalkIsTheBarByBarRuleToTheBit(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int offset = r.nextInt(50);
+        int n = 300 + r.nextInt(3_000);
+        long step = 3_600_000L;
+        long[] open = new long[offset + n];
+        double[] close = new double[offset + n];
+        double p = 100;
+        boolean round = r.nextBoolean();
+        for (int i = 0; i < open.length; i++) {
+            open[i] = 1_704_067_200_000L + step * i;
+            p = Math.max(1, p * (1 + 0.01 * (r.nextDouble() * 2 - 1)));
+            close[i] = round ? Math.rint(p) : p; // whole prices: closes repeat, and the equity ties its peak
+        }
+        Bars bars = new Bars(open, close.clone(), close.clone(), close.clone(), close, offset, offset + n);
+        int every = 1 + r.nextInt(30);
+        int count = 0;
+        int[] in = new int[n * 2];
+        for (int i = offset; i < offset + n; i += every) {
+            for (int k = r.nextInt(4) == 0 ? 2 : 1; k > 0; k--) {
+                in[count++] = i;
+            }
+        }
+        in = Arrays.copyOf(in, count);
+        int[] out = new int[count];
+        int[] sign = new int[count];
+        double[] entry = new double[count];
+        double[] ret = new double[count];
+        boolean[] end = new boolean[count];
+        double fee = r.nextInt(3) * 0.0005;
+        double slip = r.nextBoolean() ? 0 : 0.0003;
+        for (int k = 0; k < count; k++) {
+            int hold = r.nextInt(5) == 0 ? 0 : r.nextInt(r.nextBoolean() ? 3 * every : 200); // 0: out in the entry bar
+            out[k] = Math.min(offset + n - 1, in[k] + hold);
+            end[k] = out[k] == offset + n - 1 && r.nextBoolean();
+            sign[k] = r.nextInt(4) == 0 ? -1 : 1;
+            entry[k] = close[Math.max(offset, in[k] - 1)];
+            ret[k] = 0.05 * (r.nextDouble() * 2 - 1);
+        }
+        Positions pos = AccountTest.positions(in, out, sign, entry, ret, end, fee, slip);
+        AccountSpec spec = new AccountSpec(10_000, r.nextBoolean() ? Stake.percent(5 + r.nextInt(30)) : Stake.of(500 + r.nextInt(1000)),
+                1 + r.nextInt(12));
+        Account.Run run = Account.run(bars, pos, spec);
+
+        // The rule, bar by bar.
+        double cash = spec.capital();
+        double a = 0;
+        double b = 0;
+        double last = spec.capital();
+        boolean[] taken = new boolean[count];
+        boolean[] isOpen = new boolean[count];
+        double[] da = new double[count];
+        double[] db = new double[count];
+        double[] back = new double[count];
+        int nOpen = 0;
+        double[] equity = new double[n];
+        double peak = spec.capital();
+        long peakTime = open[offset];
+        double dd = 0;
+        long under = 0;
+        int k = 0;
+        for (int i = offset; i < offset + n; i++) {
+            for (; k < count && in[k] == i; k++) {
+                double stake = spec.stake().size(last);
+                if (nOpen >= spec.maxOpen() || !(stake > 0) || stake > cash * (1 + 1e-12)) {
+                    continue;
+                }
+                double nq = stake / (1 + fee);
+                cash -= stake;
+                da[k] = nq * (1 - sign[k]);
+                db[k] = nq * (1 - sign[k] * slip) * (sign[k] - fee) / entry[k];
+                a += da[k];
+                b += db[k];
+                back[k] = nq * (1 + ret[k] + fee);
+                taken[k] = true;
+                isOpen[k] = true;
+                nOpen++;
+            }
+            for (int q = 0; q < k; q++) {
+                if (isOpen[q] && out[q] == i) {
+                    isOpen[q] = false;
+                    nOpen--;
+                    cash += back[q];
+                    a -= da[q];
+                    b -= db[q];
+                }
+            }
+            if (nOpen == 0) {
+                a = 0;
+                b = 0;
+            }
+            double base = cash + a;
+            double eq = base + b * close[i];
+            equity[i - offset] = eq;
+            last = eq;
+            long t = open[i] + step;
+            if (eq < peak) {
+                under = Math.max(under, t - peakTime);
+            } else {
+                peak = eq;
+                peakTime = t;
+            }
+            dd = Math.max(dd, (peak - eq) / peak);
+        }
+        String at = "seed " + seed;
+        assertTrue(Arrays.equals(taken, run.taken()), at + ": taken");
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(equity[i]), Double.doubleToRawLongBits(run.equity()[i]), at + ": equity at bar " + i);
+        }
+        AccountFigures f = Account.figures(bars, Days.of(bars), pos, spec, null);
+        assertEquals(f, run.figures(), at + ": figures and run");
+        assertEquals(Double.doubleToRawLongBits(100 * (peak > 0 ? Math.min(1, dd) : 1)), Double.doubleToRawLongBits(f.maxDrawdownPct()),
+                at + ": max drawdown");
+        assertEquals(Double.doubleToRawLongBits((double) under / Days.DAY), Double.doubleToRawLongBits(f.maxDrawdownDays()), at + ": time under water");
+        assertEquals(Double.doubleToRawLongBits(cash), Double.doubleToRawLongBits(f.finalEquity()), at + ": final equity");
+    }
+}
