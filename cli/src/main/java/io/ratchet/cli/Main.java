@@ -17,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Preload.start(subcommandOf(args));
+        Preload.start(subcommandOf(args), args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -69,26 +69,17 @@ final class CloseBlocks {
 
     /**
      * Where in {@link #table} the lowest close of the first {@code 2^k} bars of {@code [a, e)}
-     * (absolute, {@code 2 <= e - a <= RUN_MAX}) is, {@code k} the largest that fits; the same
-     * index for the last {@code 2^k} bars is {@code at(a, e) + 2 (e - a - 2^k)}.
+     * (absolute, {@code 2 <= e - a <= RUN_MAX}) is, {@code k} the largest that fits; the highest
+     * close next to it. The two entries {@link #at} and {@link #atEnd} cover the run.
      */
     int at(int a, int e) {
         int k = 31 - Integer.numberOfLeadingZeros(e - a);
         return 2 * ((k - 1) * n + a - origin);
     }
 
-    /** The lowest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a <= RUN_MAX}. */
-    double min(int a, int e) {
-        int x = at(a, e);
-        int y = x + 2 * (e - a - Integer.highestOneBit(e - a));
-        return Math.min(table[x], table[y]);
-    }
-
-    /** The highest close of bars {@code [a, e)} (absolute), {@code 2 <= e - a <= RUN_MAX}. */
-    double max(int a, int e) {
-        int x = at(a, e);
-        int y = x + 2 * (e - a - Integer.highestOneBit(e - a));
-        return Math.max(table[x + 1], table[y + 1]);
+    /** Where in {@link #table} the lowest close of the last {@code 2^k} bars of {@code [a, e)} is: as {@link #at}. */
+    int atEnd(int a, int e) {
+        return at(a, e) + 2 * (e - a - Integer.highestOneBit(e - a));
     }
 
     static CloseBlocks of(Bars bars) {

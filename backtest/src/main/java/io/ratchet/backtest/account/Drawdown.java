@@ -93,7 +93,7 @@ final class Drawdown {
     private int run(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
         double[] t = blocks.table;
         int x = blocks.at(from, to);
-        int y = x + 2 * (to - from - Integer.highestOneBit(to - from));
+        int y = blocks.atEnd(from, to);
         double lo = Math.min(t[x], t[y]);
         double hi = Math.max(t[x + 1], t[y + 1]);
         double best = base + b * (b >= 0 ? hi : lo);

@@ -41,28 +41,36 @@ final class Frame {
         this.xTitle = xTitle;
         this.yTitle = yTitle;
         this.legend = legend;
-        top = title(c, title) + 8;
+        title(c, title);
+        top = TOP;
         if (legend != null && !legend.isEmpty()) {
             legendRows.addAll(rows(legend, c.width() - 2 * PAD));
         }
-        int legendHeight = legendHeight(legend, c.width());
-        bottom = c.height() - PAD - legendHeight - Glyphs.MEDIUM.height() - 6 - Glyphs.SMALL.height() - 8;
-        legendTop = c.height() - PAD - legendHeight + 4;
+        bottom = bottom(c.width(), c.height(), legend);
+        legendTop = c.height() - PAD - legendHeight(legend, c.width()) + 4;
         left = PAD + Glyphs.MEDIUM.height() + 8 + yLabelWidth + 8;
         right = c.width() - PAD - Math.max(14, rightRoom);
     }
 
+    /** The plot's first row: below the title. */
+    private static final int TOP = PAD + Glyphs.TITLE.height() + 8;
+
+    /** The row below the plot: above the x labels, the x title and the legend. */
+    private static int bottom(int width, int height, List<Entry> legend) {
+        return height - PAD - legendHeight(legend, width) - Glyphs.MEDIUM.height() - 6 - Glyphs.SMALL.height() - 8;
+    }
+
     /** The plot's height before the y labels are known: the title and the legend fix it. */
     static int plotHeight(int width, int height, List<Entry> legend) {
-        return height - PAD - legendHeight(legend, width) - Glyphs.MEDIUM.height() - 6 - Glyphs.SMALL.height() - 8 - (PAD + Glyphs.TITLE.height() + 8);
+        return bottom(width, height, legend) - TOP;
     }
 
     private static int legendHeight(List<Entry> legend, int width) {
         return legend == null || legend.isEmpty() ? 0 : rows(legend, width - 2 * PAD).size() * (Glyphs.SMALL.height() + 6) + 6;
     }
 
-    /** Draws the title, centred, shrunk to fit; returns the row below it. */
-    private static int title(Canvas c, String title) {
+    /** Draws the title, centred, shrunk to fit. */
+    private static void title(Canvas c, String title) {
         Glyphs g = Glyphs.TITLE;
         String t = title;
         if (g.width(t) > c.width() - 2 * PAD) {
@@ -75,7 +83,6 @@ final class Frame {
             }
         }
         g.draw(c, t, (c.width() - g.width(t)) / 2, PAD + g.ascent, TEXT);
-        return PAD + Glyphs.TITLE.height();
     }
 
     /** The legend's rows: first entry, end, width in pixels. */

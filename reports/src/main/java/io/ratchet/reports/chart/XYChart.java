@@ -93,10 +93,6 @@ public final class XYChart extends Chart {
         return s;
     }
 
-    public List<Series> series() {
-        return List.copyOf(series);
-    }
-
     @Override
     public Canvas draw() {
         Canvas c = new Canvas(w, h, 0xFFFFFF);
