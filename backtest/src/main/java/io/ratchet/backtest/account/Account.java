@@ -1,7 +1,6 @@
 package io.ratchet.backtest.account;
 
 import io.ratchet.engine.Bars;
-import java.util.Arrays;
 
 /**
  * Runs one configuration's trades through an account, in time order, marking it to market at
@@ -18,28 +17,6 @@ import java.util.Arrays;
  */
 public final class Account {
     private static final double ANNUAL = Math.sqrt(365);
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /**
-     * Per position, reused by the thread's next configuration: a sweep of dense entries would
-     * otherwise leave these arrays of every entry behind per configuration.
-     */
-    private static final class Scratch {
-        double[] exitCash = new double[0];
-        double[] da = new double[0];
-        double[] db = new double[0];
-        long[] open = new long[0];
-
-        void ensure(int n) {
-            if (exitCash.length < n) {
-                exitCash = new double[n];
-                da = new double[n];
-                db = new double[n];
-                open = new long[n];
-            }
-        }
-    }
-
     private Account() {
     }
 
@@ -84,14 +61,7 @@ public final class Account {
         final long[] openTime = bars.openTime();
         final long spacing = Days.spacing(bars);
         final int[] dayEnd = days.lastBar;
-        final int nDayEnds = dayEnd.length;
-        // Open positions in exit order: keys (exit bar in the high half, position in the low half) ascending in
-        // queue[head, head + open); what a close needs is kept from the entry.
-        long[] queue = null;
-        int head = 0;
-        double[] exitCash = null;
-        double[] da = null;
-        double[] db = null;
+        OpenPositions book = new OpenPositions(Math.min(16, Math.min(n, spec.maxOpen())));
         double cash = spec.capital();
         double a = 0;
         double b = 0;
@@ -105,7 +75,7 @@ public final class Account {
         int skippedCash = 0;
         int endExits = 0;
         int day = 0;
-        int nextDayEnd = nDayEnds > 0 ? dayEnd[0] : Integer.MAX_VALUE;
+        int nextDayEnd = dayEnd[0];
         double dayStart = spec.capital();
         int nDays = 0;
         double sumR = 0;
@@ -119,104 +89,81 @@ public final class Account {
         int nextExit = Integer.MAX_VALUE;
         int i = from;
         while (i < to) {
-            if (open == 0 && nextEntry > i) {
-                // Nothing open: the equity is the cash until the next entry; only day ends have something to record.
-                int until = Math.min(nextEntry, to);
-                if (curve != null) {
-                    java.util.Arrays.fill(curve, i - from, until - from, cash);
-                }
-                while (nextDayEnd < until) {
-                    double r = dayStart > 0 ? cash / dayStart - 1 : 0;
-                    dayStart = cash;
-                    if (dailyOut != null) {
-                        dailyOut[day] = r;
-                    }
-                    if (sink != null) {
-                        sink.day(days.epochDay[day], r);
-                    }
-                    nDays++;
-                    sumR += r;
-                    sumR2 += r * r;
-                    if (r < 0) {
-                        down2 += r * r;
-                    }
-                    day++;
-                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
-                }
-                lastEquity = cash;
-                i = until;
-                continue;
-            }
-            while (i == nextEntry) {
-                if (open >= spec.maxOpen()) {
-                    // Full until the next exit, whose bar's entries still come before it: every entry up to there is skipped.
-                    int past = after(p, k, n, nextExit);
-                    skippedMax += past - k;
-                    k = past;
-                    nextEntry = entryAt(p, k, n);
-                    break;
-                } else {
-                    // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
-                    double stake = spec.stake().size(lastEquity);
-                    if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
-                        skippedCash++;
+            // Before the first entry nothing is open: the equity is the capital, and no bar is marked (the first peak is the
+            // start). Otherwise the bar's entries come first, then its exits.
+            boolean idle = open == 0 && nextEntry > i;
+            if (!idle) {
+                while (i == nextEntry) {
+                    // The last bar whose entries are skipped with this one, if it is: full until the next exit (whose bar's
+                    // entries still come before it), or short of cash until that exit pays back, unless the equity moves a
+                    // stake of equity to fit first. The entries between are skipped at once: an entry at every bar otherwise
+                    // cost a pass of this loop each (87,000 of the 525,600 of a year of 1m bars short of cash, measured).
+                    int through = -1;
+                    boolean full = open >= spec.maxOpen();
+                    if (full) {
+                        through = nextExit;
                     } else {
-                        if (exitCash == null) {
-                            Scratch s = SCRATCH.get();
-                            s.ensure(n);
-                            exitCash = s.exitCash;
-                            da = s.da;
-                            db = s.db;
-                            queue = s.open;
-                        }
-                        double fee = p.fee(k);
-                        double nq = stake / (1 + fee);
-                        int d = p.sign(k);
-                        cash -= stake;
-                        da[k] = nq * (1 - d);
-                        db[k] = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
-                        a += da[k];
-                        b += db[k];
-                        // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
-                        exitCash[k] = nq * (1 + p.netReturn(k) + fee);
-                        endExits += p.endExits(k);
-                        // Into its place from the back: a position entered later mostly exits no earlier than those open (no
-                        // move at all), and the first to exit is taken from the front, where a heap paid a sift each way, its
-                        // branches unpredictable. Each position is queued once, so the queue is one array of n.
-                        long key = (long) p.exitBar(k) << 32 | k;
-                        int at = head + open++;
-                        while (at > head && queue[at - 1] > key) {
-                            queue[at] = queue[at - 1];
-                            at--;
-                        }
-                        queue[at] = key;
-                        nextExit = (int) (queue[head] >>> 32);
-                        taken++;
-                        if (takenOut != null) {
-                            takenOut[k] = true;
+                        // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
+                        double stake = spec.stake().size(lastEquity);
+                        if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
+                            int until = Math.min(nextExit, to);
+                            through = spec.stake().compounding() ? fitting(cash + a, b, cash, spec.stake(), close, i, until - 1, days.blocks) : until;
+                        } else {
+                            double fee = p.fee(k);
+                            double nq = stake / (1 + fee);
+                            int d = p.sign(k);
+                            int slot = book.add(p.exitBar(k), k);
+                            cash -= stake;
+                            double da = nq * (1 - d);
+                            double db = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
+                            book.da[slot] = da;
+                            book.db[slot] = db;
+                            a += da;
+                            b += db;
+                            // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
+                            book.exitCash[slot] = nq * (1 + p.netReturn(k) + fee);
+                            endExits += p.endExits(k);
+                            open++;
+                            nextExit = book.nextExit();
+                            taken++;
+                            if (takenOut != null) {
+                                takenOut[k] = true;
+                            }
                         }
                     }
+                    if (through >= 0) {
+                        int past = after(p, k, n, through);
+                        if (full) {
+                            skippedMax += past - k;
+                        } else {
+                            skippedCash += past - k;
+                        }
+                        k = past;
+                        nextEntry = entryAt(p, k, n);
+                        break;
+                    }
+                    k++;
+                    nextEntry = entryAt(p, k, n);
                 }
-                k++;
-                nextEntry = entryAt(p, k, n);
+                if (open > 0) {
+                    exposed++;
+                    maxConcurrent = Math.max(maxConcurrent, open);
+                }
+                while (i == nextExit) {
+                    int q = book.pop();
+                    open--;
+                    nextExit = book.nextExit();
+                    cash += book.exitCash[q];
+                    a -= book.da[q];
+                    b -= book.db[q];
+                }
+                if (open == 0) {
+                    a = 0; // no drift left behind by the sums once nothing is open
+                    b = 0;
+                }
             }
-            if (open > 0) {
-                exposed++;
-                maxConcurrent = Math.max(maxConcurrent, open);
-            }
-            while (i == nextExit) {
-                int q = (int) queue[head++];
-                open--;
-                nextExit = open > 0 ? (int) (queue[head] >>> 32) : Integer.MAX_VALUE;
-                cash += exitCash[q];
-                a -= da[q];
-                b -= db[q];
-            }
-            if (open == 0) {
-                a = 0; // no drift left behind by the sums once nothing is open
-                b = 0;
-            }
-            // Bars up to the next event: cash, A and B stay put, only the close moves.
+            // Bars up to the next event: cash, A and B stay put, only the close moves (nothing open: A and B are 0, the
+            // equity the cash, to the bit).
             int stop = Math.min(to, Math.min(nextEntry, nextExit));
             if (open > 0) {
                 exposed += stop - i - 1; // the event bar was counted above
@@ -227,38 +174,37 @@ public final class Account {
                     curve[j - from] = base + b * close[j];
                 }
             }
-            while (i < stop) {
-                int end = nextDayEnd >= stop ? stop : nextDayEnd + 1;
-                double eq;
-                if (end - i == 1) {
+            if (!idle) {
+                // The run's drawdown in one read, day ends or not (its figures do not depend on where the run is cut).
+                if (stop - i == 1) {
                     // One bar between events (a tight trail over dense entries: most of its bars): the rule for that bar alone.
-                    eq = base + b * close[i];
-                    dd.one(eq, openTime[i] + spacing);
+                    dd.one(base + b * close[i], openTime[i] + spacing);
                 } else {
-                    dd.marks(base, b, close, openTime, spacing, i, end, days.blocks);
-                    eq = base + b * close[end - 1];
-                }
-                i = end;
-                lastEquity = eq;
-                if (i - 1 == nextDayEnd) {
-                    double r = dayStart > 0 ? eq / dayStart - 1 : 0;
-                    dayStart = eq;
-                    if (dailyOut != null) {
-                        dailyOut[day] = r;
-                    }
-                    if (sink != null) {
-                        sink.day(days.epochDay[day], r);
-                    }
-                    nDays++;
-                    sumR += r;
-                    sumR2 += r * r;
-                    if (r < 0) {
-                        down2 += r * r;
-                    }
-                    day++;
-                    nextDayEnd = day < nDayEnds ? dayEnd[day] : Integer.MAX_VALUE;
+                    dd.marks(base, b, close, openTime, spacing, i, stop, days.blocks);
                 }
             }
+            // Each day's value read off the same line: a day end is a close to read, not a cut of the run.
+            while (nextDayEnd < stop) {
+                double eq = base + b * close[nextDayEnd];
+                double r = dayStart > 0 ? eq / dayStart - 1 : 0;
+                dayStart = eq;
+                if (dailyOut != null) {
+                    dailyOut[day] = r;
+                }
+                if (sink != null) {
+                    sink.day(days.epochDay[day], r);
+                }
+                nDays++;
+                sumR += r;
+                sumR2 += r * r;
+                if (r < 0) {
+                    down2 += r * r;
+                }
+                day++;
+                nextDayEnd = dayEnd[day];
+            }
+            lastEquity = base + b * close[stop - 1];
+            i = stop;
         }
         double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd()) : 1;
         long longestUnder = dd.longestUnder();
@@ -279,6 +225,37 @@ public final class Account {
         return new AccountFigures(capital, lastEquity, 100 * (growth - 1), cagr, ddPct, (double) longestUnder / Days.DAY, sharpe, sortino,
                 ddPct > 0 ? cagr / ddPct : Double.NaN, to > from ? 100.0 * exposed / (to - from) : 0, maxConcurrent, n, taken,
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
+    }
+
+    /**
+     * The first bar {@code m} in {@code [from, to]} at whose close an entry's stake would fit
+     * the cash (an account worth {@code base + b close[m]}, as at that close), or {@code to + 1}:
+     * an entry at bar {@code m + 1} is the first that may be taken. Aligned blocks whose every
+     * close gives a stake that does not fit are passed whole: the stake is monotone in the close
+     * (each step rounds monotonically), so it lies between those of the block's lowest and
+     * highest close. Each bar not passed is asked exactly what the walk asks an entry.
+     */
+    private static int fitting(double base, double b, double cash, Stake stake, double[] close, int from, int to, CloseBlocks blocks) {
+        double limit = cash * (1 + 1e-12);
+        int m = from;
+        while (m <= to) {
+            int blk = (m - blocks.origin) >> CloseBlocks.SHIFT;
+            int start = blocks.origin + (blk << CloseBlocks.SHIFT);
+            if (m == start && blk < blocks.min.length && start + CloseBlocks.SIZE - 1 <= to) {
+                double s1 = stake.size(base + b * blocks.min[blk]);
+                double s2 = stake.size(base + b * blocks.max[blk]);
+                if (s1 > limit && s2 > limit || !(s1 > 0) && !(s2 > 0)) {
+                    m = start + CloseBlocks.SIZE;
+                    continue;
+                }
+            }
+            double s = stake.size(base + b * close[m]);
+            if (s > 0 && !(s > limit)) {
+                return m;
+            }
+            m++;
+        }
+        return to + 1;
     }
 
     /**

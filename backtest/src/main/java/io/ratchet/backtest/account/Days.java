@@ -9,7 +9,11 @@ import io.ratchet.engine.Bars;
  */
 public final class Days {
     static final long DAY = 86_400_000L;
-    /** Absolute bar index of each day's last bar, ascending. */
+    /**
+     * Absolute bar index of each day's last bar, ascending, then {@code Integer.MAX_VALUE}: the
+     * account's walk reads the next day's end without asking whether there is one (a branch
+     * its compiled walk first meets at the last day, and was thrown away for).
+     */
     final int[] lastBar;
     /** Epoch day of each. */
     final long[] epochDay;
@@ -47,7 +51,8 @@ public final class Days {
             }
             lastOf[count++] = i++;
         }
-        lastOf = java.util.Arrays.copyOf(lastOf, count);
+        lastOf = java.util.Arrays.copyOf(lastOf, count + 1);
+        lastOf[count] = Integer.MAX_VALUE;
         long[] day = new long[count];
         for (int k = 0; k < count; k++) {
             day[k] = Math.floorDiv(t[lastOf[k]], DAY);
@@ -68,7 +73,7 @@ public final class Days {
     }
 
     public int count() {
-        return lastBar.length;
+        return lastBar.length - 1;
     }
 
     public long epochDay(int d) {

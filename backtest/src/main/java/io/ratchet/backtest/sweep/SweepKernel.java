@@ -257,7 +257,7 @@ public final class SweepKernel {
                 }
             }
         }
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        Scratches scratch = new Scratches();
         walkTogether(bars, entries, configs, order, together, threads, progress, sink, scratch, keep);
         // Entries-outer groups: the group's trades are kept until every block is walked.
         Trades[][] kept = new Trades[grouped.size()][];
@@ -284,10 +284,11 @@ public final class SweepKernel {
             int[] task = tasks.get(u);
             if (task[0] < 0) {
                 int c = task[1];
-                Scratch s = scratch.get();
+                Scratch s = scratch.take();
                 s.trades(0).reset(bars, entries, configs[c]);
                 s.percent.walk(bars, entries, configs[c], order, s.trades(0));
                 sink.accept(c, s.trades(0));
+                scratch.give(s);
                 if (progress != null) {
                     progress.add(n);
                 }
@@ -320,7 +321,7 @@ public final class SweepKernel {
      * contiguous runs of trails shared among the threads (a run's reader only moves forward).
      */
     private static void walkTogether(Bars bars, Entries entries, TrailingConfig[] configs, IntrabarOrder order, java.util.List<int[]> given,
-                                     int threads, Progress progress, Sink sink, ThreadLocal<Scratch> scratch,
+                                     int threads, Progress progress, Sink sink, Scratches scratch,
                                      java.util.List<PercentGroupWalk> keep) {
         if (given.isEmpty()) {
             return;
@@ -368,7 +369,8 @@ public final class SweepKernel {
         Parallel.forEach(threads, runs.size(), u -> {
             int[] run = runs.get(u);
             PercentGroupWalk w = walks[run[0]];
-            Trades t = scratch.get().trades(0);
+            Scratch s = scratch.take();
+            Trades t = s.trades(0);
             t.reset(bars, entries, configs[w.config[run[1]]]);
             PercentGroupWalk.Cursor cur = w.cursor(run[1]);
             for (int i = run[1]; i < run[2]; i++) {
@@ -378,7 +380,8 @@ public final class SweepKernel {
                     progress.add(n);
                 }
             }
-            t.clear(); // the thread's buffers no longer point at the walk
+            t.clear(); // the buffers no longer point at the walk
+            scratch.give(s);
         });
     }
 
@@ -443,6 +446,25 @@ public final class SweepKernel {
     }
 
     /** A worker thread's reusable buffers. */
+    /**
+     * One call's buffers, each held by one task at a time and handed to the call's later tasks:
+     * as many as run at once. (A thread-local per call left its buffers in every worker's map
+     * until that map next swept its dead keys, and the dead keys slowed every thread-local
+     * lookup on those threads: in JMH, the account's own lookup cost more than its walk.)
+     */
+    private static final class Scratches {
+        private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Scratch take() {
+            Scratch s = free.poll();
+            return s != null ? s : new Scratch();
+        }
+
+        void give(Scratch s) {
+            free.add(s);
+        }
+    }
+
     private static final class Scratch {
         final PercentWalk percent = new PercentWalk();
         Trades[] trades = new Trades[0];

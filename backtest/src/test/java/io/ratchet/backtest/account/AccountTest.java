@@ -161,6 +161,55 @@ class AccountTest {
     }
 
     @Test
+    void anEntryShortOfCashIsTakenOnceTheFallingEquityShrinksItsStake() {
+        // A (bar 0 at 100, 60% of 1000) leaves 400 in cash; an entry at every bar after it asks 60% of the equity at the
+        // last close: 600 (bar 0's close), 600, 528 (80), 420 (50) do not fit 400; at bar 4's close (40) the equity is
+        // 400 + 6 x 40 = 640 and its 60%, 384, fits: the entry at bar 5 is taken, and the next ones (16 left) are not.
+        double[] px = {100, 100, 80, 50, 40, 40, 40, 40, 40, 40};
+        int[] in = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        int[] out = {9, 9, 9, 9, 9, 9, 9, 9, 9};
+        double[] entry = {100, 100, 100, 80, 50, 40, 40, 40, 40};
+        double[] ret = {-0.6, -0.6, -0.6, -0.5, -0.2, 0, 0, 0, 0};
+        Account.Run run = Account.run(daily(px, px), trades(in, out, entry, ret, new boolean[9], 0), new AccountSpec(1000, Stake.percent(60), 10));
+        assertThat(run.taken()).containsExactly(true, false, false, false, false, true, false, false, false);
+        AccountFigures f = run.figures();
+        assertThat(f.skippedNoCash()).isEqualTo(7);
+        assertThat(f.skippedMaxOpen()).isZero();
+        // 16 in cash, A's 6 units and the second's 9.6 at 40; at bar 9 A pays back 600 x 0.4 and the second its 384.
+        assertThat(run.equity()[5]).isCloseTo(16 + 6 * 40 + 9.6 * 40, within(1e-9));
+        assertThat(f.finalEquity()).isCloseTo(16 + 240 + 384, within(1e-9));
+    }
+
+    @Test
+    void manyPositionsOpenAtOnceEachCloseWithItsOwnStake() {
+        // 40 entries on bars 0..39 at 100, flat closes; entry k exits at bar 79 - k, so the later ones close first
+        // (each goes to the front of the exit queue) and all 40 are open over bars 39..40. Entry k returns k / 1000.
+        int count = 40;
+        int bars = 80;
+        double[] flat = new double[bars];
+        java.util.Arrays.fill(flat, 100);
+        int[] in = new int[count];
+        int[] out = new int[count];
+        double[] entry = new double[count];
+        double[] ret = new double[count];
+        for (int k = 0; k < count; k++) {
+            in[k] = k;
+            out[k] = 79 - k;
+            entry[k] = 100;
+            ret[k] = k / 1000.0;
+        }
+        Account.Run run = Account.run(daily(flat, flat), trades(in, out, entry, ret, new boolean[count], 0), new AccountSpec(10_000,
+                Stake.of(100), 1000));
+        AccountFigures f = run.figures();
+        assertThat(f.maxConcurrent()).isEqualTo(40);
+        assertThat(f.taken()).isEqualTo(40);
+        // 100 each, back with 100 (1 + k / 1000): 10,000 + 0.1 (0 + 1 + ... + 39) = 10,078.
+        assertThat(f.finalEquity()).isCloseTo(10_078, within(1e-9));
+        // Bar 45 (after the exits of entries 39..34 on bars 40..45): 34 open at 100 each, the six closed paid 0.1 (39 + ... + 34).
+        assertThat(run.equity()[45]).isCloseTo(10_000 + 0.1 * (39 + 38 + 37 + 36 + 35 + 34), within(1e-9));
+    }
+
+    @Test
     void anEntryThatFindsMaxOpenPositionsIsSkippedAndCounted() {
         Bars b = daily(new double[] {100, 100, 100, 100}, new double[] {100, 100, 100, 100});
         Positions p = trades(new int[] {0, 1, 3}, new int[] {2, 3, 3}, new double[] {100, 100, 100}, new double[] {0.1, 0.5, -0.1},
