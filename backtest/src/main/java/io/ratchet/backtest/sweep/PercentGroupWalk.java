@@ -802,7 +802,9 @@ final class PercentGroupWalk {
             wins += r > 0 ? 1 : 0;
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            high = total > high ? total : high; // max(high, total): the highs are never -0
+            // max(high, total) (the highs are never -0; a NaN total is refused below): Math.max, not a compare, since the first
+            // trails read (the tightest) set no new high, and a compare compiled for them alone was thrown away, four times a run.
+            high = Math.max(high, total);
             double fall = high - total;
             drawdown = fall > drawdown ? fall : drawdown; // nor is a fall (high - total is -0 only for high -0)
             inOrder &= bar >= prevBar;
