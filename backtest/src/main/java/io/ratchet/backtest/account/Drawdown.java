@@ -109,7 +109,7 @@ final class Drawdown {
         maxDd = Math.max(maxDd, (peak - low) / peak);
         longestUnder = Math.max(longestUnder, lastUnder - peakTime);
         low = pick(under, Math.min(low, eq), eq);
-        peak = pick(under, peak, eq);
+        peak = Math.max(peak, eq); // the peak below it, else eq (eq at the peak: the same value)
         peakTime = under & peakTime | ~under & t;
         lastUnder = t;
     }
@@ -138,7 +138,7 @@ final class Drawdown {
             md = Math.max(md, (pk - lo) / pk);
             lu = Math.max(lu, last - pkTime);
             lo = pick(under, Math.min(lo, eq), eq);
-            pk = pick(under, pk, eq);
+            pk = Math.max(pk, eq);
             pkTime = under & pkTime | ~under & t;
             last = t;
         }

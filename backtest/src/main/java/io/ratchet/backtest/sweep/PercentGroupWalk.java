@@ -53,25 +53,25 @@ final class PercentGroupWalk {
 
     // Events: one hit of one cohort, a time exit, or the end.
     private int evN;
-    private int[] evBar = new int[64];
-    private double[] evPeak = new double[64];
-    private double[] evPrice = new double[64];
-    private byte[] evKind = new byte[64];
-    private byte[] evWhy = new byte[64];
+    private int[] evBar;
+    private double[] evPeak;
+    private double[] evPrice;
+    private byte[] evKind;
+    private byte[] evWhy;
 
     // Nodes: a bucket's exits for trails [lo0, hi), then its parent's (hi = T while it is a bucket's).
     private int nodeN;
-    private int[] parent = new int[64];
-    private int[] lo0 = new int[64];
-    private int[] hi = new int[64];
-    private int[] recHead = new int[64];
-    private int[] recTail = new int[64];
+    private int[] parent;
+    private int[] lo0;
+    private int[] hi;
+    private int[] recHead;
+    private int[] recTail;
 
     // Records of a node, in time order: trails below recK (and from the previous record's) exit at recEv.
     private int recN;
-    private int[] recEv = new int[64];
-    private int[] recK = new int[64];
-    private int[] recNext = new int[64];
+    private int[] recEv;
+    private int[] recK;
+    private int[] recNext;
 
     /** Per entry: its first node; a time exit closes trails from timeLo at timeEv (timeLo = T: none). */
     private final int[] leaf;
@@ -132,6 +132,22 @@ final class PercentGroupWalk {
         timeLo = new int[n];
         timeEv = new int[n];
         Arrays.fill(timeLo, tn);
+        // Events, nodes and records number one to ten an entry (an entry at every bar: 1.3 to 2; one every 60: 6 to 10):
+        // from one an entry, not from 64, they are copied a few times as they grow, not twenty.
+        int cap = Math.max(64, n);
+        evBar = new int[cap];
+        evPeak = new double[cap];
+        evPrice = new double[cap];
+        evKind = new byte[cap];
+        evWhy = new byte[cap];
+        parent = new int[cap];
+        lo0 = new int[cap];
+        hi = new int[cap];
+        recHead = new int[cap];
+        recTail = new int[cap];
+        recEv = new int[cap];
+        recK = new int[cap];
+        recNext = new int[cap];
     }
 
     /** Whether the group walk serves configuration {@code c} (bars, no young positions to wait for). */
