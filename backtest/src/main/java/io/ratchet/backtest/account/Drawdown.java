@@ -105,62 +105,52 @@ final class Drawdown {
      * for a run of one bar.
      */
     void one(double eq, long t) {
-        long under = below(eq, peak);
-        maxDd = Math.max(maxDd, (peak - low) / peak);
-        longestUnder = Math.max(longestUnder, lastUnder - peakTime);
-        low = pick(under, Math.min(low, eq), eq);
-        peak = Math.max(peak, eq); // the peak below it, else eq (eq at the peak: the same value)
-        peakTime = under & peakTime | ~under & t;
-        lastUnder = t;
+        if (eq < peak) {
+            low = eq < low ? eq : low;
+            lastUnder = t;
+        } else {
+            double fall = (peak - low) / peak;
+            maxDd = fall > maxDd ? fall : maxDd;
+            long u = lastUnder - peakTime;
+            longestUnder = u > longestUnder ? u : longestUnder;
+            peak = eq;
+            peakTime = t;
+            low = eq;
+            lastUnder = t;
+        }
     }
 
     /**
      * The rule bar by bar: a close below the peak lowers the run's low; one at or above it ends
-     * the run and is the new peak.
-     *
-     * <p>Without a branch on which: the first configurations a sweep scores (the tightest
-     * trails) mostly lose, so a compiled branch had never seen a new peak, and the account's
-     * walk it is compiled into was thrown away at the first one (measured with JFR's
-     * deoptimization events). The run's fall and its time under water are taken at every bar:
-     * under one peak both only grow, so their largest are those at the run's end, as before.
+     * the run and is the new peak. (Branch-free, with the fall taken at every bar, it spared the
+     * account's walk one recompile a sweep, and cost a division a bar: a sweep of entries every
+     * 60 1m bars scored in 0.43-0.55 s against 0.30-0.35 s.)
      */
     void eachBar(double base, double b, double[] close, long[] openTime, long spacing, int from, int to) {
         double pk = peak;
         long pkTime = peakTime;
         double lo = low;
         long last = lastUnder;
-        double md = maxDd;
-        long lu = longestUnder;
         for (int i = from; i < to; i++) {
             double eq = base + b * close[i];
             long t = openTime[i] + spacing;
-            long under = below(eq, pk);
-            md = Math.max(md, (pk - lo) / pk);
-            lu = Math.max(lu, last - pkTime);
-            lo = pick(under, Math.min(lo, eq), eq);
-            pk = Math.max(pk, eq);
-            pkTime = under & pkTime | ~under & t;
-            last = t;
+            if (eq < pk) {
+                lo = eq < lo ? eq : lo;
+                last = t;
+            } else {
+                double fall = (pk - lo) / pk;
+                maxDd = fall > maxDd ? fall : maxDd;
+                long u = last - pkTime;
+                longestUnder = u > longestUnder ? u : longestUnder;
+                pk = eq;
+                pkTime = t;
+                lo = eq;
+                last = t;
+            }
         }
         peak = pk;
         peakTime = pkTime;
         low = lo;
         lastUnder = last;
-        maxDd = md;
-        longestUnder = lu;
-    }
-
-    /**
-     * All ones where {@code eq < peak}, else zero: the sign of {@code eq - peak}, which is
-     * negative exactly then (a difference of two finite doubles is zero only when they are
-     * equal, and then +0).
-     */
-    private static long below(double eq, double peak) {
-        return Double.doubleToRawLongBits(eq - peak) >> 63;
-    }
-
-    /** {@code x} where {@code mask} is all ones, {@code y} where it is zero. */
-    private static double pick(long mask, double x, double y) {
-        return Double.longBitsToDouble(mask & Double.doubleToRawLongBits(x) | ~mask & Double.doubleToRawLongBits(y));
     }
 }
