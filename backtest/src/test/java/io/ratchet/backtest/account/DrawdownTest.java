@@ -19,7 +19,22 @@ class DrawdownTest {
     @MethodSource("seeds")
     void blocksGiveTheFiguresOfEveryBar(long seed) {
         Random r = new Random(seed);
-        int n = 2_000 + r.nextInt(3_000);
+        check(seed, r, 2_000 + r.nextInt(3_000), true);
+    }
+
+    static LongStream longSeeds() {
+        return LongStream.rangeClosed(1, 6);
+    }
+
+    /** A range too long for the table (a year of 1m bars is): whole aligned blocks, and the bars between them one by one. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("longSeeds")
+    void alignedBlocksGiveTheFiguresOfEveryBarWhereThereIsNoTable(long seed) {
+        Random r = new Random(seed);
+        check(seed, r, CloseBlocks.TABLE_MAX + 1 + r.nextInt(20_000), false);
+    }
+
+    private static void check(long seed, Random r, int n, boolean table) {
         int offset = r.nextInt(40); // a range that does not start at bar 0: blocks align to the range
         long[] open = new long[offset + n];
         double[] close = new double[offset + n];
@@ -32,6 +47,7 @@ class DrawdownTest {
         }
         Bars bars = new Bars(open, close.clone(), close.clone(), close.clone(), close, offset, offset + n);
         CloseBlocks blocks = CloseBlocks.of(bars);
+        assertEquals(table, blocks.hasTable, "seed " + seed + ": the table is there for short ranges only");
         Drawdown fast = new Drawdown(10_000, open[offset]);
         Drawdown each = new Drawdown(10_000, open[offset]);
         Drawdown single = new Drawdown(10_000, open[offset]); // the bars fed one at a time, as the account does between events a bar apart
