@@ -25,8 +25,8 @@ final class Drawdown {
 
     /**
      * The largest {@code (peak - equity) / peak} so far. Under one peak the fall is largest at
-     * the lowest equity (each step rounds monotonically), so a run read from blocks costs one
-     * division, at its lowest close, not one a bar.
+     * the lowest equity (each step rounds monotonically), so a run under a peak costs one
+     * division, when it ends, not one a bar.
      */
     double maxDd() {
         double fall = (peak - low) / peak;
@@ -41,68 +41,75 @@ final class Drawdown {
 
     /**
      * Bars {@code [from, to)}, each worth {@code base + b close}, stamped at its close
-     * ({@code openTime + spacing}). A piece of the run that cannot hold a new peak is read from
+     * ({@code openTime + spacing}). A run that cannot hold a new peak is read from
      * {@code blocks} (null: every bar): the same figures to the bit, since each step of
-     * {@code (peak - (base + b close)) / peak} rounds monotonically in the close. The pieces: the
-     * whole run where the table covers it (2 to {@link CloseBlocks#RUN_MAX} bars), else aligned
-     * blocks and the bars between them; a piece that may hold a peak is read bar by bar.
-     *
-     * <p>One loop, and one place where bars are read one by one: this is compiled into the
-     * account's walk, and each copy of a loop there was one more for the compiler to build.
+     * {@code (peak - (base + b close)) / peak} rounds monotonically in the close.
      *
      * @return how many of the bars were read from {@code blocks}
      */
     int marks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        // Small enough to be compiled into the account's walk: a run between two events (nearly all) costs no call.
+        if (blocks != null && blocks.hasTable && to - from >= 2 && to - from <= CloseBlocks.RUN_MAX) {
+            return run(base, b, close, openTime, spacing, from, to, blocks);
+        }
+        return byBlocks(base, b, close, openTime, spacing, from, to, blocks);
+    }
+
+    /** As {@link #marks}: a run too long for one read of the table, or a range without it, by aligned blocks. */
+    private int byBlocks(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        if (blocks == null) {
+            eachBar(base, b, close, openTime, spacing, from, to);
+            return 0;
+        }
         int read = 0;
         int i = from;
         while (i < to) {
-            int end = to;
-            boolean known = false;
-            double lo = 0;
-            double hi = 0;
-            if (blocks != null) {
-                if (!blocks.hasTable || to - i > CloseBlocks.RUN_MAX) {
-                    int k = (i - blocks.origin) >> CloseBlocks.SHIFT;
-                    int start = blocks.origin + (k << CloseBlocks.SHIFT);
-                    int blockEnd = start + CloseBlocks.SIZE;
-                    if (i == start && blockEnd <= to && k < blocks.min.length) {
-                        end = blockEnd;
-                        lo = blocks.min[k];
-                        hi = blocks.max[k];
-                        known = true;
-                    } else {
-                        end = Math.min(to, Math.max(blockEnd, i + 1));
-                    }
-                }
-                if (!known && blocks.hasTable && end - i >= 2) {
-                    double[] t = blocks.table;
-                    int x = blocks.at(i, end);
-                    int y = blocks.atEnd(i, end);
-                    lo = Math.min(t[x], t[y]);
-                    hi = Math.max(t[x + 1], t[y + 1]);
-                    known = true;
-                }
-            }
-            if (known) {
-                double best = base + b * (b >= 0 ? hi : lo);
+            int k = (i - blocks.origin) >> CloseBlocks.SHIFT;
+            int start = blocks.origin + (k << CloseBlocks.SHIFT);
+            int end = start + CloseBlocks.SIZE;
+            if (i == start && end <= to && k < blocks.min.length) {
+                double best = base + b * (b >= 0 ? blocks.max[k] : blocks.min[k]);
                 if (best < peak) {
-                    double worst = base + b * (b >= 0 ? lo : hi);
+                    double worst = base + b * (b >= 0 ? blocks.min[k] : blocks.max[k]);
                     low = worst < low ? worst : low;
                     lastUnder = openTime[end - 1] + spacing;
-                    read += end - i;
+                    read += CloseBlocks.SIZE;
                     i = end;
                     continue;
                 }
             }
-            eachBar(base, b, close, openTime, spacing, i, end);
-            i = end;
+            int stop = Math.min(to, Math.max(end, i + 1));
+            if (blocks.hasTable && stop - i >= 2) {
+                read += run(base, b, close, openTime, spacing, i, stop, blocks);
+            } else {
+                eachBar(base, b, close, openTime, spacing, i, stop);
+            }
+            i = stop;
         }
         return read;
     }
 
+    /** Bars {@code [from, to)}, 2 to {@link CloseBlocks#RUN_MAX} of them: their lowest and highest close from the table, then as {@link #marks}. */
+    private int run(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
+        double[] t = blocks.table;
+        int x = blocks.at(from, to);
+        int y = blocks.atEnd(from, to);
+        double lo = Math.min(t[x], t[y]);
+        double hi = Math.max(t[x + 1], t[y + 1]);
+        double best = base + b * (b >= 0 ? hi : lo);
+        if (best < peak) {
+            double worst = base + b * (b >= 0 ? lo : hi);
+            low = worst < low ? worst : low;
+            lastUnder = openTime[to - 1] + spacing;
+            return to - from;
+        }
+        eachBar(base, b, close, openTime, spacing, from, to);
+        return 0;
+    }
+
     /**
      * One bar worth {@code eq} stamped at {@code t}: what {@link #eachBar} and {@link #marks} do
-     * for a run of one bar.
+     * for a run of one bar (no block is shorter than two bars).
      */
     void one(double eq, long t) {
         if (eq < peak) {
@@ -120,12 +127,7 @@ final class Drawdown {
         }
     }
 
-    /**
-     * The rule bar by bar: a close below the peak lowers the run's low; one at or above it ends
-     * the run and is the new peak. (Branch-free, with the fall taken at every bar, it spared the
-     * account's walk one recompile a sweep, and cost a division a bar: a sweep of entries every
-     * 60 1m bars scored in 0.43-0.55 s against 0.30-0.35 s.)
-     */
+    /** The rule bar by bar: a close below the peak lowers the run's low; one at or above it ends the run and is the new peak. */
     void eachBar(double base, double b, double[] close, long[] openTime, long spacing, int from, int to) {
         double pk = peak;
         long pkTime = peakTime;

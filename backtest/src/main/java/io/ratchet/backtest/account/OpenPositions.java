@@ -29,8 +29,9 @@ final class OpenPositions {
 
     OpenPositions(int capacity) {
         int cap = Math.max(1, capacity);
-        key = new long[cap];
-        slotOf = new int[cap];
+        // The queue moves back as positions close: room for many before its open ones are moved to the front.
+        key = new long[Math.max(64, cap)];
+        slotOf = new int[key.length];
         exitCash = new double[cap];
         da = new double[cap];
         db = new double[cap];
@@ -83,7 +84,9 @@ final class OpenPositions {
     /** Closes the first to exit: its slot, read until the next {@link #add}. */
     int pop() {
         int slot = slotOf[head++];
-        size--;
+        if (--size == 0) {
+            head = 0; // nothing to move: one position open at a time (most sweeps' picks) never reaches the back
+        }
         free[nFree++] = slot;
         return slot;
     }
