@@ -90,7 +90,8 @@ public final class Account {
         int i = from;
         while (i < to) {
             // Before the first entry nothing is open: the equity is the capital, and no bar is marked (the first peak is the
-            // start). Otherwise the bar's entries come first, then its exits.
+            // start). Only then: every later pass starts at an event (the next entry or exit, as stop below is). Otherwise the
+            // bar's entries come first, then its exits.
             boolean idle = open == 0 && nextEntry > i;
             if (!idle) {
                 while (i == nextEntry) {

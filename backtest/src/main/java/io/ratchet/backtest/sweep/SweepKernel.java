@@ -445,12 +445,10 @@ public final class SweepKernel {
         return out;
     }
 
-    /** A worker thread's reusable buffers. */
     /**
      * One call's buffers, each held by one task at a time and handed to the call's later tasks:
-     * as many as run at once. (A thread-local per call left its buffers in every worker's map
-     * until that map next swept its dead keys, and the dead keys slowed every thread-local
-     * lookup on those threads: in JMH, the account's own lookup cost more than its walk.)
+     * as many as run at once. (A thread-local per call left its buffers, trades of every entry,
+     * in the common pool's threads' maps until each map next swept its dead keys.)
      */
     private static final class Scratches {
         private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -465,6 +463,7 @@ public final class SweepKernel {
         }
     }
 
+    /** One task's reusable buffers. */
     private static final class Scratch {
         final PercentWalk percent = new PercentWalk();
         Trades[] trades = new Trades[0];

@@ -81,6 +81,8 @@ class AccountRuleTest {
         double[] db = new double[count];
         double[] back = new double[count];
         int nOpen = 0;
+        int skippedFull = 0;
+        int skippedShort = 0;
         double[] equity = new double[n];
         double peak = spec.capital();
         long peakTime = open[offset];
@@ -90,7 +92,12 @@ class AccountRuleTest {
         for (int i = offset; i < offset + n; i++) {
             for (; k < count && in[k] == i; k++) {
                 double stake = spec.stake().size(last);
-                if (nOpen >= spec.maxOpen() || !(stake > 0) || stake > cash * (1 + 1e-12)) {
+                if (nOpen >= spec.maxOpen()) {
+                    skippedFull++;
+                    continue;
+                }
+                if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
+                    skippedShort++;
                     continue;
                 }
                 double nq = stake / (1 + fee);
@@ -141,5 +148,7 @@ class AccountRuleTest {
                 at + ": max drawdown");
         assertEquals(Double.doubleToRawLongBits((double) under / Days.DAY), Double.doubleToRawLongBits(f.maxDrawdownDays()), at + ": time under water");
         assertEquals(Double.doubleToRawLongBits(cash), Double.doubleToRawLongBits(f.finalEquity()), at + ": final equity");
+        assertEquals(skippedFull, f.skippedMaxOpen(), at + ": entries that found max-open positions");
+        assertEquals(skippedShort, f.skippedNoCash(), at + ": entries short of cash");
     }
 }

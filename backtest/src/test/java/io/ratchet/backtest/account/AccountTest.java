@@ -182,10 +182,11 @@ class AccountTest {
 
     @Test
     void manyPositionsOpenAtOnceEachCloseWithItsOwnStake() {
-        // 40 entries on bars 0..39 at 100, flat closes; entry k exits at bar 79 - k, so the later ones close first
-        // (each goes to the front of the exit queue) and all 40 are open over bars 39..40. Entry k returns k / 1000.
-        int count = 40;
-        int bars = 80;
+        // 100 entries on bars 0..99 at 100, flat closes; entry k exits at bar 199 - k, so the later ones close first
+        // (each goes to the front of the exit queue, which grows past its first 64) and all 100 are open over bars 99..100.
+        // Entry k returns k / 1000.
+        int count = 100;
+        int bars = 200;
         double[] flat = new double[bars];
         java.util.Arrays.fill(flat, 100);
         int[] in = new int[count];
@@ -194,19 +195,53 @@ class AccountTest {
         double[] ret = new double[count];
         for (int k = 0; k < count; k++) {
             in[k] = k;
-            out[k] = 79 - k;
+            out[k] = 199 - k;
             entry[k] = 100;
             ret[k] = k / 1000.0;
         }
-        Account.Run run = Account.run(daily(flat, flat), trades(in, out, entry, ret, new boolean[count], 0), new AccountSpec(10_000,
+        Account.Run run = Account.run(daily(flat, flat), trades(in, out, entry, ret, new boolean[count], 0), new AccountSpec(20_000,
                 Stake.of(100), 1000));
         AccountFigures f = run.figures();
-        assertThat(f.maxConcurrent()).isEqualTo(40);
-        assertThat(f.taken()).isEqualTo(40);
-        // 100 each, back with 100 (1 + k / 1000): 10,000 + 0.1 (0 + 1 + ... + 39) = 10,078.
-        assertThat(f.finalEquity()).isCloseTo(10_078, within(1e-9));
-        // Bar 45 (after the exits of entries 39..34 on bars 40..45): 34 open at 100 each, the six closed paid 0.1 (39 + ... + 34).
-        assertThat(run.equity()[45]).isCloseTo(10_000 + 0.1 * (39 + 38 + 37 + 36 + 35 + 34), within(1e-9));
+        assertThat(f.maxConcurrent()).isEqualTo(100);
+        assertThat(f.taken()).isEqualTo(100);
+        // 100 each, back with 100 (1 + k / 1000): 20,000 + 0.1 (0 + 1 + ... + 99) = 20,495.
+        assertThat(f.finalEquity()).isCloseTo(20_495, within(1e-9));
+        // Bar 105 (after the exits of entries 99..94 on bars 100..105): 94 open at 100 each, the six closed paid 0.1 (99 + ... + 94).
+        assertThat(run.equity()[105]).isCloseTo(20_000 + 0.1 * (99 + 98 + 97 + 96 + 95 + 94), within(1e-9));
+    }
+
+    @Test
+    void anEntryShortOfCashWaitsThroughWholeBlocksOfClosesForItsStakeToFit() {
+        // As above, over 100 bars: A takes 60% of 1000 at 100 on bar 0; the closes stay at 100 to bar 69 (a whole block of
+        // 32 closes, bars 32..63, none of which makes 60% of the equity fit the 400 left), then fall to 40 from bar 70:
+        // the entry at bar 71 is the first taken after A, and those on bars 1..70 are skipped.
+        int bars = 100;
+        double[] px = new double[bars];
+        for (int i = 0; i < bars; i++) {
+            px[i] = i < 70 ? 100 : 40;
+        }
+        int count = 90;
+        int[] in = new int[count];
+        int[] out = new int[count];
+        double[] entry = new double[count];
+        double[] ret = new double[count];
+        for (int k = 0; k < count; k++) {
+            in[k] = k;
+            out[k] = bars - 1;
+            entry[k] = px[Math.max(0, k - 1)];
+            ret[k] = 40 / entry[k] - 1;
+        }
+        Account.Run run = Account.run(daily(px, px), trades(in, out, entry, ret, new boolean[count], 0), new AccountSpec(1000,
+                Stake.percent(60), 10));
+        boolean[] taken = new boolean[count];
+        taken[0] = true;
+        taken[71] = true;
+        assertThat(run.taken()).containsExactly(taken);
+        AccountFigures f = run.figures();
+        // Skipped: bars 1..70 (70), then bars 72..89 with 16 in cash (18).
+        assertThat(f.skippedNoCash()).isEqualTo(88);
+        // At bar 70's close: 400 + 6 x 40 = 640; the second stakes 384 at 40 (9.6 units): 16 + (6 + 9.6) x 40 from then on.
+        assertThat(run.equity()[71]).isCloseTo(16 + 15.6 * 40, within(1e-9));
     }
 
     @Test
