@@ -65,7 +65,6 @@ public final class Account {
         double cash = spec.capital();
         double a = 0;
         double b = 0;
-        int open = 0;
         double lastEquity = spec.capital();
         Drawdown dd = new Drawdown(spec.capital(), from < to ? openTime[from] : 0);
         int exposed = 0;
@@ -92,7 +91,7 @@ public final class Account {
             // Before the first entry nothing is open: the equity is the capital, and no bar is marked (the first peak is the
             // start). Only then: every later pass starts at an event (the next entry or exit, as stop below is). Otherwise the
             // bar's entries come first, then its exits.
-            boolean idle = open == 0 && nextEntry > i;
+            boolean idle = book.size == 0 && nextEntry > i;
             if (!idle) {
                 while (i == nextEntry) {
                     // The last bar whose entries are skipped with this one, if it is: full until the next exit (whose bar's
@@ -100,7 +99,7 @@ public final class Account {
                     // stake of equity to fit first. The entries between are skipped at once: an entry at every bar otherwise
                     // cost a pass of this loop each (87,000 of the 525,600 of a year of 1m bars short of cash, measured).
                     int through = -1;
-                    boolean full = open >= spec.maxOpen();
+                    boolean full = book.size >= spec.maxOpen();
                     if (full) {
                         through = nextExit;
                     } else {
@@ -124,7 +123,6 @@ public final class Account {
                             // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
                             book.exitCash[slot] = nq * (1 + p.netReturn(k) + fee);
                             endExits += p.endExits(k);
-                            open++;
                             nextExit = book.nextExit();
                             taken++;
                             if (takenOut != null) {
@@ -146,19 +144,18 @@ public final class Account {
                     k++;
                     nextEntry = entryAt(p, k, n);
                 }
-                if (open > 0) {
+                if (book.size > 0) {
                     exposed++;
-                    maxConcurrent = Math.max(maxConcurrent, open);
+                    maxConcurrent = Math.max(maxConcurrent, book.size);
                 }
                 while (i == nextExit) {
                     int q = book.pop();
-                    open--;
                     nextExit = book.nextExit();
                     cash += book.exitCash[q];
                     a -= book.da[q];
                     b -= book.db[q];
                 }
-                if (open == 0) {
+                if (book.size == 0) {
                     a = 0; // no drift left behind by the sums once nothing is open
                     b = 0;
                 }
@@ -166,7 +163,7 @@ public final class Account {
             // Bars up to the next event: cash, A and B stay put, only the close moves (nothing open: A and B are 0, the
             // equity the cash, to the bit).
             int stop = Math.min(to, Math.min(nextEntry, nextExit));
-            if (open > 0) {
+            if (book.size > 0) {
                 exposed += stop - i - 1; // the event bar was counted above
             }
             double base = cash + a;

@@ -18,6 +18,7 @@ final class OpenPositions {
     private long[] key;
     private int[] slotOf;
     private int head;
+    /** How many are open. */
     int size;
     /** Per slot: what the exit pays back, and the position's share of the worth {@code A + B p}. */
     double[] exitCash;

@@ -699,47 +699,12 @@ final class PercentGroupWalk {
         }
     }
 
-    /** Entries read back per call of {@link #readSpan}: see {@link #read}. */
-    private static final int SPAN = 1024;
-
     /**
      * Reads trail {@code t}'s trades back (what a sweep reads); returns their statistics as {@link RunSummary#ofOrdered} would give them, or null where the
      * exits are not in entry order (or a sum is not finite).
-     *
-     * <p>In spans of {@link #SPAN} entries, each a call: a sweep's first read is one loop over every entry, compiled while
-     * it runs (on-stack replacement) with its exit never yet taken, so that the compiled loop was thrown away where it
-     * ended and the next trails were read in the interpreter until it was compiled again (three times per run, measured
-     * with JFR's deoptimization events). A span's loop has ended many times before it is compiled.
      */
     private RunSummary read(Cursor cur, int t, double tr, double fee, double slip, Trades out) {
         final int n = entries.size();
-        ReadSums s = new ReadSums();
-        for (int e = 0; e < n; e += SPAN) {
-            readSpan(cur, t, tr, fee, slip, out, e, Math.min(n, e + SPAN), s);
-        }
-        return s.inOrder && Double.isFinite(s.total) ? RunSummary.ofSums(n, s.wins, s.total, s.gains, s.losses, s.drawdown) : null;
-    }
-
-    /** What {@link #read} carries from one span to the next: the statistics' sums and the last exit read. */
-    private static final class ReadSums {
-        int lastNode = -1;
-        int nodeEv = -1;
-        int lastEv = -1;
-        int lastSign;
-        double fill;
-        int bar;
-        byte why;
-        int wins;
-        double total;
-        double gains;
-        double losses;
-        double high;
-        double drawdown;
-        int prevBar = Integer.MIN_VALUE;
-        boolean inOrder = true;
-    }
-
-    private void readSpan(Cursor cur, int t, double tr, double fee, double slip, Trades out, int from, int to, ReadSums s) {
         final int[] at = cur.at;
         final int[] rec = cur.rec;
         final int[] sign = out.sign;
@@ -757,24 +722,24 @@ final class PercentGroupWalk {
         final int[] eBar = evBar;
         final byte[] eWhy = evWhy;
         // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
-        int lastNode = s.lastNode;
-        int nodeEv = s.nodeEv;
-        int lastEv = s.lastEv;
-        int lastSign = s.lastSign;
-        double fill = s.fill;
-        int bar = s.bar;
-        byte why = s.why;
-        int wins = s.wins;
-        double total = s.total;
-        double gains = s.gains;
-        double losses = s.losses;
-        double high = s.high;
-        double drawdown = s.drawdown;
-        int prevBar = s.prevBar;
-        boolean inOrder = s.inOrder;
+        int lastNode = -1;
+        int nodeEv = -1;
+        int lastEv = -1;
+        int lastSign = 0;
+        double fill = 0;
+        int bar = 0;
+        byte why = 0;
+        int wins = 0;
+        double total = 0;
+        double gains = 0;
+        double losses = 0;
+        double high = 0;
+        double drawdown = 0;
+        int prevBar = Integer.MIN_VALUE;
+        boolean inOrder = true;
         final boolean timed = maxBars > 0;
         final int oneSign = this.oneSign;
-        for (int e = from; e < to; e++) {
+        for (int e = 0; e < n; e++) {
             int ev;
             if (timed && t >= tLo[e]) {
                 ev = tEv[e];
@@ -818,29 +783,13 @@ final class PercentGroupWalk {
             wins += r > 0 ? 1 : 0;
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            // max(high, total) (the highs are never -0; a NaN total is refused below): Math.max, not a compare, since the first
-            // trails read (the tightest) set no new high, and a compare compiled for them alone was thrown away, four times a run.
-            high = Math.max(high, total);
+            high = total > high ? total : high; // max(high, total): the highs are never -0
             double fall = high - total;
             drawdown = fall > drawdown ? fall : drawdown; // nor is a fall (high - total is -0 only for high -0)
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
-        s.lastNode = lastNode;
-        s.nodeEv = nodeEv;
-        s.lastEv = lastEv;
-        s.lastSign = lastSign;
-        s.fill = fill;
-        s.bar = bar;
-        s.why = why;
-        s.wins = wins;
-        s.total = total;
-        s.gains = gains;
-        s.losses = losses;
-        s.high = high;
-        s.drawdown = drawdown;
-        s.prevBar = prevBar;
-        s.inOrder = inOrder;
+        return inOrder && Double.isFinite(total) ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null;
     }
 
     /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */

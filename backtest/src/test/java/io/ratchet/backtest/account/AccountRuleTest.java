@@ -24,9 +24,12 @@ class AccountRuleTest {
         return LongStream.rangeClosed(1, 80);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void theWalkIsTheBarByBarRuleToTheBit(long seed) {
+    /** One seed's bars, positions and account (the positions' columns as well, for the rule). */
+    record Case(Bars bars, Positions pos, AccountSpec spec, int offset, int n, long step, long[] open, double[] close, int count, int[] in,
+                int[] out, int[] sign, double[] entry, double[] ret, double fee, double slip) {
+    }
+
+    static Case scenario(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int offset = r.nextInt(50);
         int n = 300 + r.nextInt(3_000);
@@ -68,6 +71,44 @@ class AccountRuleTest {
         Positions pos = AccountTest.positions(in, out, sign, entry, ret, end, fee, slip);
         AccountSpec spec = new AccountSpec(10_000, r.nextBoolean() ? Stake.percent(5 + r.nextInt(30)) : Stake.of(500 + r.nextInt(1000)),
                 1 + r.nextInt(12));
+        return new Case(bars, pos, spec, offset, n, step, open, close, count, in, out, sign, entry, ret, fee, slip);
+    }
+
+    /** The seeds do skip entries for both reasons, so that the rule's counts below are tested on something. */
+    @org.junit.jupiter.api.Test
+    void theSeedsSkipEntriesForBothReasons() {
+        long full = seeds().filter(seed -> {
+            Case c = scenario(seed);
+            return Account.figures(c.bars(), Days.of(c.bars()), c.pos(), c.spec(), null).skippedMaxOpen() > 0;
+        }).count();
+        long shortOfCash = seeds().filter(seed -> {
+            Case c = scenario(seed);
+            return Account.figures(c.bars(), Days.of(c.bars()), c.pos(), c.spec(), null).skippedNoCash() > 0;
+        }).count();
+        assertTrue(full >= 10, full + " seeds skip entries that find max-open positions");
+        assertTrue(shortOfCash >= 10, shortOfCash + " seeds skip entries short of cash");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theWalkIsTheBarByBarRuleToTheBit(long seed) {
+        Case c = scenario(seed);
+        Bars bars = c.bars();
+        Positions pos = c.pos();
+        AccountSpec spec = c.spec();
+        int offset = c.offset();
+        int n = c.n();
+        long step = c.step();
+        long[] open = c.open();
+        double[] close = c.close();
+        int count = c.count();
+        int[] in = c.in();
+        int[] out = c.out();
+        int[] sign = c.sign();
+        double[] entry = c.entry();
+        double[] ret = c.ret();
+        double fee = c.fee();
+        double slip = c.slip();
         Account.Run run = Account.run(bars, pos, spec);
 
         // The rule, bar by bar.
