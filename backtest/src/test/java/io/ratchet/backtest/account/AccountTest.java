@@ -212,8 +212,9 @@ class AccountTest {
 
     @Test
     void anEntryShortOfCashWaitsThroughWholeBlocksOfClosesForItsStakeToFit() {
-        // As above, over 100 bars: A takes 60% of 1000 at 100 on bar 0; the closes stay at 100 to bar 69 (a whole block of
-        // 32 closes, bars 32..63, none of which makes 60% of the equity fit the 400 left), then fall to 40 from bar 70:
+        // As in anEntryShortOfCashIsTakenOnceTheFallingEquityShrinksItsStake, over 100 bars: A takes 60% of 1000 at 100 on
+        // bar 0; the closes stay at 100 to bar 69 (a whole block of 32 closes, bars 32..63, none of which makes 60% of the
+        // equity fit the 400 left), then fall to 40 from bar 70:
         // the entry at bar 71 is the first taken after A, and those on bars 1..70 are skipped.
         int bars = 100;
         double[] px = new double[bars];
