@@ -88,8 +88,8 @@ public final class Account {
         int nextExit = Integer.MAX_VALUE;
         int i = from;
         while (i < to) {
-            // Before the first entry nothing is open: the equity is the capital, and no bar is marked (the first peak is the
-            // start). Only then: every later pass starts at an event (the next entry or exit, as stop below is). Otherwise the
+            // Before the first entry nothing is open: the equity is the capital, and its bars are marked as one (below). Only
+            // then: every later pass starts at an event (the next entry or exit, as stop below is). Otherwise the
             // bar's entries come first, then its exits.
             boolean idle = book.size == 0 && nextEntry > i;
             if (!idle) {
@@ -180,6 +180,10 @@ public final class Account {
                 } else {
                     dd.marks(base, b, close, openTime, spacing, i, stop, days.blocks);
                 }
+            } else {
+                // The bars before the first entry, at the capital: each close ties the peak and is the running peak, so the time
+                // under water counts from the last of them (an out-of-sample part, or an entry rule, whose first entry comes late).
+                dd.one(base, openTime[stop - 1] + spacing);
             }
             // Each day's value read off the same line: a day end is a close to read, not a cut of the run.
             while (nextDayEnd < stop) {

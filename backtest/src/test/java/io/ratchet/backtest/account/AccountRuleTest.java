@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * then the mark at the close, cash plus the open positions' {@code A + B close}; the running
  * peak, the fall from it and the time under it at every close. Random positions, not a
  * kernel's: exits in any order against their entries, several at one bar, shorts, a max-open
- * that skips, closes rounded so that the equity ties its peak.
+ * that skips, closes rounded so that the equity ties its peak, a first entry some bars after the
+ * range's first (an out-of-sample part, an entry rule's first signal): those bars are marked at
+ * the capital like any other. The daily returns, Sharpe and Sortino are the rule's too.
  */
 class AccountRuleTest {
     static LongStream seeds() {
@@ -45,9 +47,10 @@ class AccountRuleTest {
         }
         Bars bars = new Bars(open, close.clone(), close.clone(), close.clone(), close, offset, offset + n);
         int every = 1 + r.nextInt(30);
+        int first = offset + (r.nextInt(3) == 0 ? 0 : r.nextInt(Math.min(n / 2, 3 * every + 48)));
         int count = 0;
         int[] in = new int[n * 2];
-        for (int i = offset; i < offset + n; i += every) {
+        for (int i = first; i < offset + n; i += every) {
             for (int k = r.nextInt(4) == 0 ? 2 : 1; k > 0; k--) {
                 in[count++] = i;
             }
@@ -129,6 +132,9 @@ class AccountRuleTest {
         long peakTime = open[offset];
         double dd = 0;
         long under = 0;
+        double[] daily = new double[n];
+        int days = 0;
+        double dayStart = spec.capital();
         int k = 0;
         for (int i = offset; i < offset + n; i++) {
             for (; k < count && in[k] == i; k++) {
@@ -177,7 +183,17 @@ class AccountRuleTest {
                 peakTime = t;
             }
             dd = Math.max(dd, (peak - eq) / peak);
+            if (i == offset + n - 1 || Math.floorDiv(open[i + 1], Days.DAY) != Math.floorDiv(open[i], Days.DAY)) {
+                daily[days++] = eq / dayStart - 1; // the day's last bar close against the last day's (the capital before the first)
+                dayStart = eq;
+            }
         }
+        daily = Arrays.copyOf(daily, days);
+        double mean = Arrays.stream(daily).sum() / days;
+        double var = Arrays.stream(daily).map(x -> (x - mean) * (x - mean)).sum() / (days - 1);
+        double downside = Math.sqrt(Arrays.stream(daily).map(x -> Math.min(x, 0) * Math.min(x, 0)).sum() / days);
+        double sharpe = mean / Math.sqrt(var) * Math.sqrt(365);
+        double sortino = mean / downside * Math.sqrt(365);
         String at = "seed " + seed;
         assertTrue(Arrays.equals(taken, run.taken()), at + ": taken");
         for (int i = 0; i < n; i++) {
@@ -191,5 +207,22 @@ class AccountRuleTest {
         assertEquals(Double.doubleToRawLongBits(cash), Double.doubleToRawLongBits(f.finalEquity()), at + ": final equity");
         assertEquals(skippedFull, f.skippedMaxOpen(), at + ": entries that found max-open positions");
         assertEquals(skippedShort, f.skippedNoCash(), at + ": entries short of cash");
+        assertEquals(days, f.days(), at + ": days");
+        for (int d = 0; d < days; d++) {
+            assertEquals(Double.doubleToRawLongBits(daily[d]), Double.doubleToRawLongBits(run.daily()[d]), at + ": return of day " + d);
+        }
+        // Sums in another order than the walk's: equal to rounding, not to the bit.
+        assertEquals(sharpe, f.sharpe(), 1e-9 * Math.abs(sharpe), at + ": Sharpe");
+        assertEquals(sortino, f.sortino(), 1e-9 * Math.abs(sortino), at + ": Sortino");
+    }
+
+    /** The seeds do start entries after the range's first bar, for the rule's marks of the bars before them to be tested. */
+    @org.junit.jupiter.api.Test
+    void theSeedsStartEntriesLate() {
+        long late = seeds().filter(seed -> {
+            Case c = scenario(seed);
+            return c.in()[0] > c.offset() + 24;
+        }).count();
+        assertTrue(late >= 20, late + " seeds enter first more than a day after the range's first bar");
     }
 }
