@@ -40,7 +40,7 @@ public final class Account {
         double[] daily = new double[days.count()];
         boolean[] taken = new boolean[p.size()];
         AccountFigures f = walk(bars, days, p, spec, null, equity, daily, taken);
-        long spacing = Days.spacing(bars);
+        long spacing = days.spacing;
         long[] time = new long[bars.size()];
         for (int i = 0; i < time.length; i++) {
             time[i] = bars.openTime()[bars.from() + i] + spacing;
@@ -59,7 +59,7 @@ public final class Account {
         final int n = p.size();
         final double[] close = bars.close();
         final long[] openTime = bars.openTime();
-        final long spacing = Days.spacing(bars);
+        final long spacing = days.spacing;
         final int[] dayEnd = days.lastBar;
         OpenPositions book = new OpenPositions(Math.min(16, Math.min(n, spec.maxOpen())));
         double cash = spec.capital();

@@ -20,12 +20,15 @@ public final class Days {
     /** Milliseconds from the first bar's open to the last bar's close. */
     final long span;
     final CloseBlocks blocks;
+    /** The bar length ({@link #spacing(Bars)}), read once per range, not once per configuration's walk. */
+    final long spacing;
     private final Bars source;
     /** The last range's days: a sweep reads them for every configuration and again for its pick, a backtest for its account. */
     private static volatile Days last;
 
-    private Days(Bars source, int[] lastBar, long[] epochDay, long span, CloseBlocks blocks) {
+    private Days(Bars source, int[] lastBar, long[] epochDay, long spacing, long span, CloseBlocks blocks) {
         this.source = source;
+        this.spacing = spacing;
         this.lastBar = lastBar;
         this.epochDay = epochDay;
         this.span = span;
@@ -57,7 +60,8 @@ public final class Days {
         for (int k = 0; k < count; k++) {
             day[k] = Math.floorDiv(t[lastOf[k]], DAY);
         }
-        Days made = new Days(bars, lastOf, day, to > from ? t[to - 1] - t[from] + spacing(bars) : 0, CloseBlocks.of(bars));
+        long spacing = spacing(bars);
+        Days made = new Days(bars, lastOf, day, spacing, to > from ? t[to - 1] - t[from] + spacing : 0, CloseBlocks.of(bars));
         last = made;
         return made;
     }
