@@ -78,6 +78,11 @@ public final class Trades implements Positions {
         summed = sum;
     }
 
+    /** The columns {@link #lazy} left were written by {@link PercentGroupWalk#complete} while the walk wrote the others. */
+    void written() {
+        from = null;
+    }
+
     /** Fills the exit times, prices and extremes a group walk left to be read again. */
     void complete() {
         if (from != null) {
