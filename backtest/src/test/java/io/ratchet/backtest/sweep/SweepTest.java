@@ -40,6 +40,24 @@ class SweepTest {
     }
 
     /**
+     * The check that spares the walk compares the view's arrays as objects and the configuration
+     * by value: an equal configuration made again is the same question; the same prices in other
+     * arrays, or another low, are other bars.
+     */
+    @Test
+    void theSameQuestionIsAnEqualConfigurationOnTheSameArraysNotTheSamePricesElsewhere() {
+        TrailingConfig c = GRID.get(GRID.size() - 1);
+        TrailingConfig again = c.withMode(c.mode(), c.trail());
+        assertThat(again).isNotSameAs(c).isEqualTo(c);
+        Trades first = SweepKernel.trades(SERIES.bars(), ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null);
+        assertThat(SweepKernel.trades(SERIES.bars(), ENTRIES, again, IntrabarOrder.ADVERSE_FIRST, null)).isSameAs(first);
+        Bars copied = new Bars(BARS.openTime(), BARS.open(), BARS.high(), BARS.low().clone(), BARS.close(), BARS.from(), BARS.to());
+        Trades walked = SweepKernel.trades(copied, ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null);
+        assertThat(walked).isNotSameAs(first);
+        assertThat(SweepKernel.trades(copied, ENTRIES, c, IntrabarOrder.ADVERSE_FIRST, null)).isSameAs(walked);
+    }
+
+    /**
      * A sweep without split reads its pick's trades back from the group walk that scored it (ten
      * percent trails: one group); the trades the CLI then asks for are the engine's, every column.
      */
