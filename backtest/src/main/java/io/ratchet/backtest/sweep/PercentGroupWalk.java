@@ -243,20 +243,21 @@ final class PercentGroupWalk {
             boolean lowFirst = order.lowFirst(d, o, c);
             double x1 = lowFirst ? loB[j] : hiB[j];
             double x2 = lowFirst ? hiB[j] : loB[j];
-            if (bHead >= 0) {
-                point(prev, o, true, j);
-            }
-            while (entered < m && eb[mine[entered]] == j) {
-                enter(o);
-            }
-            if (bHead >= 0) {
-                point(o, x1, false, j);
-            }
-            if (bHead >= 0) {
-                point(x1, x2, false, j);
-            }
-            if (bHead >= 0) {
-                point(x2, c, false, j);
+            // The bar's four moves (the gap from the previous close to the open, then open, x1, x2, close) through one call of
+            // point: each call site inlines the rules, and with four of them C2 took 0.24 s to compile this method's loop (an
+            // entry every 60 bars of a year of 1m bars), while the other hot methods waited behind it for the one C2 thread.
+            double from = prev;
+            for (int s = 0; s < 4; s++) {
+                double to = s == 0 ? o : s == 1 ? x1 : s == 2 ? x2 : c;
+                if (bHead >= 0) {
+                    point(from, to, s == 0, j);
+                }
+                if (s == 0) {
+                    while (entered < m && eb[mine[entered]] == j) {
+                        enter(o);
+                    }
+                }
+                from = to;
             }
             prev = c;
             while (maxBars > 0 && bHead >= 0 && eb[mine[bFirst[bHead]]] + maxBars == j) {
