@@ -172,18 +172,16 @@ public final class Account {
                     curve[j - from] = base + b * close[j];
                 }
             }
-            if (!idle) {
-                // The run's drawdown in one read, day ends or not (its figures do not depend on where the run is cut).
-                if (stop - i == 1) {
-                    // One bar between events (a tight trail over dense entries: most of its bars): the rule for that bar alone.
-                    dd.one(base + b * close[i], openTime[i] + spacing);
-                } else {
-                    dd.marks(base, b, close, openTime, spacing, i, stop, days.blocks);
-                }
+            // The run's drawdown in one read, day ends or not (its figures do not depend on where the run is cut).
+            if (stop - i == 1 || book.size == 0) {
+                // One bar between events (a tight trail over dense entries: most of its bars): the rule for that bar alone. Or
+                // nothing open (B is 0: every close of the run is worth the cash, to the bit): the run's first close is below
+                // the peak, or it is the new peak and each later close ties it; either way the rule leaves what it leaves
+                // after the last close alone. So are the bars before the first entry, at the capital: the time under water
+                // counts from the last of them (an out-of-sample part, or an entry rule, whose first entry comes late).
+                dd.one(base + b * close[stop - 1], openTime[stop - 1] + spacing);
             } else {
-                // The bars before the first entry, at the capital: each close ties the peak and is the running peak, so the time
-                // under water counts from the last of them (an out-of-sample part, or an entry rule, whose first entry comes late).
-                dd.one(base, openTime[stop - 1] + spacing);
+                dd.marks(base, b, close, openTime, spacing, i, stop, days.blocks);
             }
             // Each day's value read off the same line: a day end is a close to read, not a cut of the run.
             while (nextDayEnd < stop) {
