@@ -67,16 +67,26 @@ final class Drawdown {
             int k = (i - blocks.origin) >> CloseBlocks.SHIFT;
             int start = blocks.origin + (k << CloseBlocks.SHIFT);
             int end = start + CloseBlocks.SIZE;
-            if (i == start && end <= to && k < blocks.min.length) {
-                double best = base + b * (b >= 0 ? blocks.max[k] : blocks.min[k]);
-                if (best < peak) {
-                    double worst = base + b * (b >= 0 ? blocks.min[k] : blocks.max[k]);
-                    low = worst < low ? worst : low;
-                    lastUnder = openTime[end - 1] + spacing;
-                    read += CloseBlocks.SIZE;
-                    i = end;
+            if (i == start && end <= to && k < blocks.min.length && under(base, b, blocks.min[k], blocks.max[k], openTime[end - 1] + spacing)) {
+                read += CloseBlocks.SIZE;
+                i = end;
+                continue;
+            }
+            if (blocks.fineMin != null) {
+                // No table: by eights up to the next whole block, or through one holding a new peak.
+                int f = (i - blocks.origin) >> CloseBlocks.FINE_SHIFT;
+                int fineStart = blocks.origin + (f << CloseBlocks.FINE_SHIFT);
+                int fineEnd = fineStart + CloseBlocks.FINE;
+                if (i == fineStart && fineEnd <= to && f < blocks.fineMin.length
+                        && under(base, b, blocks.fineMin[f], blocks.fineMax[f], openTime[fineEnd - 1] + spacing)) {
+                    read += CloseBlocks.FINE;
+                    i = fineEnd;
                     continue;
                 }
+                int stop = Math.min(to, Math.max(fineEnd, i + 1));
+                eachBar(base, b, close, openTime, spacing, i, stop);
+                i = stop;
+                continue;
             }
             int stop = Math.min(to, Math.max(end, i + 1));
             if (blocks.hasTable && stop - i >= 2) {
@@ -89,18 +99,28 @@ final class Drawdown {
         return read;
     }
 
+    /**
+     * Bars whose lowest and highest close are {@code lo} and {@code hi}, the last stamped at
+     * {@code last}, read as one if none can be a new peak: then their deepest fall is at the
+     * worst close, and the last is the last under water.
+     */
+    private boolean under(double base, double b, double lo, double hi, long last) {
+        double best = base + b * (b >= 0 ? hi : lo);
+        if (!(best < peak)) {
+            return false;
+        }
+        double worst = base + b * (b >= 0 ? lo : hi);
+        low = worst < low ? worst : low;
+        lastUnder = last;
+        return true;
+    }
+
     /** Bars {@code [from, to)}, 2 to {@link CloseBlocks#RUN_MAX} of them: their lowest and highest close from the table, then as {@link #marks}. */
     private int run(double base, double b, double[] close, long[] openTime, long spacing, int from, int to, CloseBlocks blocks) {
         double[] t = blocks.table;
         int x = blocks.at(from, to);
         int y = blocks.atEnd(from, to);
-        double lo = Math.min(t[x], t[y]);
-        double hi = Math.max(t[x + 1], t[y + 1]);
-        double best = base + b * (b >= 0 ? hi : lo);
-        if (best < peak) {
-            double worst = base + b * (b >= 0 ? lo : hi);
-            low = worst < low ? worst : low;
-            lastUnder = openTime[to - 1] + spacing;
+        if (under(base, b, Math.min(t[x], t[y]), Math.max(t[x + 1], t[y + 1]), openTime[to - 1] + spacing)) {
             return to - from;
         }
         eachBar(base, b, close, openTime, spacing, from, to);

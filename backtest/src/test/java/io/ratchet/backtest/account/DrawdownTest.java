@@ -26,7 +26,7 @@ class DrawdownTest {
         return LongStream.rangeClosed(1, 6);
     }
 
-    /** A range too long for the table (a year of 1m bars is): whole aligned blocks, and the bars between them one by one. */
+    /** A range too long for the table (a year of 1m bars is): whole aligned blocks, aligned eights, and the bars between them one by one. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("longSeeds")
     void alignedBlocksGiveTheFiguresOfEveryBarWhereThereIsNoTable(long seed) {
