@@ -8,10 +8,9 @@ import io.ratchet.engine.Bars;
  * is no new peak has its deepest fall at its worst close and its longest time under water at
  * its last bar: {@link Drawdown} reads two closes instead of the run's bars. Any run of 2 to 63
  * bars is read from a table of the lowest and highest close of the 2, 4, 8, 16 and 32 bars from
- * each bar (two overlapping entries of one level cover it); a longer one, or any run of a range
- * too long for the table, by aligned blocks of {@link #SIZE} bars and, between them, of
- * {@link #FINE}. Built once per range and
- * shared by every configuration.
+ * each bar (two overlapping entries of one level cover it); a longer one by aligned blocks of
+ * {@link #SIZE} bars. A range too long for the table is read by those blocks and, between them,
+ * by aligned runs of {@link #FINE} bars. Built once per range and shared by every configuration.
  */
 final class CloseBlocks {
     static final int SHIFT = 5;
