@@ -53,19 +53,10 @@ final class CloseBlocks {
         this.max = max;
         this.n = n;
         hasTable = n <= TABLE_MAX;
-        int fines = hasTable ? 0 : n >> FINE_SHIFT;
-        fineMin = hasTable ? null : new double[fines];
-        fineMax = hasTable ? null : new double[fines];
-        for (int f = 0; f < fines; f++) {
-            int a = origin + (f << FINE_SHIFT);
-            double mn = close[a];
-            double mx = close[a];
-            for (int i = a + 1; i < a + FINE; i++) {
-                mn = Math.min(mn, close[i]);
-                mx = Math.max(mx, close[i]);
-            }
-            fineMin[f] = mn;
-            fineMax[f] = mx;
+        fineMin = hasTable ? null : new double[n >> FINE_SHIFT];
+        fineMax = hasTable ? null : new double[n >> FINE_SHIFT];
+        if (!hasTable) {
+            extremes(close, origin, FINE_SHIFT, fineMin, fineMax);
         }
         table = hasTable ? new double[2 * SHIFT * n] : null;
         if (hasTable) {
@@ -112,18 +103,22 @@ final class CloseBlocks {
         int blocks = n >> SHIFT; // whole blocks only: a partial one at the end is read as a run
         double[] lo = new double[blocks];
         double[] hi = new double[blocks];
-        double[] close = bars.close();
-        for (int k = 0; k < blocks; k++) {
-            int a = from + (k << SHIFT);
+        extremes(bars.close(), from, SHIFT, lo, hi);
+        return new CloseBlocks(from, lo, hi, bars.close(), n);
+    }
+
+    /** The lowest and highest close of each aligned run of {@code 2^shift} bars from {@code origin}, as many as {@code lo} holds. */
+    private static void extremes(double[] close, int origin, int shift, double[] lo, double[] hi) {
+        for (int k = 0; k < lo.length; k++) {
+            int a = origin + (k << shift);
             double mn = close[a];
             double mx = close[a];
-            for (int i = a + 1; i < a + SIZE; i++) {
+            for (int i = a + 1; i < a + (1 << shift); i++) {
                 mn = Math.min(mn, close[i]);
                 mx = Math.max(mx, close[i]);
             }
             lo[k] = mn;
             hi[k] = mx;
         }
-        return new CloseBlocks(from, lo, hi, close, n);
     }
 }
