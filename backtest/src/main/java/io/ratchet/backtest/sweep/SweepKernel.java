@@ -418,7 +418,8 @@ public final class SweepKernel {
      */
     public static Trades trades(Bars bars, Entries entries, TrailingConfig config, IntrabarOrder order, DetailIndex detail, TradePrints prints) {
         Walked w = lastWalked;
-        if (w != null && sameView(w.bars(), bars) && w.entries() == entries && (w.config() == config || w.config().equals(config))
+        // The configuration's equals (a record's, linked on its first call) only for another object than the one walked.
+        if (w != null && w.bars().equals(bars) && w.entries() == entries && (w.config() == config || w.config().equals(config))
                 && w.order() == order && w.detail() == detail && w.prints() == prints) {
             return w.trades();
         }
@@ -427,16 +428,6 @@ public final class SweepKernel {
         forEach(bars, entries, new TrailingConfig[] {config}, order, detail, prints, 1, null, (c, t) -> keep[0] = t);
         lastWalked = new Walked(bars, entries, config, order, detail, prints, keep[0]);
         return keep[0];
-    }
-
-    /**
-     * What {@code a.equals(b)} says (the same arrays and range), without calling it: a record's generated equals is linked
-     * on its first call through {@code ObjectMethods}, which spun about 50 method handle classes (20-30 ms) at the end of
-     * every sweep. The configuration's equals is called only when it is another object than the one walked.
-     */
-    private static boolean sameView(Bars a, Bars b) {
-        return a.openTime() == b.openTime() && a.open() == b.open() && a.high() == b.high() && a.low() == b.low() && a.close() == b.close()
-                && a.from() == b.from() && a.to() == b.to();
     }
 
     /** Every (configuration, entry) kept: for tests and benchmarks, which compare all trades; a sweep uses {@link #forEach}. */
