@@ -60,7 +60,6 @@ public final class Account {
         final double[] close = bars.close();
         final long[] openTime = bars.openTime();
         final long spacing = days.spacing;
-        final int[] dayEnd = days.lastBar;
         OpenPositions book = new OpenPositions(Math.min(16, Math.min(n, spec.maxOpen())));
         double cash = spec.capital();
         double a = 0;
@@ -73,92 +72,85 @@ public final class Account {
         int skippedMax = 0;
         int skippedCash = 0;
         int endExits = 0;
-        int day = 0;
-        int nextDayEnd = dayEnd[0];
-        double dayStart = spec.capital();
-        int nDays = 0;
-        double sumR = 0;
-        double sumR2 = 0;
-        double down2 = 0;
-        int k = 0;
-        while (k < n && p.entryBar(k) < from) {
-            k++; // not on these bars: never an entry of this range
-        }
+        DayTally tally = new DayTally(days, spec.capital(), sink, dailyOut);
+        int k = n > 0 && p.entryBar(0) < from ? after(p, 0, n, from - 1) : 0; // entries before these bars are never this range's
         int nextEntry = k < n ? p.entryBar(k) : Integer.MAX_VALUE;
         int nextExit = Integer.MAX_VALUE;
+        int counted = from - 1; // the last bar whose exposure is counted
         int i = from;
+        // One loop head, each pass one event or one run (the day ends are read by a call): a sweep calls this once per
+        // configuration, so it runs compiled on stack, and C2 compiled it again for each loop head it met first (up to three,
+        // 100 to 160 ms each, on the thread the walks and reads wait for). At each bar its entries come first, then its exits.
         while (i < to) {
-            // Before the first entry nothing is open: the equity is the capital, and its bars are marked as one (below). Only
-            // then: every later pass starts at an event (the next entry or exit, as stop below is). Otherwise the
-            // bar's entries come first, then its exits.
-            boolean idle = book.size == 0 && nextEntry > i;
-            if (!idle) {
-                while (i == nextEntry) {
-                    // The last bar whose entries are skipped with this one, if it is: full until the next exit (whose bar's
-                    // entries still come before it), or short of cash until that exit pays back, unless the equity moves a
-                    // stake of equity to fit first. The entries between are skipped at once: an entry at every bar otherwise
-                    // cost a pass of this loop each (87,000 of the 525,600 of a year of 1m bars short of cash, measured).
-                    int through = -1;
-                    boolean full = book.size >= spec.maxOpen();
-                    if (full) {
-                        through = nextExit;
+            if (i == nextEntry) {
+                // The last bar whose entries are skipped with this one, if it is: full until the next exit (whose bar's
+                // entries still come before it), or short of cash until that exit pays back, unless the equity moves a
+                // stake of equity to fit first. The entries between are skipped at once: an entry at every bar otherwise
+                // cost a pass each (87,000 of the 525,600 of a year of 1m bars short of cash, measured).
+                int through = -1;
+                boolean full = book.size >= spec.maxOpen();
+                if (full) {
+                    through = nextExit;
+                } else {
+                    // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
+                    double stake = spec.stake().size(lastEquity);
+                    if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
+                        int until = Math.min(nextExit, to);
+                        through = spec.stake().compounding() ? fitting(cash + a, b, cash, spec.stake(), close, i, until - 1, days.blocks) : until;
                     } else {
-                        // The quote spent includes the entry fee (Binance's quoteOrderQty): notional = stake / (1 + fee).
-                        double stake = spec.stake().size(lastEquity);
-                        if (!(stake > 0) || stake > cash * (1 + 1e-12)) {
-                            int until = Math.min(nextExit, to);
-                            through = spec.stake().compounding() ? fitting(cash + a, b, cash, spec.stake(), close, i, until - 1, days.blocks) : until;
-                        } else {
-                            double fee = p.fee(k);
-                            double nq = stake / (1 + fee);
-                            int d = p.sign(k);
-                            int slot = book.add(p.exitBar(k), k);
-                            cash -= stake;
-                            double da = nq * (1 - d);
-                            double db = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
-                            book.da[slot] = da;
-                            book.db[slot] = db;
-                            a += da;
-                            b += db;
-                            // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
-                            book.exitCash[slot] = nq * (1 + p.netReturn(k) + fee);
-                            endExits += p.endExits(k);
-                            nextExit = book.nextExit();
-                            taken++;
-                            if (takenOut != null) {
-                                takenOut[k] = true;
-                            }
+                        double fee = p.fee(k);
+                        double nq = stake / (1 + fee);
+                        int d = p.sign(k);
+                        int slot = book.add(p.exitBar(k), k);
+                        cash -= stake;
+                        double da = nq * (1 - d);
+                        double db = nq * (1 - d * p.slippage(k)) * (d - fee) / p.entryPrice(k);
+                        book.da[slot] = da;
+                        book.db[slot] = db;
+                        a += da;
+                        b += db;
+                        // What the exit pays back: N (1 + r + fee), the contract's r net of both fees.
+                        book.exitCash[slot] = nq * (1 + p.netReturn(k) + fee);
+                        endExits += p.endExits(k);
+                        nextExit = book.nextExit();
+                        taken++;
+                        if (takenOut != null) {
+                            takenOut[k] = true;
                         }
                     }
-                    if (through >= 0) {
-                        int past = after(p, k, n, through);
-                        if (full) {
-                            skippedMax += past - k;
-                        } else {
-                            skippedCash += past - k;
-                        }
-                        k = past;
-                        nextEntry = entryAt(p, k, n);
-                        break;
-                    }
-                    k++;
-                    nextEntry = entryAt(p, k, n);
                 }
+                if (through >= 0) {
+                    int past = after(p, k, n, through);
+                    if (full) {
+                        skippedMax += past - k;
+                    } else {
+                        skippedCash += past - k;
+                    }
+                    k = past;
+                } else {
+                    k++;
+                }
+                nextEntry = entryAt(p, k, n);
+                continue;
+            }
+            if (counted < i) {
+                counted = i;
                 if (book.size > 0) {
                     exposed++;
                     maxConcurrent = Math.max(maxConcurrent, book.size);
                 }
-                while (i == nextExit) {
-                    int q = book.pop();
-                    nextExit = book.nextExit();
-                    cash += book.exitCash[q];
-                    a -= book.da[q];
-                    b -= book.db[q];
-                }
-                if (book.size == 0) {
-                    a = 0; // no drift left behind by the sums once nothing is open
-                    b = 0;
-                }
+            }
+            if (i == nextExit) {
+                int q = book.pop();
+                nextExit = book.nextExit();
+                cash += book.exitCash[q];
+                a -= book.da[q];
+                b -= book.db[q];
+                continue;
+            }
+            if (book.size == 0) {
+                a = 0; // no drift left behind by the sums once nothing is open
+                b = 0;
             }
             // Bars up to the next event: cash, A and B stay put, only the close moves (nothing open: A and B are 0, the
             // equity the cash, to the bit).
@@ -168,9 +160,7 @@ public final class Account {
             }
             double base = cash + a;
             if (curve != null) {
-                for (int j = i; j < stop; j++) {
-                    curve[j - from] = base + b * close[j];
-                }
+                mark(curve, from, base, b, close, i, stop);
             }
             // The run's drawdown in one read, day ends or not (its figures do not depend on where the run is cut).
             if (stop - i == 1 || book.size == 0) {
@@ -184,28 +174,14 @@ public final class Account {
                 dd.marks(base, b, close, openTime, spacing, i, stop, days.blocks);
             }
             // Each day's value read off the same line: a day end is a close to read, not a cut of the run.
-            while (nextDayEnd < stop) {
-                double eq = base + b * close[nextDayEnd];
-                double r = dayStart > 0 ? eq / dayStart - 1 : 0;
-                dayStart = eq;
-                if (dailyOut != null) {
-                    dailyOut[day] = r;
-                }
-                if (sink != null) {
-                    sink.day(days.epochDay[day], r);
-                }
-                nDays++;
-                sumR += r;
-                sumR2 += r * r;
-                if (r < 0) {
-                    down2 += r * r;
-                }
-                day++;
-                nextDayEnd = dayEnd[day];
-            }
+            tally.upTo(stop, base, b, close);
             lastEquity = base + b * close[stop - 1];
             i = stop;
         }
+        int nDays = tally.count;
+        double sumR = tally.sum;
+        double sumR2 = tally.sum2;
+        double down2 = tally.down2;
         double maxDd = dd.peak > 0 ? Math.min(1, dd.maxDd()) : 1;
         long longestUnder = dd.longestUnder();
         double capital = spec.capital();
@@ -227,6 +203,57 @@ public final class Account {
                 skippedMax + skippedCash, skippedMax, skippedCash, endExits, nDays);
     }
 
+    private static void mark(double[] curve, int from, double base, double b, double[] close, int i, int stop) {
+        for (int j = i; j < stop; j++) {
+            curve[j - from] = base + b * close[j];
+        }
+    }
+
+    /** Each UTC day's return of the equity, read at the day's last bar close, and their sums. */
+    private static final class DayTally {
+        private final Days days;
+        private final DailySink sink;
+        private final double[] out;
+        private int day;
+        private int nextEnd;
+        private double start;
+        int count;
+        double sum;
+        double sum2;
+        double down2;
+
+        DayTally(Days days, double capital, DailySink sink, double[] out) {
+            this.days = days;
+            this.sink = sink;
+            this.out = out;
+            nextEnd = days.lastBar[0];
+            start = capital;
+        }
+
+        /** The day ends before bar {@code stop}, on a run whose equity is {@code base + b close}. */
+        void upTo(int stop, double base, double b, double[] close) {
+            while (nextEnd < stop) {
+                double eq = base + b * close[nextEnd];
+                double r = start > 0 ? eq / start - 1 : 0;
+                start = eq;
+                if (out != null) {
+                    out[day] = r;
+                }
+                if (sink != null) {
+                    sink.day(days.epochDay[day], r);
+                }
+                count++;
+                sum += r;
+                sum2 += r * r;
+                if (r < 0) {
+                    down2 += r * r;
+                }
+                day++;
+                nextEnd = days.lastBar[day];
+            }
+        }
+    }
+
     /**
      * The first bar {@code m} in {@code [from, to]} at whose close an entry's stake would fit
      * the cash (an account worth {@code base + b close[m]}, as at that close), or {@code to + 1}:
@@ -237,11 +264,12 @@ public final class Account {
      */
     private static int fitting(double base, double b, double cash, Stake stake, double[] close, int from, int to, CloseBlocks blocks) {
         double limit = cash * (1 + 1e-12);
+        int end = to + 1; // m < end, not m <= to: C2 guards the latter against overflow with a check that traps
         int m = from;
-        while (m <= to) {
+        while (m < end) {
             int blk = (m - blocks.origin) >> CloseBlocks.SHIFT;
             int start = blocks.origin + (blk << CloseBlocks.SHIFT);
-            if (m == start && blk < blocks.min.length && start + CloseBlocks.SIZE - 1 <= to) {
+            if (m == start && blk < blocks.min.length && start + CloseBlocks.SIZE <= end) {
                 double s1 = stake.size(base + b * blocks.min[blk]);
                 double s2 = stake.size(base + b * blocks.max[blk]);
                 if (s1 > limit && s2 > limit || !(s1 > 0) && !(s2 > 0)) {
