@@ -132,9 +132,8 @@ final class PercentGroupWalk {
         timeLo = new int[n];
         timeEv = new int[n];
         Arrays.fill(timeLo, tn);
-        // Events, nodes and records number one to ten an entry (an entry at every bar: 1.3 to 2; one every 60: 6 to 10):
-        // from one an entry, not from 64, they are copied a few times as they grow, not twenty.
-        int cap = Math.max(64, n);
+        // Events, nodes and records number one to ten an entry (an entry at every bar: 1.3 to 2; one every 60: 6 to 10).
+        int cap = 64; // see grown
         evBar = new int[cap];
         evPeak = new double[cap];
         evPrice = new double[cap];
@@ -193,6 +192,7 @@ final class PercentGroupWalk {
         cLast = new int[cap];
         cP = new double[cap];
         cId = new int[cap];
+        bLo[m] = -1; // the spare bucket (see orSpare): never closed
         reset();
         final double[] op = bars.open();
         final double[] hiB = bars.high();
@@ -396,7 +396,7 @@ final class PercentGroupWalk {
         }
         if (k == tn) {
             // An older position has closed at least what a younger one has: this cohort, and all below it, is done.
-            while (bHead >= 0 && bLo[bHead] == tn) {
+            while (bLo[orSpare(bHead)] == tn) {
                 removeBottomBucket();
             }
             return;
@@ -421,11 +421,8 @@ final class PercentGroupWalk {
     private void removeBottomBucket() {
         int b = bHead;
         bHead = bNext[b];
-        if (bHead >= 0) {
-            bPrev[bHead] = -1;
-        } else {
-            bTail = -1;
-        }
+        bPrev[orSpare(bHead)] = -1;
+        bTail |= bHead >> 31; // none left: no tail either
         if (cLast[mBot] == b) {
             mBot++; // its cohort is empty
         } else {
@@ -433,22 +430,15 @@ final class PercentGroupWalk {
         }
     }
 
-    /** Opens the next position at the bar's open {@code e}: every open extreme is at or beyond it, so it goes on top. */
+    /**
+     * Opens the next position at the bar's open {@code e}: every open extreme is at or beyond
+     * it, so it goes on top, as a cohort of its own even where the top one's extreme is
+     * {@code e} too (a tie among a thousand entries, measured: the two meet at the next new
+     * extreme, and until then their stops are the same and so are their trades).
+     */
     private void enter(double e) {
         int q = entered++;
         int en = mine[q];
-        if (bHead >= 0 && cP[mTop - 1] == e) {
-            int top = cLast[mTop - 1];
-            if (bLo[top] == 0) {
-                leaf[en] = bNode[top]; // the same extreme and nothing closed: this position's future is the bucket's
-                return;
-            }
-            int b = bucket(q, node(0));
-            leaf[en] = bNode[b];
-            cLast[mTop - 1] = b;
-            push(mTop - 1);
-            return;
-        }
         boolean under = bHead >= 0;
         int b = bucket(q, node(0));
         leaf[en] = bNode[b];
@@ -462,6 +452,18 @@ final class PercentGroupWalk {
         }
     }
 
+    /**
+     * Bucket {@code b}, or for {@code b = -1} (none) the spare slot past the last bucket
+     * ({@code m}: a side has at most one bucket an entry), whose lo is never closed: reads and
+     * writes there stand in for branches on "nothing open". That happens rarely in the first
+     * part of a walk (a wide trail) and then often (a fall), and a branch C2 had compiled as
+     * never taken sent both walking threads back to the interpreter until it was compiled again
+     * (four times in one run of 100 trails over a year of 1m bars, an entry at every bar).
+     */
+    private int orSpare(int b) {
+        return b + ((b >> 31) & (m + 1));
+    }
+
     private int bucket(int first, int nd) {
         int b = bN++;
         bFirst[b] = first;
@@ -469,11 +471,8 @@ final class PercentGroupWalk {
         bLo[b] = 0;
         bNext[b] = -1;
         bPrev[b] = bTail;
-        if (bTail >= 0) {
-            bNext[bTail] = b;
-        } else {
-            bHead = b;
-        }
+        bNext[orSpare(bTail)] = b;
+        bHead += (b - bHead) & (bTail >> 31); // the first one, if none was open
         bTail = b;
         return b;
     }
@@ -552,7 +551,8 @@ final class PercentGroupWalk {
     private void clean() {
         while (heap.size > 0) {
             int q = heap.a[0];
-            if (q >= mBot && q < mTop - 1 && cId[q] == heap.b[0]) {
+            // Live: mBot <= q <= mTop - 2 and not renewed since. One test, not three: below mBot is rare at first, then not.
+            if ((((q - mBot) | (mTop - 2 - q)) >>> 31 | cId[q] ^ heap.b[0]) == 0) {
                 return;
             }
             heap.pop();
@@ -571,8 +571,19 @@ final class PercentGroupWalk {
         return evN++;
     }
 
+    /**
+     * The next capacity of the events, nodes or records: doubled from 64 up to 4,096, then one an
+     * entry at least. The first growths come while the walk is still profiled, so the branch that
+     * grows them is compiled as one that is taken (from one an entry it was first taken after C2
+     * had compiled it as never taken, and the trap sent the walking threads back to the
+     * interpreter); after them as few copies as before.
+     */
+    private int grown(int size) {
+        return size < 4096 ? 2 * size : Math.max(2 * size, entries.size());
+    }
+
     private void growEvents() {
-        int cap = evN * 2;
+        int cap = grown(evN);
         evBar = Arrays.copyOf(evBar, cap);
         evPeak = Arrays.copyOf(evPeak, cap);
         evPrice = Arrays.copyOf(evPrice, cap);
@@ -593,7 +604,7 @@ final class PercentGroupWalk {
     }
 
     private void growNodes() {
-        int cap = nodeN * 2;
+        int cap = grown(nodeN);
         parent = Arrays.copyOf(parent, cap);
         lo0 = Arrays.copyOf(lo0, cap);
         hi = Arrays.copyOf(hi, cap);
@@ -617,7 +628,7 @@ final class PercentGroupWalk {
     }
 
     private void growRecords() {
-        int cap = recN * 2;
+        int cap = grown(recN);
         recEv = Arrays.copyOf(recEv, cap);
         recK = Arrays.copyOf(recK, cap);
         recNext = Arrays.copyOf(recNext, cap);
@@ -778,15 +789,15 @@ final class PercentGroupWalk {
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
             // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, and these
             // steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0. No branch on
-            // a return's sign: the first trails read (the tightest) lose on almost every trade, and a branch compiled for them
-            // alone would be compiled again for the others.
+            // a return's sign, nor on a new high or a deeper fall (Math.max, not ?:, which C2 compiles as a branch): the first
+            // trails read (the tightest) lose on almost every trade, and a branch compiled for them alone would be compiled
+            // again for the others, after a trap.
             total += r;
-            wins += r > 0 ? 1 : 0;
+            wins += (Long.signum(Double.doubleToRawLongBits(r)) + 1) >> 1; // 1 for r > 0: its bits are a positive long (-0's are not)
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            high = total > high ? total : high; // max(high, total): the highs are never -0
-            double fall = high - total;
-            drawdown = fall > drawdown ? fall : drawdown; // nor is a fall (high - total is -0 only for high -0)
+            high = Math.max(high, total); // ofOrdered's own steps
+            drawdown = Math.max(drawdown, high - total);
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
