@@ -714,9 +714,45 @@ final class PercentGroupWalk {
     /**
      * Reads trail {@code t}'s trades back (what a sweep reads); returns their statistics as {@link RunSummary#ofOrdered} would give them, or null where the
      * exits are not in entry order (or a sum is not finite).
+     *
+     * <p>By runs of {@link #READ_RUN} entries, each one call: a sweep calls this once per
+     * configuration, and a loop over every entry left each thread's first call running long
+     * enough to be compiled on stack before its loop had ever ended. That compile trapped at
+     * the end, and so did the next, compiled from the same profile (four traps and five C2
+     * compiles of 20 to 50 ms in one run over a year of 1m bars, an entry at every bar).
      */
     private RunSummary read(Cursor cur, int t, double tr, double fee, double slip, Trades out) {
         final int n = entries.size();
+        ReadSums s = new ReadSums();
+        for (int e = 0; e < n; e += READ_RUN) {
+            readRun(cur, t, tr, fee, slip, out, s, e, Math.min(n, e + READ_RUN));
+        }
+        return s.inOrder && Double.isFinite(s.total) ? RunSummary.ofSums(n, s.wins, s.total, s.gains, s.losses, s.drawdown) : null;
+    }
+
+    static final int READ_RUN = 4096;
+
+    /** What {@link #read} carries from one run of entries to the next: the sums, and the last node and event read. */
+    private static final class ReadSums {
+        int lastNode = -1;
+        int nodeEv = -1;
+        int lastEv = -1;
+        int lastSign;
+        double fill;
+        int bar;
+        byte why;
+        int wins;
+        double total;
+        double gains;
+        double losses;
+        double high;
+        double drawdown;
+        int prevBar = Integer.MIN_VALUE;
+        boolean inOrder = true;
+    }
+
+    /** Entries {@code [from, to)} of {@link #read}. */
+    private void readRun(Cursor cur, int t, double tr, double fee, double slip, Trades out, ReadSums s, int from, int to) {
         final int[] at = cur.at;
         final int[] rec = cur.rec;
         final int[] sign = out.sign;
@@ -734,24 +770,24 @@ final class PercentGroupWalk {
         final int[] eBar = evBar;
         final byte[] eWhy = evWhy;
         // Neighbours in entry order mostly share a node (a bucket is a run of entries): its exit is read once.
-        int lastNode = -1;
-        int nodeEv = -1;
-        int lastEv = -1;
-        int lastSign = 0;
-        double fill = 0;
-        int bar = 0;
-        byte why = 0;
-        int wins = 0;
-        double total = 0;
-        double gains = 0;
-        double losses = 0;
-        double high = 0;
-        double drawdown = 0;
-        int prevBar = Integer.MIN_VALUE;
-        boolean inOrder = true;
+        int lastNode = s.lastNode;
+        int nodeEv = s.nodeEv;
+        int lastEv = s.lastEv;
+        int lastSign = s.lastSign;
+        double fill = s.fill;
+        int bar = s.bar;
+        byte why = s.why;
+        int wins = s.wins;
+        double total = s.total;
+        double gains = s.gains;
+        double losses = s.losses;
+        double high = s.high;
+        double drawdown = s.drawdown;
+        int prevBar = s.prevBar;
+        boolean inOrder = s.inOrder;
         final boolean timed = maxBars > 0;
         final int oneSign = this.oneSign;
-        for (int e = 0; e < n; e++) {
+        for (int e = from; e < to; e++) {
             int ev;
             if (timed && t >= tLo[e]) {
                 ev = tEv[e];
@@ -789,19 +825,35 @@ final class PercentGroupWalk {
             // RunSummary.ofOrdered's sums, in its order: the returns in entry order, and (exits in entry order) their running sum.
             // With every partial sum finite (checked below: a sum once infinite or NaN stays so) no return is NaN, and these
             // steps give ofOrdered's to the bit: x + 0 and x - 0 are x for x >= +0, max(r, 0) is +0 for r = -0. No branch on
-            // a return's sign, nor on a new high or a deeper fall (Math.max, not ?:, which C2 compiles as a branch): the first
-            // trails read (the tightest) lose on almost every trade, and a branch compiled for them alone would be compiled
-            // again for the others, after a trap.
+            // a return's sign: the first trails read (the tightest) lose on almost every trade, and a branch compiled for them
+            // alone would be compiled again for the others, after a trap.
             total += r;
             wins += (Long.signum(Double.doubleToRawLongBits(r)) + 1) >> 1; // 1 for r > 0: its bits are a positive long (-0's are not)
             gains += Math.max(r, 0.0);
             losses -= Math.min(r, 0.0);
-            high = Math.max(high, total); // ofOrdered's own steps
-            drawdown = Math.max(drawdown, high - total);
+            // ofOrdered's Math.max, as a comparison (the highs are never -0, nor is a fall: high - total is -0 only for high -0):
+            // C2 compiles Math.max(double) to a blend whose latency lies on both running chains (read back 25% slower).
+            high = total > high ? total : high;
+            double fall = high - total;
+            drawdown = fall > drawdown ? fall : drawdown;
             inOrder &= bar >= prevBar;
             prevBar = bar;
         }
-        return inOrder && Double.isFinite(total) ? RunSummary.ofSums(n, wins, total, gains, losses, drawdown) : null;
+        s.lastNode = lastNode;
+        s.nodeEv = nodeEv;
+        s.lastEv = lastEv;
+        s.lastSign = lastSign;
+        s.fill = fill;
+        s.bar = bar;
+        s.why = why;
+        s.wins = wins;
+        s.total = total;
+        s.gains = gains;
+        s.losses = losses;
+        s.high = high;
+        s.drawdown = drawdown;
+        s.prevBar = prevBar;
+        s.inOrder = inOrder;
     }
 
     /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */
