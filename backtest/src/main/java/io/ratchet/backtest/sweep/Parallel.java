@@ -21,6 +21,24 @@ final class Parallel {
         run(threads, () -> IntStream.range(0, n).parallel().forEach(body));
     }
 
+    /**
+     * {@code body} for 0..n-1, each thread taking the next index when it is free: for work listed
+     * heaviest first, which then starts first and is not left to one thread at the end (a
+     * parallel stream's halves are fixed).
+     */
+    static void inOrder(int threads, int n, IntConsumer body) {
+        if (threads <= 1 || n < 2) {
+            forEach(1, n, body);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        forEach(threads, Math.min(threads, n), w -> {
+            for (int u = next.getAndIncrement(); u < n; u = next.getAndIncrement()) {
+                body.accept(u);
+            }
+        });
+    }
+
     /** Runs a parallel stream's {@code work} on at most {@code threads} cores. */
     static void run(int threads, Runnable work) {
         if (threads >= Runtime.getRuntime().availableProcessors()) {

@@ -379,8 +379,16 @@ public final class SweepKernel {
                 runs.add(new int[] {x, (int) ((long) size * q / pieces), (int) ((long) size * (q + 1) / pieces)});
             }
         }
-        Parallel.forEach(threads, runs.size(), u -> {
-            int[] run = runs.get(u);
+        // Tightest first (the most trades to read and account, the most exits), except for one of the widest a thread to start
+        // with, on which the read-back and the account are compiled; the others start while the widest end it.
+        java.util.List<int[]> queue = new java.util.ArrayList<>();
+        int start = Math.min(threads, runs.size() - 1);
+        for (int q = 0; q < start; q++) {
+            queue.add(runs.get(runs.size() - 1 - q));
+        }
+        queue.addAll(runs.subList(0, runs.size() - start));
+        Parallel.inOrder(threads, queue.size(), u -> {
+            int[] run = queue.get(u);
             PercentGroupWalk w = walks[run[0]];
             Scratch s = scratch.take();
             Trades t = s.trades(0);
