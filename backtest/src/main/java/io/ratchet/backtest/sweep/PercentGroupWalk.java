@@ -641,10 +641,31 @@ final class PercentGroupWalk {
         /** The first trail it may read next. */
         int next;
 
+        /**
+         * At each entry's node for trail {@code from}. A cursor then climbs a trail at a time, but
+         * to start at a wide trail it climbs every merge below it (the widest of e1's: about 26
+         * steps an entry); here each node met on the way remembers where it leads (its node for
+         * {@code from}, plus one), so each step is taken once, not once an entry.
+         */
         Cursor(int from) {
             at = leaf.clone();
             rec = Arrays.copyOf(recHead, nodeN);
             next = from;
+            int[] up = new int[nodeN];
+            for (int e = 0; e < at.length; e++) {
+                int x = at[e];
+                while (from >= hi[x]) {
+                    if (up[x] != 0) {
+                        x = up[x] - 1;
+                        break;
+                    }
+                    x = parent[x];
+                }
+                for (int z = at[e]; from >= hi[z] && up[z] == 0; z = parent[z]) {
+                    up[z] = x + 1;
+                }
+                at[e] = x;
+            }
         }
     }
 
