@@ -715,14 +715,8 @@ final class PercentGroupWalk {
             if (timed && t >= timeLo[e]) {
                 ev = timeEv[e];
             } else {
-                int x = at[e];
-                while (t >= hi[x]) {
-                    x = parent[x];
-                }
-                int r = rec[x];
-                while (recK[r] <= t) {
-                    r = recNext[r];
-                }
+                int x = climb(hi, parent, at[e], t);
+                int r = recordFor(recK, recNext, rec[x], t);
                 rec[x] = r;
                 ev = recEv[r];
             }
@@ -813,18 +807,12 @@ final class PercentGroupWalk {
             if (timed && t >= tLo[e]) {
                 ev = tEv[e];
             } else {
-                int x = at[e];
-                while (t >= hiN[x]) {
-                    x = par[x];
-                }
+                int x = climb(hiN, par, at[e], t);
                 at[e] = x;
                 if (x == lastNode) {
                     ev = nodeEv;
                 } else {
-                    int r = rec[x];
-                    while (rK[r] <= t) {
-                        r = rNext[r];
-                    }
+                    int r = recordFor(rK, rNext, rec[x], t);
                     rec[x] = r;
                     ev = rEv[r];
                     lastNode = x;
@@ -875,6 +863,28 @@ final class PercentGroupWalk {
         s.drawdown = drawdown;
         s.prevBar = prevBar;
         s.inOrder = inOrder;
+    }
+
+    /*
+     * The two climbs of a read-back, as calls: loops inside readRun's loop gave it loop heads of
+     * their own, and C2 compiled it on stack at each one it met first (three, 35 to 67 ms each, in
+     * one e1 run), while the accounts waited in C1's code for their compile.
+     */
+
+    /** The node trail {@code t} is read from: {@code x}'s own, or the first ancestor's still open for it. */
+    private static int climb(int[] hi, int[] parent, int x, int t) {
+        while (t >= hi[x]) {
+            x = parent[x];
+        }
+        return x;
+    }
+
+    /** The record trail {@code t} exits at, from a node's record {@code r} on. */
+    private static int recordFor(int[] recK, int[] recNext, int r, int t) {
+        while (recK[r] <= t) {
+            r = recNext[r];
+        }
+        return r;
     }
 
     /** The exit fill of a position of direction {@code d} at event {@code ev}: the engine's stop at that extreme (a continuous move fills at the stop), else the price itself. */
