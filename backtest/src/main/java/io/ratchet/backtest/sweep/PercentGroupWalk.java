@@ -654,26 +654,29 @@ final class PercentGroupWalk {
         int next;
 
         /**
-         * At each entry's node for trail {@code from}. A cursor then climbs a trail at a time, but
+         * At each entry's node for trail {@code from - 1}. A cursor then climbs a trail at a time, but
          * to start at a wide trail it climbs every merge below it (the widest of e1's: about 26
          * steps an entry); here each node met on the way remembers where it leads (its node for
-         * {@code from}, plus one), so each step is taken once, not once an entry.
+         * that trail, plus one), so each step is taken once, not once an entry.
          */
         Cursor(int from) {
             at = leaf.clone();
             rec = Arrays.copyOf(recHead, nodeN);
             next = from;
+            // Up to the trail before: the read of the first leaves the last step to readRun's own climb, which is then
+            // compiled as one that climbs (compiled while it never did, it trapped at the run's next trail).
+            int below = from - 1;
             int[] up = new int[nodeN];
             for (int e = 0; e < at.length; e++) {
                 int x = at[e];
-                while (from >= hi[x]) {
+                while (below >= hi[x]) {
                     if (up[x] != 0) {
                         x = up[x] - 1;
                         break;
                     }
                     x = parent[x];
                 }
-                for (int z = at[e]; from >= hi[z] && up[z] == 0; z = parent[z]) {
+                for (int z = at[e]; below >= hi[z] && up[z] == 0; z = parent[z]) {
                     up[z] = x + 1;
                 }
                 at[e] = x;
