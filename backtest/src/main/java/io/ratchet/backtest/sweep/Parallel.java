@@ -22,9 +22,9 @@ final class Parallel {
     }
 
     /**
-     * {@code body} for 0..n-1, each thread taking the next index when it is free: for work listed
-     * heaviest first, which then starts first and is not left to one thread at the end (a
-     * parallel stream's halves are fixed).
+     * {@code body} for 0..n-1, started in that order, each thread taking the next index when it
+     * is free: the caller decides what starts first, and no heavy item is left to one thread at
+     * the end (a parallel stream's halves are fixed).
      */
     static void inOrder(int threads, int n, IntConsumer body) {
         if (threads <= 1 || n < 2) {
