@@ -10,6 +10,7 @@ import io.ratchet.backtest.sweep.RankBy;
 import io.ratchet.backtest.sweep.Sweep;
 import io.ratchet.backtest.sweep.SweepKernel;
 import io.ratchet.backtest.sweep.SweepResult;
+import io.ratchet.backtest.sweep.Trades;
 import io.ratchet.data.kline.Interval;
 import io.ratchet.data.kline.KlineSeries;
 import io.ratchet.data.kline.SyntheticKlines;
@@ -42,7 +43,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * statistics of both parts, each configuration's trades handed over and dropped, as {@code Sweep}
  * does); {@code withAccount} adds every configuration's account on both parts, from the same
  * trades; {@code fullSweep} is {@code Sweep.run} as the CLI calls it, with PBO (12,870 CSCV
- * combinations), the deflated Sharpe ratio and the neighbourhood on top.
+ * combinations), the deflated Sharpe ratio and the neighbourhood on top. {@code accountOnly} and
+ * {@code daysOnly} split {@code withAccount}'s extra cost: every configuration's account on both
+ * parts from trades kept in setup, and the days and close blocks of both parts built again.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -60,6 +63,9 @@ public class SweepAccountBench {
     List<TrailingConfig> grid;
     TrailingConfig[] g;
     int cut;
+    Bars[] parts;
+    Days[] days;
+    Trades[][] trades;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -73,6 +79,15 @@ public class SweepAccountBench {
                 new double[] {Double.NaN, 0.03}, 0, 0.001, 0));
         g = grid.toArray(new TrailingConfig[0]);
         cut = (int) Math.round(0.7 * bars.size());
+        parts = new Bars[] {bars.slice(0, cut), bars.slice(cut, bars.to())};
+        days = new Days[parts.length];
+        trades = new Trades[parts.length][g.length];
+        for (int p = 0; p < parts.length; p++) {
+            Trades[] kept = trades[p];
+            days[p] = Days.of(parts[p]);
+            SweepKernel.forEach(parts[p], entries.within(parts[p].from(), parts[p].to()), g, IntrabarOrder.ADVERSE_FIRST, null, 1, null,
+                    (c, t) -> kept[c] = t.copy());
+        }
     }
 
     /**
@@ -105,6 +120,21 @@ public class SweepAccountBench {
     @Benchmark
     public void withAccount(Blackhole bh) {
         sweep(true, bh);
+    }
+
+    @Benchmark
+    public void accountOnly(Blackhole bh) {
+        for (int p = 0; p < parts.length; p++) {
+            for (int c = 0; c < g.length; c++) {
+                bh.consume(Account.figures(parts[p], days[p], trades[p][c], AccountSpec.DEFAULT, null));
+            }
+        }
+    }
+
+    @Benchmark
+    public void daysOnly(Blackhole bh) {
+        bh.consume(Days.of(bars.slice(0, cut)));
+        bh.consume(Days.of(bars.slice(cut, bars.to())));
     }
 
     @Benchmark

@@ -245,9 +245,10 @@ public final class Account {
                 count++;
                 sum += r;
                 sum2 += r * r;
-                if (r < 0) {
-                    down2 += r * r;
-                }
+                // Without a branch: whether a day is down is as likely as not, and a day's r is never NaN (start > 0, closes
+                // are finite); a day at or above zero adds +0.0.
+                double down = Math.min(r, 0.0);
+                down2 += down * down;
                 day++;
                 nextEnd = days.lastBar[day];
             }

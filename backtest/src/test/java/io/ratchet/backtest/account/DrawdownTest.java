@@ -60,7 +60,8 @@ class DrawdownTest {
         int segments = 0;
         int skipped = 0;
         while (i < offset + n) {
-            int end = Math.min(offset + n, i + 1 + r.nextInt(r.nextBoolean() ? 8 : 400));
+            // Without the table, runs also of many blocks (positions held for days between events).
+            int end = Math.min(offset + n, i + 1 + r.nextInt(r.nextBoolean() ? 8 : table ? 400 : 1_200));
             // An account between two events: cash + A and B of the open positions (B < 0 for shorts, 0 for none).
             double b = switch (r.nextInt(4)) {
                 case 0 -> 0;
