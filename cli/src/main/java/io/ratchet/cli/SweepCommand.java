@@ -9,6 +9,7 @@ import io.ratchet.backtest.sweep.SweepResult;
 import io.ratchet.backtest.sweep.SweepTable;
 import io.ratchet.backtest.sweep.Verdict;
 import io.ratchet.backtest.sweep.Window;
+import io.ratchet.backtest.sweep.Workers;
 import io.ratchet.data.io.StagedOutputs;
 import io.ratchet.engine.Mode;
 import io.ratchet.engine.RunSummary;
@@ -86,7 +87,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Blocks of time for the probability of backtest overfitting (CSCV; even, 2..24). Default: ${DEFAULT-VALUE}.")
     int pboBlocks;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores, or one fewer in a small sweep "
+            + "(under about 8 million configuration-entry pairs), which leaves a core to the JIT compiler.")
     Integer threads;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows to print. Default: ${DEFAULT-VALUE}.")
@@ -114,8 +116,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         List<TrailingConfig> grid = grid();
         RankBy rank = parse(() -> RankBy.parse(rankBy));
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
+        if (threads != null && threads < 1) {
             throw new UsageException("--threads: must be at least 1");
         }
         if (split != null && walkForward != null) {
@@ -134,6 +135,8 @@ final class SweepCommand implements Callable<Integer> {
                 .folder("--report", report)).check();
         in.load(pw);
         Entries entries = in.entries();
+        int nThreads = threads != null ? threads
+                : Workers.forSweep(Runtime.getRuntime().availableProcessors(), in.series.bars().size(), entries.size(), grid.size());
         io.ratchet.backtest.account.AccountSpec acct = account.spec();
         Sweep.Options opts = parse(() -> new Sweep.Options(in.order, in.detail, nThreads, rank, split == null ? Double.NaN : split,
                 walkForward == null ? 0 : walkForward, anchored, acct, pboBlocks, in.prints));
