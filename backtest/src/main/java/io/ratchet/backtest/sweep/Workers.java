@@ -5,7 +5,8 @@ package io.ratchet.backtest.sweep;
  * sweep, which leaves one core to the JIT compiler. A sweep of a second or less spends most of it
  * in code still being compiled: the compiler's threads compile the group walk, the read-back and
  * the account while the workers run them, and a worker on every core takes the compiler's core
- * away. Measured on 2 cores (bench/README.md, "One worker for a small sweep"): a year of 1m bars,
+ * away. Measured on 2 cores only (bench/README.md, "One worker fewer in a small sweep"; on more
+ * cores the same rule is kept, one worker of many is little to give): a year of 1m bars,
  * 100 percent trails, entry every 60 bars, 0.57 s on two workers and 0.49 s on one; every 10
  * bars 0.84 and 0.78 s; every 5 bars even; every 2 bars 1.26 and 1.35 s, every bar 1.5 and 1.8 s.
  */
