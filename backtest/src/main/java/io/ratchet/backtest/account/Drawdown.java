@@ -120,7 +120,7 @@ final class Drawdown {
         double[] t = blocks.table;
         int x = blocks.at(from, to);
         int y = blocks.atEnd(from, to);
-        if (under(base, b, Math.min(t[x], t[y]), Math.max(t[x + 1], t[y + 1]), openTime[to - 1] + spacing)) {
+        if (under(base, b, Math.min(t[x], t[y]), -Math.min(t[x + 1], t[y + 1]), openTime[to - 1] + spacing)) {
             return to - from;
         }
         eachBar(base, b, close, openTime, spacing, from, to);
