@@ -62,8 +62,8 @@ final class CloseBlocks {
         table = hasTable ? new double[2 * SHIFT * n] : null;
         if (hasTable) {
             // Each pair is the lowest close and the highest negated, so every level is one Math.min of two pairs of the level
-            // below, element by element, without a branch (closes are never NaN, and negation is exact): the table is built
-            // for every part of every run (the README's two parts: 313 us with comparisons, 237 with min and max, 180 so).
+            // below, element by element, without a branch (negation is exact): the table is built for every part of every
+            // run (JMH daysOnly, the README's two parts with their days: 0.211 ms with min and max, 0.181 ms so).
             for (int i = 0; i + 2 <= n; i++) {
                 double x = close[origin + i];
                 double y = close[origin + i + 1];
@@ -84,7 +84,7 @@ final class CloseBlocks {
     /**
      * Where in {@link #table} the lowest close of the first {@code 2^k} bars of {@code [a, e)}
      * (absolute, {@code 2 <= e - a <= RUN_MAX}) is, {@code k} the largest that fits; the highest
-     * close next to it. The two entries {@link #at} and {@link #atEnd} cover the run.
+     * close, negated, next to it. The two entries {@link #at} and {@link #atEnd} cover the run.
      */
     int at(int a, int e) {
         int k = 31 - Integer.numberOfLeadingZeros(e - a);
