@@ -53,7 +53,7 @@ public final class ResultJson {
 
     /** {@code {"config", "intrabar", "summary", "trades"}} plus {@code detailEffect} where there is one. */
     public static ObjectNode backtest(BacktestResult r) {
-        ObjectNode root = JsonTrees.object();
+        ObjectNode root = JsonTrees.stamped();
         root.put("kind", "backtest");
         root.set("config", TrailingConfigJson.toNode(r.config()));
         root.put("intrabar", r.order().id());
@@ -86,7 +86,7 @@ public final class ResultJson {
 
     /** Every configuration with its scores, ranking order, and the pick. */
     public static ObjectNode sweep(SweepResult r) {
-        ObjectNode root = JsonTrees.object();
+        ObjectNode root = JsonTrees.stamped();
         root.put("kind", "sweep");
         root.put("rankBy", r.rankBy().id());
         if (r.splitTime() > 0) {

@@ -48,7 +48,7 @@ final class AccountOptions {
             sb.append(run.time()[i]).append(',').append(run.equity()[i]).append('\n');
         }
         byte[] bytes = utf8(sb.toString());
-        outputs.file(equity, o -> o.write(bytes));
+        outputs.file(equity, OutputKinds.EQUITY, o -> o.write(bytes));
         wrote.add("wrote " + equity + " (equity at " + run.time().length + " bar closes)");
     }
 

@@ -57,7 +57,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TrailingConfig config = trailing.toConfig();
-        in.inputsOf(new RunOutputs().file("--json", json).file("--trades", tradesCsv).file("--stops", stopsCsv).file("--equity", account.equity)
+        in.inputsOf(new RunOutputs().file("--json", json, OutputKinds.BACKTEST_JSON).file("--trades", tradesCsv, OutputKinds.TRADES)
+                .file("--stops", stopsCsv, OutputKinds.STOPS).file("--equity", account.equity, OutputKinds.EQUITY)
                 .folder("--report", report)
                 .input("--config", trailing.configFile)).check();
         in.exactEntriesAllowed = true;
@@ -101,11 +102,11 @@ final class BacktestCommand implements Callable<Integer> {
                 if (gap != null) {
                     root.set("fidelity", io.ratchet.backtest.FidelityJson.of(gap));
                 }
-                outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
+                outputs.file(json, OutputKinds.BACKTEST_JSON, o -> o.write((Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
             }
             if (tradesCsv != null) {
-                outputs.file(tradesCsv, o -> {
+                outputs.file(tradesCsv, OutputKinds.TRADES, o -> {
                     StringBuilder sb = new StringBuilder("entryTime,direction,entryPrice,exitTime,exitPrice,exitReason,netReturn,peak,account\n");
                     for (int k = 0; k < r.trades().size(); k++) {
                         Trade t = r.trades().get(k);
@@ -121,7 +122,7 @@ final class BacktestCommand implements Callable<Integer> {
             if (stopsCsv != null) {
                 String csv = io.ratchet.backtest.StopTrace.csv(io.ratchet.backtest.StopTrace.of(in.series.bars(), entries, config, in.order, in.detail,
                         in.prints));
-                outputs.file(stopsCsv, o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
+                outputs.file(stopsCsv, OutputKinds.STOPS, o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
                 wrote.add("wrote " + stopsCsv);
             }
             account.writeEquity(outputs, run, wrote);

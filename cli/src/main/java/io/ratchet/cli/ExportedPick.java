@@ -35,7 +35,7 @@ final class ExportedPick {
     }
 
     static String json(SweepResult r, Verdict v, com.fasterxml.jackson.databind.node.ObjectNode data) {
-        ObjectNode root = TrailingConfigJson.toNode(r.bestConfig());
+        ObjectNode root = io.ratchet.data.config.JsonTrees.stamped().setAll(TrailingConfigJson.toNode(r.bestConfig()));
         ObjectNode verdict = root.putObject("verdict");
         if (v == null) {
             verdict.put("outcome", "none");

@@ -45,13 +45,14 @@ final class PositionExport {
         Path entries = dir.resolve(prefix + "-entries.csv");
         Path config = dir.resolve(prefix + "-config.json");
         Path stops = dir.resolve(prefix + "-stops.csv");
-        new RunOutputs().file("--export (entries)", entries).file("--export (config)", config).file("--export (stops)", stops).check();
+        new RunOutputs().file("--export (entries)", entries, OutputKinds.ENTRIES).file("--export (config)", config, OutputKinds.CONFIG)
+                .file("--export (stops)", stops, OutputKinds.STOPS).check();
         String entryCsv = "time,direction,price\n" + p.entryTime() + "," + p.direction().id() + "," + StopTrace.number(p.entryPrice()) + "\n";
         String stopsCsv = StopTrace.csv(rows(p, events));
         try (StagedOutputs o = new StagedOutputs()) {
-            o.file(entries, w -> w.write(entryCsv.getBytes(StandardCharsets.UTF_8)));
-            o.file(config, w -> w.write(TrailingConfigJson.toJson(replay).getBytes(StandardCharsets.UTF_8)));
-            o.file(stops, w -> w.write(stopsCsv.getBytes(StandardCharsets.UTF_8)));
+            o.file(entries, OutputKinds.ENTRIES, w -> w.write(entryCsv.getBytes(StandardCharsets.UTF_8)));
+            o.file(config, OutputKinds.CONFIG, w -> w.write(TrailingConfigJson.toJson(replay).getBytes(StandardCharsets.UTF_8)));
+            o.file(stops, OutputKinds.STOPS, w -> w.write(stopsCsv.getBytes(StandardCharsets.UTF_8)));
             o.commit();
         }
         out.println("position " + id + ": " + p.symbol() + " " + p.direction().id() + ", entered at " + StopTrace.number(p.entryPrice()) + " at "

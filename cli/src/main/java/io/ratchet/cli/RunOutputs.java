@@ -1,6 +1,7 @@
 package io.ratchet.cli;
 
 import io.ratchet.data.io.OutputRefusedException;
+import io.ratchet.data.io.OwnedFile;
 import io.ratchet.data.io.OwnedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,27 +12,29 @@ import java.util.List;
  * Every file and folder one run will write, checked together before the run does its work:
  * a bad third output must not be found after the first two were written. Each must have an
  * existing, writable folder as its parent, must not be (or be inside, or hold) the run's
- * input, and must not be another output of the same run; a folder output follows
- * {@link OwnedFolder}'s rule.
+ * input, and must not be another output of the same run; a file that exists follows
+ * {@link OwnedFile}'s rule (only Ratchet's own file of that kind is replaced), a folder output
+ * {@link OwnedFolder}'s.
  */
 final class RunOutputs {
-    private record Named(String option, Path path) {
+    /** {@code kind}: what the file looks like when Ratchet wrote it; null for a folder or an input. */
+    private record Named(String option, Path path, OwnedFile.Kind kind) {
     }
 
     private final List<Named> files = new ArrayList<>();
     private final List<Named> folders = new ArrayList<>();
     private final List<Named> inputs = new ArrayList<>();
 
-    RunOutputs file(String option, Path path) {
+    RunOutputs file(String option, Path path, OwnedFile.Kind kind) {
         if (path != null) {
-            files.add(new Named(option, abs(path)));
+            files.add(new Named(option, abs(path), kind));
         }
         return this;
     }
 
     RunOutputs folder(String option, Path path) {
         if (path != null) {
-            folders.add(new Named(option, abs(path)));
+            folders.add(new Named(option, abs(path), null));
         }
         return this;
     }
@@ -39,7 +42,7 @@ final class RunOutputs {
     /** An input the outputs must leave alone: a file, or a folder nothing may be written into. */
     RunOutputs input(String option, Path path) {
         if (path != null) {
-            inputs.add(new Named(option, abs(path)));
+            inputs.add(new Named(option, abs(path), null));
         }
         return this;
     }
@@ -82,6 +85,7 @@ final class RunOutputs {
             if (Files.isDirectory(f.path())) {
                 throw refused(f, "is a folder; give a file name");
             }
+            OwnedFile.checkReplaceable(f.option(), f.path(), f.kind());
         }
         for (Named d : folders) {
             OwnedFolder.checkReplaceable(d.option(), d.path());

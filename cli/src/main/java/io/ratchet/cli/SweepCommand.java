@@ -131,7 +131,8 @@ final class SweepCommand implements Callable<Integer> {
         if (exportAnyway && exportBest == null) {
             throw new UsageException("--export-anyway is used only with --export-best FILE");
         }
-        in.inputsOf(new RunOutputs().file("--out", out).file("--json", json).file("--export-best", exportBest).file("--equity", account.equity)
+        in.inputsOf(new RunOutputs().file("--out", out, OutputKinds.SWEEP_TABLE).file("--json", json, OutputKinds.SWEEP_JSON)
+                .file("--export-best", exportBest, OutputKinds.PICK).file("--equity", account.equity, OutputKinds.EQUITY)
                 .folder("--report", report)).check();
         in.load(pw);
         Entries entries = in.entries();
@@ -231,7 +232,7 @@ final class SweepCommand implements Callable<Integer> {
         java.util.List<String> wrote = new ArrayList<>();
         try (StagedOutputs outputs = new StagedOutputs()) {
             if (out != null) {
-                outputs.file(out, o -> SweepTable.writeCsv(SweepTable.of(r), o));
+                outputs.file(out, OutputKinds.SWEEP_TABLE, o -> SweepTable.writeCsv(SweepTable.of(r), o));
                 wrote.add("wrote " + out);
             }
             // Built only when written: the data's digest reads every bar.
@@ -245,12 +246,12 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
             if (json != null) {
-                outputs.file(json, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                outputs.file(json, OutputKinds.SWEEP_JSON, o -> o.write((Json.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 wrote.add("wrote " + json);
             }
             if (exportBest != null && !exportRefused) {
                 String pick = ExportedPick.json(r, v, (com.fasterxml.jackson.databind.node.ObjectNode) root.get("data"));
-                outputs.file(exportBest, o -> o.write(pick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                outputs.file(exportBest, OutputKinds.PICK, o -> o.write(pick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 wrote.add("wrote " + exportBest + " (ratchet live --config " + exportBest + ")");
             }
             if (pickRun != null) {

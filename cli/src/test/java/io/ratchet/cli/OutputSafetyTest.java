@@ -65,6 +65,74 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aFileOutputReplacesOnlyAFileRatchetWroteForIt() throws Exception {
+        Path pick = dir.resolve("best.json");
+        Path json = dir.resolve("sweep.json");
+        Path table = dir.resolve("all.csv");
+        Path equity = dir.resolve("equity.csv");
+        String[] sweep = {"sweep", "--data", H1.toString(), "--trail", "profit-lock=0.2:0.8:0.2", "--entry-every", "24", "--split", "0.7",
+                "--export-anyway", "--export-best", pick.toString(), "--json", json.toString(), "--out", table.toString(), "--equity", equity.toString()};
+        Path trades = dir.resolve("trades.csv");
+        Path stops = dir.resolve("stops.csv");
+        Path run = dir.resolve("run.json");
+        Path btEquity = dir.resolve("bt-equity.csv");
+        String[] backtest = {"backtest", "--data", H1.toString(), "--mode", "percent", "--trail", "0.03", "--entry-every", "24",
+                "--json", run.toString(), "--trades", trades.toString(), "--stops", stops.toString(), "--equity", btEquity.toString()};
+        // Twice onto the same paths: the second run replaces what the first wrote.
+        for (int i = 0; i < 2; i++) {
+            CliRun s = CliRun.of(sweep);
+            assertThat(s.exit()).as(s.err()).isZero();
+            CliRun b = CliRun.of(backtest);
+            assertThat(b.exit()).as(b.err()).isZero();
+        }
+        assertThat(pick).content().startsWith("{\n  \"writtenBy\" : \"ratchet\",\n  \"mode\" : \"profit-lock\"");
+        assertThat(TrailingConfigJson.read(pick).mode()).isEqualTo(Mode.PROFIT_LOCK); // the stamp is read back as provenance
+        assertThat(json).content().startsWith("{\n  \"writtenBy\" : \"ratchet\",\n  \"kind\" : \"sweep\"");
+        assertThat(run).content().startsWith("{\n  \"writtenBy\" : \"ratchet\",\n  \"kind\" : \"backtest\"");
+
+        // Each output in turn onto a file someone else wrote: refused before anything is written, named, and left as it was.
+        String[][] cases = {
+                {"--export-best", pick.toString(), "{\"mode\": \"percent\", \"trail\": 0.02}", "an exported pick"},
+                {"--json", json.toString(), "{\"kind\": \"sweep\", \"mine\": true}", "a sweep result"},
+                {"--out", table.toString(), "date,close\n2021-01-01,29000\n", "a sweep table"},
+                {"--equity", equity.toString(), "# My portfolio\n", "an equity curve"}};
+        for (String[] c : cases) {
+            Path target = Path.of(c[1]);
+            Files.writeString(target, c[2]);
+            Path other = c[0].equals("--out") ? pick : table;
+            Object otherBefore = Files.readAttributes(other, java.nio.file.attribute.BasicFileAttributes.class).fileKey(); // a replaced file is a new inode
+            CliRun r = CliRun.of(sweep);
+            assertThat(r.exit()).as(c[0]).isEqualTo(2);
+            assertThat(r.err()).contains(c[0] + " " + target + ": the file exists and is not " + c[3] + " Ratchet wrote")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(target).hasContent(c[2]);
+            assertThat(Files.readAttributes(other, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("the run's other outputs untouched")
+                    .isNotNull().isEqualTo(otherBefore);
+            Files.delete(target);
+            assertThat(CliRun.of(sweep).exit()).isZero();
+        }
+        String[][] bt = {
+                {"--json", run.toString(), "notes", "a backtest result"},
+                {"--trades", trades.toString(), "entryTime;direction\n", "a list of trades"},
+                {"--stops", stops.toString(), "", null}, // empty: nothing to lose, so written
+                {"--equity", btEquity.toString(), "time,value\n", "an equity curve"}};
+        for (String[] c : bt) {
+            Path target = Path.of(c[1]);
+            Files.writeString(target, c[2]);
+            CliRun r = CliRun.of(backtest);
+            if (c[3] == null) {
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(target).content().startsWith("entry_time,direction,event,time,");
+                continue;
+            }
+            assertThat(r.exit()).as(c[0]).isEqualTo(2);
+            assertThat(r.err()).contains(c[0] + " " + target + ": the file exists and is not " + c[3] + " Ratchet wrote");
+            assertThat(target).hasContent(c[2]);
+            Files.delete(target);
+        }
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenLeavesTheEarlierOnesAsTheyWere() throws Exception {
         Path best = dir.resolve("best.json");
         Files.writeString(best, "yesterday's pick");

@@ -53,9 +53,21 @@ class ReportWriterTest {
     void aNewReportReplacesTheOldOneWhole() throws Exception {
         Path out = dir.resolve("report");
         ReportWriter.write(Fixtures.sweepReport(), out);
+        Path marker = out.resolve(io.ratchet.data.io.OwnedFolder.MARKER);
+        assertThat(marker).content().contains("\nindex.html\n").contains("\nequity.png\n");
+        // A chart an earlier version wrote and this one does not: listed in the marker, so Ratchet's to remove.
         Files.writeString(out.resolve("stale.png"), "old");
+        Files.writeString(marker, Files.readString(marker) + "stale.png\n");
         ReportWriter.write(Fixtures.sweepReport(), out);
         assertThat(out.resolve("stale.png")).doesNotExist();
+        // A note the user saved beside the charts is not Ratchet's: the next report refuses the folder and leaves it all.
+        Files.writeString(out.resolve("notes.txt"), "keep me");
+        String before = Files.readString(out.resolve("index.html"));
+        assertThatThrownBy(() -> ReportWriter.write(Fixtures.sweepReport(), out)).isInstanceOf(io.ratchet.data.io.OutputRefusedException.class)
+                .hasMessageContaining("(notes.txt)");
+        assertThat(out.resolve("notes.txt")).hasContent("keep me");
+        assertThat(out.resolve("index.html")).hasContent(before);
+        Files.delete(out.resolve("notes.txt"));
         assertThat(out.resolve("index.html")).exists();
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");

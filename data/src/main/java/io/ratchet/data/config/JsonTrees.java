@@ -30,6 +30,16 @@ public final class JsonTrees {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /**
+     * The root of a JSON file Ratchet writes: its first field says who wrote it, which is how a
+     * later run knows it may replace the file ({@link io.ratchet.data.io.OwnedFile}).
+     */
+    public static ObjectNode stamped() {
+        ObjectNode n = object();
+        n.put(io.ratchet.data.io.OwnedFile.WRITTEN_BY, io.ratchet.data.io.OwnedFile.RATCHET);
+        return n;
+    }
+
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
     }

@@ -23,14 +23,15 @@ import java.util.Set;
  *  "maxBars": null, "fee": 0.001, "slippage": 0.0}</pre>
  *
  * Only {@code mode} and {@code trail} are required; {@code null} or {@code "none"} means none
- * for {@code initialStop} and {@code maxBars}. An exported pick also carries {@code verdict} and
- * {@code evidence} objects, which are not configuration and are skipped here. Unknown fields are refused rather than ignored,
+ * for {@code initialStop} and {@code maxBars}. A file Ratchet wrote begins with {@code "writtenBy":
+ * "ratchet"}, and an exported pick also carries {@code verdict} and {@code evidence} objects: none
+ * of them is configuration, and they are skipped here. Unknown fields are refused rather than ignored,
  * so a typo cannot silently fall back to a default with money at stake.
  */
 public final class TrailingConfigJson {
     private static final Set<String> FIELDS = Set.of("mode", "trail", "activation", "initialStop", "maxBars", "fee", "slippage");
     /** What sweep --export-best adds beside the fields: why the pick was chosen. Read by the CLI, not part of the configuration. */
-    private static final Set<String> PROVENANCE = Set.of("verdict", "evidence");
+    private static final Set<String> PROVENANCE = Set.of("verdict", "evidence", io.ratchet.data.io.OwnedFile.WRITTEN_BY);
 
     private TrailingConfigJson() {
     }
@@ -57,7 +58,7 @@ public final class TrailingConfigJson {
     }
 
     public static String toJson(TrailingConfig c) {
-        return JsonTrees.pretty(toNode(c)) + "\n";
+        return JsonTrees.pretty(JsonTrees.stamped().setAll(toNode(c))) + "\n";
     }
 
     /** Parses a configuration; {@code source} names where it came from in error messages. */
@@ -81,7 +82,7 @@ public final class TrailingConfigJson {
             String f = it.next();
             if (!FIELDS.contains(f) && !PROVENANCE.contains(f)) {
                 throw new ConfigFileException(source + ": field \"" + f + "\": unknown (allowed: " + String.join(", ",
-                        new java.util.TreeSet<>(FIELDS)) + "; and verdict, evidence from sweep --export-best)", null);
+                        new java.util.TreeSet<>(FIELDS)) + "; and writtenBy, verdict, evidence from sweep --export-best)", null);
             }
         }
         try {

@@ -24,18 +24,22 @@ public final class StagedOutputs implements AutoCloseable {
         void write(Path dir) throws IOException;
     }
 
-    private record Staged(Path target, Path temp, boolean folder) {
+    /** {@code kind}: what a file target looks like when Ratchet wrote it (null for a folder). */
+    private record Staged(Path target, Path temp, boolean folder, OwnedFile.Kind kind) {
     }
 
     private final List<Staged> staged = new ArrayList<>();
 
-    /** Writes a file's content to its temporary twin now; it replaces {@code target} at {@link #commit}. */
-    public void file(Path target, AtomicFiles.Writer writer) throws IOException {
+    /**
+     * Writes a file's content to its temporary twin now; it replaces {@code target} at
+     * {@link #commit}, where {@link OwnedFile#checkReplaceable} allows for {@code kind}.
+     */
+    public void file(Path target, OwnedFile.Kind kind, AtomicFiles.Writer writer) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path tmp;
         try {
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            staged.add(new Staged(abs, tmp, false));
+            staged.add(new Staged(abs, tmp, false, kind));
             AtomicFiles.readableByAll(tmp, false);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
@@ -51,7 +55,7 @@ public final class StagedOutputs implements AutoCloseable {
         Path tmp;
         try {
             tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
-            staged.add(new Staged(abs, tmp, true));
+            staged.add(new Staged(abs, tmp, true, null));
             AtomicFiles.readableByAll(tmp, true);
             writer.write(tmp);
             OwnedFolder.mark(tmp);
@@ -62,13 +66,16 @@ public final class StagedOutputs implements AutoCloseable {
 
     /**
      * Moves every staged output into place. A folder is replaced only where
-     * {@link OwnedFolder#checkReplaceable} allows; if any move fails, the outputs moved before
-     * it get their old content back.
+     * {@link OwnedFolder#checkReplaceable} allows, a file where {@link OwnedFile#checkReplaceable}
+     * does (asked again here: the run may have taken minutes since its outputs were checked); if
+     * any move fails, the outputs moved before it get their old content back.
      */
     public void commit() throws IOException {
         for (Staged s : staged) {
             if (s.folder()) {
                 OwnedFolder.checkReplaceable(s.target().toString(), s.target());
+            } else {
+                OwnedFile.checkReplaceable(s.target().toString(), s.target(), s.kind());
             }
         }
         List<Staged> moved = new ArrayList<>();
