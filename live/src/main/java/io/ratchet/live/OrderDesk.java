@@ -102,6 +102,7 @@ final class OrderDesk implements AutoCloseable {
     /** Sends an order at most once per lease of its client id; returns its state, or throws a definite refusal. */
     OrderState place(long position, String symbol, String clientId, Supplier<OrderState> send) {
         int attempt = 0;
+        int resynced = 0;
         while (true) {
             throttle.acquire(sleeper);
             // Measured after the throttle's wait: the receive window runs from the request's own timestamp.
@@ -112,7 +113,10 @@ final class OrderDesk implements AutoCloseable {
                 if (e.waitAndRetry()) {
                     // Refused before the exchange acted: the same id is safe to send again.
                     reporter.waiting(position, e.getMessage() + ": waiting, then sending " + clientId + " again");
-                    pause(backoff.delay(++attempt));
+                    // The exchange's Retry-After when it gave one (a tenth of a second at least: "0" a hundred times in a row is a
+                    // flood); after a clock resync, at once, a few times; otherwise backing off.
+                    pause(e.retryAfterMillis() >= 0 ? Math.max(100, e.retryAfterMillis())
+                            : e.code() == -1021 && ++resynced <= 3 ? 0 : backoff.delay(++attempt));
                     continue;
                 }
                 if (e.definite()) {

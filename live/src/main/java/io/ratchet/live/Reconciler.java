@@ -112,9 +112,19 @@ final class Reconciler {
                     } else if (x.isPresent() && x.get().open()) {
                         core.flag(p.id(), "exit order " + p.exitOrder() + " is still " + x.get().status() + " on the exchange: waiting for it, not sending another");
                     } else {
-                        core.replace(cur, EventType.RECONCILED, "exit order " + p.exitOrder() + (x.isPresent() ? " is " + x.get().status()
-                                : " never reached the exchange") + ": sending the exit");
-                        exits.begin(cur, "STOP", cur.lastPrice());
+                        // Ended without filling whole (a market order expires on the price-range rule): what it sold is no longer
+                        // held, and the database, stopped before the outcome came back, still has the quantity before it.
+                        java.math.BigDecimal sold = x.map(OrderState::executedQty).orElse(java.math.BigDecimal.ZERO);
+                        Position rest = sold.signum() > 0 ? cur.withQuantity(cur.quantity().subtract(sold)) : cur;
+                        if (rest.quantity().signum() <= 0) {
+                            core.finish(p.id(), x.get().averagePrice(), "STOP", "exit order " + p.exitOrder() + " found " + x.get().status()
+                                    + " on restart, having sold all " + sold.toPlainString());
+                            return;
+                        }
+                        core.replace(rest, EventType.RECONCILED, "exit order " + p.exitOrder() + (x.isPresent() ? " is " + x.get().status()
+                                + (sold.signum() > 0 ? " with " + sold.toPlainString() + " filled" : "") : " never reached the exchange")
+                                + ": sending the exit" + (sold.signum() > 0 ? " of the remaining " + rest.quantity().toPlainString() : ""));
+                        exits.begin(rest, "STOP", rest.lastPrice());
                     }
                 });
             }

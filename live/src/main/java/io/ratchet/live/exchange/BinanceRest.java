@@ -278,8 +278,10 @@ public final class BinanceRest implements OrderGateway {
     /**
      * One call with Binance's rules. {@code idempotent}: safe to repeat after an unknown
      * outcome (reads, cancels); otherwise an unknown outcome is thrown, never repeated here.
-     * Rate limits and -1021 are refusals before the exchange acted: waited out (Retry-After)
-     * or resynced, then sent again, for any call.
+     * Rate limits and -1021 are refusals before the exchange acted: a call that is safe to
+     * repeat is waited out (Retry-After) or resynced here and sent again; an order is thrown
+     * back to its desk (after the resync), which sends it again as a new attempt with its own
+     * time, so that its receive window is known.
      */
     JsonNode call(String method, String path, Map<String, String> params, boolean signed, boolean idempotent) {
         int failures = 0;
@@ -319,6 +321,13 @@ public final class BinanceRest implements OrderGateway {
             }
             if (status == 429 || status == 418) {
                 long wait = r.headers().firstValueAsLong("Retry-After").orElse(60) * 1000;
+                if (!idempotent) {
+                    // An order is sent again by its desk alone, which notes the time of each attempt: waited out and re-signed
+                    // here, an unknown outcome of the later attempt would be looked up against the first one's receive window,
+                    // found missing too early, and sent a third time (a second fill under a reused client id).
+                    throw new ExchangeException(status, code != 0 ? code : -1003, method + " " + path + ": answered " + status
+                            + ", Retry-After " + wait / 1000 + " s (not carried out)", true, wait);
+                }
                 if (++limited > maxRetries) {
                     throw new ExchangeException(status, code != 0 ? code : -1003, method + " " + path + ": rate limited " + limited + " times in a row", true);
                 }
@@ -332,6 +341,15 @@ public final class BinanceRest implements OrderGateway {
                 }
                 pause(backoff(failures), what + ", retry " + failures);
                 continue;
+            }
+            if (code == -1021 && !idempotent) {
+                try {
+                    resync(); // the desk sends the order again, signed with the corrected clock, as an attempt of its own
+                } catch (ExchangeException e) {
+                    LOG.warn("timestamp outside recvWindow (-1021), and the exchange's time could not be read to resync: {}", e.getMessage());
+                }
+                throw new ExchangeException(status, code, method + " " + path + ": Binance " + code + " " + msg + " (not carried out; clock resynced)",
+                        true);
             }
             if (code == -1021 && resynced++ < maxRetries) {
                 resync();

@@ -11,12 +11,24 @@ public final class ExchangeException extends RuntimeException {
     private final int status;
     private final int code;
     private final boolean definite;
+    private final long retryAfterMillis;
 
     public ExchangeException(int status, int code, String message, boolean definite) {
+        this(status, code, message, definite, -1);
+    }
+
+    /** {@code retryAfterMillis}: how long the exchange asked us to wait (its Retry-After; 0 is "at once"), -1 if it did not say. */
+    public ExchangeException(int status, int code, String message, boolean definite, long retryAfterMillis) {
         super(message);
         this.status = status;
         this.code = code;
         this.definite = definite;
+        this.retryAfterMillis = retryAfterMillis;
+    }
+
+    /** The exchange's Retry-After, in ms; -1 if it gave none. */
+    public long retryAfterMillis() {
+        return retryAfterMillis;
     }
 
     public int status() {
