@@ -1,6 +1,7 @@
 package io.ratchet.live;
 
 import io.ratchet.live.exchange.OrderGateway;
+import io.ratchet.live.exchange.OrderState;
 import io.ratchet.live.exchange.SymbolRules;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -76,6 +77,25 @@ final class ExchangeStops {
         return !inFlight.isEmpty();
     }
 
+    /**
+     * A stop of {@code p} that triggered and ended without filling whole (expired in the match)
+     * sold {@code ended}'s executed quantity: the position now holds the rest, stored and said
+     * to a person, with no stop resting. Null if nothing is left (the position is closed).
+     */
+    Position soldInPart(Position p, OrderState ended) {
+        BigDecimal rest = p.quantity().subtract(ended.executedQty());
+        String what = "the exchange stop " + ended.clientOrderId() + " ended " + ended.status() + " having sold " + ended.executedQty().toPlainString();
+        if (rest.signum() <= 0) {
+            core.finish(p.id(), ended.averagePrice(), "STOP", what);
+            return null;
+        }
+        Position q = p.withQuantity(rest).withExchangeStop(null).withPendingStop(null);
+        core.put(q);
+        core.note(p.id(), EventType.ORDER_FILLED, what + ": the position holds the remaining " + rest.toPlainString()
+                + ", and its stop is placed again for that", true);
+        return q;
+    }
+
     void forget(long id) {
         inFlight.remove(id);
     }
@@ -127,6 +147,13 @@ final class ExchangeStops {
                 journal.save(q, StopEvent.of(q, clock.millis(), old == null ? EventType.STOP_PLACED : EventType.STOP_REPLACED, q.lastPrice(), q.stop(),
                         q.stop(), "STOP_LOSS " + (q.isLong() ? "SELL" : "BUY") + " at " + stopPrice.toPlainString() + ", client id " + sid));
                 p = q;
+            }
+            case ENDED_IN_PART -> {
+                Position q = soldInPart(p, r.order());
+                if (q != null) {
+                    protect(q);
+                }
+                return;
             }
             case BARE -> {
                 core.put(p.withExchangeStop(null).withPendingStop(null));

@@ -240,6 +240,10 @@ final class OrderDesk implements AutoCloseable {
                 if (o.isPresent() && o.get().open()) {
                     return StopResult.kept(e.getMessage());
                 }
+                if (o.isPresent() && o.get().executedQty().signum() > 0) {
+                    // Triggered, sold part, then expired: a new stop for the old quantity would sell coins this position no longer holds.
+                    return StopResult.endedInPart(o.get());
+                }
                 old = null; // the old one is gone: place the new one on its own
                 oldGone = true;
             }

@@ -197,9 +197,25 @@ final class Reconciler {
                 return;
             }
             if (p.exchangeStop() != null || p.pendingStop() != null) {
-                Position bare = cur.withExchangeStop(null).withPendingStop(null);
+                // A stop that triggered and expired in the match sold part of the position: that much is no longer held.
+                BigDecimal sold = BigDecimal.ZERO;
+                double soldAt = Double.NaN;
+                for (Optional<OrderState> s : List.of(rest, pend)) {
+                    if (s.isPresent() && s.get().executedQty().signum() > 0) {
+                        sold = sold.add(s.get().executedQty());
+                        soldAt = s.get().averagePrice();
+                    }
+                }
+                Position bare = cur.withExchangeStop(null).withPendingStop(null).withQuantity(cur.quantity().subtract(sold));
+                String said = sold.signum() > 0 ? ", having sold " + sold.toPlainString() + " of " + cur.quantity().toPlainString() : "";
+                if (bare.quantity().signum() <= 0) {
+                    core.finish(p.id(), soldAt, "STOP", "the exchange stop " + p.exchangeStop() + " " + rest.map(OrderState::status).orElse("")
+                            + " on restart" + said);
+                    return;
+                }
                 core.replace(bare, EventType.RECONCILED, "no exchange stop of this position rests (" + p.exchangeStop() + " "
-                        + rest.map(OrderState::status).orElse("not found") + "): placing it again");
+                        + rest.map(OrderState::status).orElse("not found") + said + "): placing it again"
+                        + (sold.signum() > 0 ? " for the remaining " + bare.quantity().toPlainString() : ""));
                 core.reprotect(bare);
             } else {
                 core.reprotect(cur);

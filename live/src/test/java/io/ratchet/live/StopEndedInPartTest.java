@@ -1,0 +1,153 @@
+package io.ratchet.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ratchet.engine.Direction;
+import io.ratchet.engine.Mode;
+import io.ratchet.engine.TrailingConfig;
+import io.ratchet.live.exchange.ExchangeException;
+import io.ratchet.live.exchange.KlineHistory;
+import io.ratchet.live.exchange.OrderGateway;
+import io.ratchet.live.exchange.OrderState;
+import io.ratchet.live.exchange.OrderUpdates;
+import io.ratchet.live.exchange.PriceSource;
+import io.ratchet.live.exchange.SymbolRules;
+import io.ratchet.live.store.JdbcPositionStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A position's exchange stop triggered, sold 0.6 of its 1 BTC and expired in the match (Binance
+ * expires what a market order cannot fill within its price range). The account holds the 0.4
+ * left and 2 BTC of the owner's own. The next stop rests for 0.4, not for 1: a stop for the old
+ * quantity would, when hit, sell 0.6 BTC this position does not hold. Found two ways: on a
+ * restart (the stored stop is found expired), and on a move (the cancel-replace is refused
+ * with -2022 and the old stop is found expired).
+ */
+class StopEndedInPartTest {
+    @TempDir
+    Path dir;
+
+    private final List<BigDecimal> stopQuantities = new CopyOnWriteArrayList<>();
+    private final List<BigDecimal> sold = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean replaceTried = new AtomicBoolean();
+
+    private Position stored(JdbcPositionStore db, TrailingConfig cfg) {
+        long now = System.currentTimeMillis();
+        Position p = new Position(0, "BTCUSDT", Direction.LONG, new BigDecimal("1"), 30000, cfg, 30000, 28500, 29000, now - 60_000,
+                PositionStatus.TRAILING, Double.NaN, null, now - 120_000, 0, null);
+        Position made = db.create(p, new StopEvent(0, 0, now, EventType.OPENED, 30000, Double.NaN, Double.NaN, "adopted"));
+        String s1 = db.clientPrefix() + "-" + made.id() + "-s1";
+        db.save(made.withOrderSeq(1).withExchangeStop(s1));
+        return db.get(made.id()).orElseThrow();
+    }
+
+    /** {@code expiredFromStart}: the stored stop is expired when the runner starts; otherwise it rests until the move is tried. */
+    private OrderGateway exchange(String s1, boolean expiredFromStart) {
+        OrderState resting = new OrderState(s1, 10, "NEW", "STOP_LOSS", "SELL", BigDecimal.ZERO, Double.NaN, BigDecimal.ZERO);
+        OrderState expired = new OrderState(s1, 10, "EXPIRED", "STOP_LOSS", "SELL", new BigDecimal("0.6"), 28490, BigDecimal.ZERO);
+        return new OrderGateway() {
+            public SymbolRules rules(String s) {
+                return new SymbolRules("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("0.00001"),
+                        new BigDecimal("5"));
+            }
+
+            public OrderState market(String s, boolean sell, BigDecimal q, String cid) {
+                sold.add(q);
+                return new OrderState(cid, 12, "FILLED", "MARKET", "SELL", q, 28400, BigDecimal.ZERO);
+            }
+
+            public OrderState stopLoss(String s, boolean sell, BigDecimal q, BigDecimal sp, String cid) {
+                stopQuantities.add(q);
+                return new OrderState(cid, 11, "NEW", "STOP_LOSS", "SELL", BigDecimal.ZERO, Double.NaN, sp);
+            }
+
+            public OrderState replaceStop(String s, String o, boolean sell, BigDecimal q, BigDecimal sp, String n) {
+                replaceTried.set(true);
+                throw new ExchangeException(400, -2022, "Binance -2022 Order cancel-replace failed.", true);
+            }
+
+            public Optional<OrderState> cancel(String s, String cid) {
+                return Optional.empty();
+            }
+
+            public Optional<OrderState> find(String s, String cid) {
+                if (!cid.equals(s1)) {
+                    return Optional.empty();
+                }
+                return Optional.of(expiredFromStart || replaceTried.get() ? expired : resting);
+            }
+
+            public List<OrderState> openOrders(String s) {
+                return List.of();
+            }
+
+            public List<OrderState> recentOrders(String s) {
+                return List.of();
+            }
+
+            public Map<String, BigDecimal> balances() {
+                return Map.of("BTC", new BigDecimal("2.4"));
+            }
+
+            public Map<String, BigDecimal> holdings() {
+                return balances();
+            }
+        };
+    }
+
+    private void run(boolean expiredFromStart) throws Exception {
+        TrailingConfig cfg = new TrailingConfig(Mode.PERCENT, 0.05, 0, 0.05, 0, 0.001, 0);
+        JdbcPositionStore db = JdbcPositionStore.open("jdbc:sqlite:" + dir.resolve("s.db"), null, null);
+        db.setting("mode", "orders");
+        Position p = stored(db, cfg);
+        PriceSource none = new PriceSource() {
+            public void subscribe(Set<String> symbols, Listener l) {
+            }
+
+            public void close() {
+            }
+        };
+        KlineHistory history = new KlineHistory() {
+            public List<double[]> minuteBars(String s, long f, long t) {
+                return List.of();
+            }
+
+            public List<double[]> trades(String s, long f, long t) {
+                return List.of();
+            }
+        };
+        LiveRunner r = new LiveRunner(new LiveRunner.Settings(cfg, false, true, 600_000, 1_000), db, exchange(p.exchangeStop(), expiredFromStart),
+                none, history, OrderUpdates.NONE, Notifier.NONE, Clock.systemUTC(), ms -> Thread.sleep(Math.min(ms, 10)));
+        r.start();
+        LiveHarness.await(() -> !stopQuantities.isEmpty(), 20_000, "a new exchange stop");
+        LiveHarness.await(() -> db.get(p.id()).orElseThrow().quantity().compareTo(new BigDecimal("0.4")) == 0, 20_000, "the quantity stored");
+        r.close();
+        // The fault is the one arranged: the old stop was found expired, on restart or when its move was refused.
+        assertThat(replaceTried.get()).isEqualTo(!expiredFromStart);
+        assertThat(stopQuantities).hasSize(1);
+        assertThat(stopQuantities.get(0)).isEqualByComparingTo("0.4");
+        assertThat(db.events(p.id())).anySatisfy(e -> assertThat(e.detail()).contains("0.6").contains("remaining 0.4"));
+        assertThat(sold).isEmpty();
+        db.close();
+    }
+
+    @Test
+    void aStopFoundExpiredInPartOnRestartIsPlacedAgainForWhatIsLeft() throws Exception {
+        run(true);
+    }
+
+    @Test
+    void aStopFoundExpiredInPartWhenItsMoveIsRefusedIsPlacedAgainForWhatIsLeft() throws Exception {
+        run(false);
+    }
+}
