@@ -50,16 +50,17 @@ final class ExportedPick {
         ObjectNode ev = root.putObject("evidence");
         ev.put("rankedBy", r.rankBy().id());
         ev.put("configurations", r.grid().size());
-        ev.set("inSample", ResultJson.summary(r.inSample()[r.best()]));
+        // Per trade (unit stake each) and through the account: the pick was ranked by the account's figures.
+        ev.set("inSample", ResultJson.summary(r.inSample()[r.best()], r.inSampleAccount(r.best())));
         if (r.hasOutOfSample()) {
-            ev.set("outOfSample", ResultJson.summary(r.outOfSample()[r.best()]));
+            ev.set("outOfSample", ResultJson.summary(r.outOfSample()[r.best()], r.outOfSampleAccount(r.best())));
         }
         if (r.splitTime() > 0) {
             ev.put("outOfSampleFrom", r.splitTime());
         }
         if (!r.windows().isEmpty()) {
             ev.put("walkForwardWindows", r.windows().size());
-            ev.set("walkForwardPooledTest", ResultJson.summary(r.walkForward()));
+            ev.set("walkForwardPooledTest", ResultJson.summary(r.walkForward(), r.walkForwardAccount()));
         }
         if (data != null) {
             ev.set("data", data);
@@ -94,9 +95,17 @@ final class ExportedPick {
         for (String side : new String[] {"inSample", "outOfSample", "walkForwardPooledTest"}) {
             JsonNode s = ev.path(side);
             if (s.isObject()) {
-                out.printf(Locale.ROOT, "          %-22s %d trades, mean %s, total %s, max drawdown %s%n", label(side) + ":", s.path("trades").asInt(),
-                        Fmt.pct(s.path("meanReturn").asDouble(Double.NaN), 3), Fmt.pct(s.path("totalReturn").asDouble(Double.NaN), 2),
-                        Fmt.pct(s.path("maxDrawdown").asDouble(Double.NaN), 2).replace("+", ""));
+                // The per-trade fall is of a sum of unit stakes, in points: not an account's drawdown, which is said apart.
+                out.printf(Locale.ROOT, "          %-22s %d trades, mean %s, total %s, largest fall of the sum %s (per trade, unit stake each)%n",
+                        label(side) + ":", s.path("trades").asInt(), Fmt.pct(s.path("meanReturn").asDouble(Double.NaN), 3),
+                        Fmt.pct(s.path("totalReturn").asDouble(Double.NaN), 2),
+                        Fmt.pct(s.path("maxDrawdown").asDouble(Double.NaN), 2).replace("+", "").replace("%", " points"));
+                JsonNode a = s.path("account");
+                if (a.isObject()) {
+                    out.printf(Locale.ROOT, "          %-22s account: return %s, max drawdown %s, Sharpe %s%n", "", Fmt.pct(a.path("returnPct").asDouble(Double.NaN) / 100, 2),
+                            Fmt.pct(a.path("maxDrawdownPct").asDouble(Double.NaN) / 100, 2).replace("+", ""),
+                            a.hasNonNull("sharpe") ? Fmt.num(a.get("sharpe").asDouble(), 2) : "-");
+                }
             }
         }
         ev.fields().forEachRemaining(e -> {

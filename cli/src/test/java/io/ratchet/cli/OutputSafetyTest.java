@@ -196,7 +196,11 @@ class OutputSafetyTest {
         CliRun live = CliRun.of("live", "--config", best.toString(), "--exchange", "sim");
         assertThat(live.exit()).isEqualTo(2);
         assertThat(live.out()).contains("verdict holds").contains("held up out of sample")
-                .containsPattern("in sample: +256 trades, mean \\+0\\.460%").containsPattern("out of sample: +109 trades, mean \\+0\\.457%");
+                .containsPattern("in sample: +256 trades, mean \\+0\\.460%").containsPattern("out of sample: +109 trades, mean \\+0\\.457%")
+                // the per-trade fall is said as what it is; the account's drawdown beside it, with the Sharpe the pick was ranked by
+                .contains("largest fall of the sum 0.47 points (per trade, unit stake each)").doesNotContain("total +117.83%, max drawdown")
+                .contains("account: return +12.48%, max drawdown 0.47%, Sharpe 13.92").contains("account: return +5.10%, max drawdown 0.06%, Sharpe 11.92");
+        assertThat(root.get("evidence").get("outOfSample").get("account").get("sharpe").asDouble()).isBetween(11.915, 11.925);
     }
 
     @Test
