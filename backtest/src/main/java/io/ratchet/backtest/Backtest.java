@@ -34,7 +34,7 @@ public final class Backtest {
         }
         DetailEffect effect = null;
         if (order == IntrabarOrder.DETAIL) {
-            effect = DetailEffect.compare(bars, trades, run(bars, entries, config, IntrabarOrder.ADVERSE_FIRST, null).trades());
+            effect = DetailEffect.compare(bars, detail, trades, run(bars, entries, config, IntrabarOrder.ADVERSE_FIRST, null).trades());
         }
         return new BacktestResult(config, order, List.copyOf(trades), RunSummary.of(trades), effect);
     }

@@ -63,6 +63,8 @@ public final class ResultJson {
             d.put("trades", r.detailEffect().trades());
             d.put("changedVsAdverseFirst", r.detailEffect().changed());
             d.put("returnDelta", r.detailEffect().returnDelta());
+            d.put("tradesWithDetailThroughout", r.detailEffect().covered());
+            d.put("changedWithDetailThroughout", r.detailEffect().changedCovered());
         }
         ArrayNode trades = root.putArray("trades");
         r.trades().forEach(t -> trades.add(trade(t)));

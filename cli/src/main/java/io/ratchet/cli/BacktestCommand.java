@@ -78,8 +78,19 @@ final class BacktestCommand implements Callable<Integer> {
         printEndExits(out, r.trades());
         AccountText.print(out, "", run.figures());
         if (r.detailEffect() != null) {
-            out.printf("detail:   the lower timeframe changed %d of %d exits (%.1f%%) against adverse-first; total return %+.2f%% points%n",
-                    r.detailEffect().changed(), r.detailEffect().trades(), 100 * r.detailEffect().changedShare(), 100 * r.detailEffect().returnDelta());
+            io.ratchet.backtest.DetailEffect d = r.detailEffect();
+            if (d.covered() == d.trades()) {
+                out.printf("detail:   the lower timeframe changed %d of %d exits (%.1f%%) against adverse-first; total return %+.2f%% points%n",
+                        d.changed(), d.trades(), 100 * d.changedShare(), 100 * d.returnDelta());
+            } else {
+                // Bars without lower-timeframe bars are walked in the ohlc order: a change there is that order's, not the lower timeframe's.
+                out.printf("detail:   %d of %d exits differ from adverse-first (total return %+.2f%% points), but only %d of the trades had "
+                        + "lower-timeframe bars at every bar they were open: the lower timeframe changed %d of those (%.1f%%). The other %d were "
+                        + "walked in the ohlc order where --detail-data has no bars, and %d of their exits differ for that reason, at least in "
+                        + "part; give lower-timeframe bars for the whole range to measure them%n",
+                        d.changed(), d.trades(), 100 * d.returnDelta(), d.covered(), d.changedCovered(),
+                        d.covered() == 0 ? 0.0 : 100.0 * d.changedCovered() / d.covered(), d.trades() - d.covered(), d.changed() - d.changedCovered());
+            }
         }
         // --intrabar trades: what bars would have said about the same entries (the fidelity gap).
         io.ratchet.backtest.FidelityGap gap = in.prints == null ? null

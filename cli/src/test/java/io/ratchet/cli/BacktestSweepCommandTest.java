@@ -142,6 +142,19 @@ class BacktestSweepCommandTest {
     }
 
     @Test
+    void detailDataCoveringPartOfTheRangeSaysWhichChangesAreTheLowerTimeframesOwn() {
+        // A year of hourly bars, 1m bars for one month of it: 30 of the 365 daily entries are open only over bars with 1m bars.
+        String m1 = Path.of("..", "sample-data", "BTCUSDT-1m-2021-04-20_2021-05-20.zip").toString();
+        CliRun r = CliRun.of("backtest", "--data", H1, "--mode", "profit-lock", "--trail", "0.9", "--entry-every", "24",
+                "--intrabar", "detail", "--detail-data", m1);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("detail:   36 of 365 exits differ from adverse-first")
+                .contains("only 30 of the trades had lower-timeframe bars at every bar they were open: the lower timeframe changed 25 of those (83.3%)")
+                .contains("The other 335 were walked in the ohlc order where --detail-data has no bars, and 11 of their exits differ")
+                .doesNotContain("the lower timeframe changed 36");
+    }
+
+    @Test
     void forecastOnHistoryAddsOdds() throws Exception {
         CliRun r = CliRun.of("forecast", "--entry", "100", "--target", "110", "--mode", "profit-lock", "--trail", "0.5", "--initial-stop", "0.03",
                 "--steps", "5", "--data", H1, "--format", "json");
