@@ -42,10 +42,9 @@ final class HtmlPage {
             th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}th{background:#f0f3f7;cursor:pointer;user-select:none}
             td:first-child,th:first-child{text-align:left}th.asc::after{content:" \\25B2"}th.desc::after{content:" \\25BC"}
             p.note{color:#555;font-size:14px}.scroll{overflow-x:auto}
-            table.sweep{font-size:12px}table.sweep td{white-space:nowrap;padding:3px 5px}table.sweep th{padding:3px 5px;font-weight:600}
+            table.sweep{font-size:12px}table.sweep td{white-space:nowrap;padding:3px 4px}table.sweep th{padding:3px 4px;font-weight:600}
             table.sweep th.group{text-align:center;cursor:default;background:#e4e9f0}table.sweep th.group.oos,table.sweep th.oos{background:#f7efe3}
-            table.sweep td:nth-child(5),table.sweep th:nth-child(5){border-left:2px solid #9aa7b8}
-            table.sweep td:nth-child(11),table.sweep tr:last-child th:nth-child(11){border-left:2px solid #9aa7b8}
+            table.sweep td.part,table.sweep th.part{border-left:2px solid #9aa7b8}
             table.sweep tr.pick td{background:#fffbe6;font-weight:600}
             table.fidelity-widest{margin-top:12px}table.fidelity-widest td,table.fidelity-widest th{text-align:left}
             table.fidelity-grid{font-size:12px}table.fidelity-grid td{white-space:nowrap;padding:3px 5px}table.fidelity-grid th{padding:3px 5px;font-weight:600}

@@ -208,8 +208,9 @@ public final class ReportWriter {
         }
         int shown = Math.min(TOP, r.ranking().length);
         return new ReportModel.Section("sweep", "Sweep: the top " + shown + " of " + r.ranking().length,
-                "Ranked by in-sample " + human(by) + "; click a column to sort. Returns are net of fees, per unit stake; "
-                        + "\"per day\" is the total return of the part divided by its length in days, so the two parts compare.",
+                "Ranked by in-sample " + human(by) + "; click a column to sort. Returns are net of fees. The per-trade columns are per unit "
+                        + "stake; \"per day\" is the total return of the part divided by its length in days, so the two parts compare. "
+                        + "Sharpe, account return and account max drawdown are the account's, each part from its own start.",
                 SweepTableHtml.of(r, shown, isDays, oosDays), figs);
     }
 

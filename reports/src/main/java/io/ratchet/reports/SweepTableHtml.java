@@ -13,8 +13,11 @@ import java.util.Locale;
  * periods of different length, so they are compared per trade and per day, not by totals.
  */
 final class SweepTableHtml {
-    static final List<String> SIDE_COLUMNS = List.of("trades", "win rate", "mean per trade", "per day", "profit factor", "largest fall of the sum (points)");
+    /** Per trade, unit stake each (no win rate: it hides what the losers cost; the profit factor and the mean say it). */
+    static final List<String> SIDE_COLUMNS = List.of("trades", "mean per trade", "per day", "profit factor", "fall of the sum (points)");
     static final List<String> CONFIG_COLUMNS = List.of("mode", "trail", "activation", "initial stop");
+    /** The account's figures, after the per-trade ones: the default ranking is by the first. */
+    static final List<String> ACCOUNT_COLUMNS = List.of("Sharpe", "account return", "account max DD");
 
     private SweepTableHtml() {
     }
@@ -22,12 +25,20 @@ final class SweepTableHtml {
     /** @param days the length of each part in days: in sample (or the whole range), then out of sample if any */
     static String of(SweepResult r, int rows, double inSampleDays, double outOfSampleDays) {
         boolean oos = r.hasOutOfSample();
+        // The figure the ranking used, when it is an account figure not shown already (Sortino, Calmar).
+        String extra = r.rankBy() == io.ratchet.backtest.sweep.RankBy.SORTINO ? "Sortino" : r.rankBy() == io.ratchet.backtest.sweep.RankBy.CALMAR
+                ? "Calmar" : null;
+        List<String> sideColumns = new java.util.ArrayList<>(SIDE_COLUMNS);
+        sideColumns.addAll(ACCOUNT_COLUMNS);
+        if (extra != null) {
+            sideColumns.add(extra);
+        }
         StringBuilder h = new StringBuilder("<table class=\"sortable sweep\">\n<thead>\n<tr>");
         h.append("<th class=\"group\" colspan=\"").append(CONFIG_COLUMNS.size()).append("\">Configuration</th>");
-        h.append("<th class=\"group is\" colspan=\"").append(SIDE_COLUMNS.size()).append("\">")
+        h.append("<th class=\"group is\" colspan=\"").append(sideColumns.size()).append("\">")
                 .append(oos ? "In sample" : "Whole range").append(" (").append(days(inSampleDays)).append(")</th>");
         if (oos) {
-            h.append("<th class=\"group oos\" colspan=\"").append(SIDE_COLUMNS.size()).append("\">Out of sample (")
+            h.append("<th class=\"group oos\" colspan=\"").append(sideColumns.size()).append("\">Out of sample (")
                     .append(days(outOfSampleDays)).append(")</th>");
         }
         h.append("</tr>\n<tr>");
@@ -35,8 +46,9 @@ final class SweepTableHtml {
             h.append("<th>").append(c).append("</th>");
         }
         for (int side = 0; side < (oos ? 2 : 1); side++) {
-            for (String c : SIDE_COLUMNS) {
-                h.append("<th class=\"").append(side == 0 ? "is" : "oos").append("\">").append(c).append("</th>");
+            for (int k = 0; k < sideColumns.size(); k++) {
+                h.append("<th class=\"").append(side == 0 ? "is" : "oos").append(k == 0 ? " part" : "").append("\">").append(sideColumns.get(k))
+                        .append("</th>");
             }
         }
         h.append("</tr>\n</thead>\n<tbody>\n");
@@ -49,8 +61,10 @@ final class SweepTableHtml {
             cell(h, plain(cfg.activation()));
             cell(h, cfg.hasInitialStop() ? plain(cfg.initialStop()) : "none");
             side(h, r.inSample()[c], inSampleDays);
+            account(h, r.inSampleAccount(c), extra);
             if (oos) {
                 side(h, r.outOfSample()[c], outOfSampleDays);
+                account(h, r.outOfSampleAccount(c), extra);
             }
             h.append("</tr>\n");
         }
@@ -58,13 +72,29 @@ final class SweepTableHtml {
     }
 
     private static void side(StringBuilder h, RunSummary s, double days) {
-        cell(h, Integer.toString(s.trades()));
-        cell(h, share(s.winRate(), 1));
+        h.append("<td class=\"part\">").append(s.trades()).append("</td>"); // where a part begins: a rule to its left
         cell(h, pct(s.meanReturn(), 3));
         cell(h, pct(days > 0 ? s.totalReturn() / days : Double.NaN, 3));
         cell(h, s.profitFactor() == s.profitFactor() ? String.format(Locale.ROOT, "%.2f", s.profitFactor()) : "no losses");
         // The per-trade sum's fall, in points of unit stakes: not an account's drawdown, which is never above 100%.
         cell(h, share(s.maxDrawdown(), 2).replace("%", ""));
+    }
+
+    private static void account(StringBuilder h, io.ratchet.backtest.account.AccountFigures a, String extra) {
+        cell(h, a == null ? "–" : num(a.sharpe()));
+        cell(h, a == null ? "–" : pct(a.returnPct() / 100, 2));
+        cell(h, a == null ? "–" : share(a.maxDrawdownPct() / 100, 2));
+        if (extra != null) {
+            cell(h, a == null ? "–" : num(extra.equals("Sortino") ? a.sortino() : a.calmar()));
+        }
+    }
+
+    private static String num(double v) {
+        if (v != v) {
+            return "–";
+        }
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
     }
 
     private static void cell(StringBuilder h, String text) {

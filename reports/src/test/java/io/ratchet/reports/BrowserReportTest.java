@@ -57,7 +57,7 @@ class BrowserReportTest {
             // Sorting: click the in-sample "mean per trade" header twice (descending), read the column; "−" is a minus.
             int col = b.eval("(() => { const h = document.querySelector('table.sweep').tHead.rows[1];"
                     + " return Array.from(h.cells).findIndex(th => th.textContent.trim() === 'mean per trade'); })()").asInt();
-            assertThat(col).isEqualTo(6);
+            assertThat(col).isEqualTo(5);
             JsonNode values = b.eval("(() => { const t = document.querySelector('table.sweep');"
                     + " const th = t.tHead.rows[1].cells[" + col + "]; th.click(); th.click();"
                     + " return Array.from(t.tBodies[0].rows).map(r => parseFloat(r.cells[" + col + "].textContent.replace('\u2212', '-'))); })()");

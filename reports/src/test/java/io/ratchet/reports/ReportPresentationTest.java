@@ -46,20 +46,24 @@ class ReportPresentationTest {
         SweepResult r = Fixtures.sweepReport().sweep();
         String html = SweepTableHtml.of(r, 5, 80, 20);
         assertThat(html).contains("<th class=\"group\" colspan=\"4\">Configuration</th>")
-                .contains("<th class=\"group is\" colspan=\"6\">In sample (80 days)</th>")
-                .contains("<th class=\"group oos\" colspan=\"6\">Out of sample (20 days)</th>")
+                .contains("<th class=\"group is\" colspan=\"8\">In sample (80 days)</th>")
+                .contains("<th class=\"group oos\" colspan=\"8\">Out of sample (20 days)</th>")
                 .contains("<th>initial stop</th>").doesNotContain("is_").doesNotContain("initialStop");
         Matcher rows = Pattern.compile("<tr( class=\"pick\")?>(.*?)</tr>").matcher(html.substring(html.indexOf("<tbody>")));
         assertThat(rows.find()).isTrue();
-        List<String> cells = Pattern.compile("<td>(.*?)</td>").matcher(rows.group(2)).results().map(m -> m.group(1)).toList();
-        assertThat(cells).hasSize(16);
+        List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(rows.group(2)).results().map(m -> m.group(1)).toList();
+        assertThat(cells).hasSize(20); // 4 of the configuration, then each part: 5 per trade, 3 of the account
         int pick = r.ranking()[0];
         var cfg = r.grid().get(pick);
         assertThat(cells.get(3)).isEqualTo(cfg.hasInitialStop() ? "0.03" : "none");
         // per day: the part's total over its days, 80 in sample and 20 out of sample here.
-        assertThat(cells.get(7)).isEqualTo(signed(r.inSample()[pick].totalReturn() / 80));
-        assertThat(cells.get(13)).isEqualTo(signed(r.outOfSample()[pick].totalReturn() / 20));
-        assertThat(cells.get(6)).isEqualTo(signed(r.inSample()[pick].meanReturn()));
+        assertThat(cells.get(6)).isEqualTo(signed(r.inSample()[pick].totalReturn() / 80));
+        assertThat(cells.get(14)).isEqualTo(signed(r.outOfSample()[pick].totalReturn() / 20));
+        assertThat(cells.get(5)).isEqualTo(signed(r.inSample()[pick].meanReturn()));
+        // The figure the sweep ranked by is in the table: the account's Sharpe of each part, and its return and drawdown.
+        assertThat(html).contains(">Sharpe</th>").contains(">account return</th>").contains(">account max DD</th>").doesNotContain(">win rate<");
+        assertThat(cells.get(9)).isEqualTo(String.format(Locale.ROOT, "%.2f", r.inSampleAccount(pick).sharpe()).replace("-", "\u2212"));
+        assertThat(cells.get(17)).isEqualTo(String.format(Locale.ROOT, "%.2f", r.outOfSampleAccount(pick).sharpe()).replace("-", "\u2212"));
         assertThat(html).contains(">none<");
     }
 
