@@ -101,7 +101,7 @@ public record Verdict(Outcome outcome, int oosRank, int configs, double inSample
                     ? ", and the account lost " + signedPct(oosAcc.returnPct()) + " on it" : "") + ". Do not trade this tuning as it is.";
         };
         if (oosAcc != null) {
-            text += String.format(Locale.ROOT, " Account out of sample: %s, Sharpe %s, max drawdown %.1f%%%s.", signedPct(oosAcc.returnPct()),
+            text += String.format(Locale.ROOT, " Account out of sample: %s, Sharpe %s, max drawdown %.2f%%%s.", signedPct(oosAcc.returnPct()),
                     num(oosAcc.sharpe()), oosAcc.maxDrawdownPct(), isAcc == null ? "" : String.format(Locale.ROOT, " (in sample %s, Sharpe %s)",
                             signedPct(isAcc.returnPct()), num(isAcc.sharpe())));
         }
@@ -120,9 +120,13 @@ public record Verdict(Outcome outcome, int oosRank, int configs, double inSample
                     rb.pbo().combinations(), rb.pbo().blocks(), rb.pbo().sampled() ? ", a seeded sample of the " + rb.pbo().total() : ""));
         }
         sb.append(String.format(Locale.ROOT, "Deflated Sharpe %s: the probability that the pick's true Sharpe is above 0, given that it is the best "
-                + "of %d tried (Sharpe %s against %s expected from the best of %d on noise).", num(rb.dsrProbability()), rb.trials(),
+                + "of %d tried (Sharpe %s against %s, what the best of %d with no edge would show, given how widely the tried configurations' "
+                + "Sharpes spread).", num(rb.dsrProbability()), rb.trials(),
                 num(rb.pickSharpe()), num(rb.expectedMaxSharpe()), rb.trials()));
-        if (rb.likelyOverfit()) {
+        if (!(rb.pickSharpe() > 0)) {
+            // Nothing to deflate: a pick that lost on the account in sample is not a lucky find, it is no find.
+            sb.append(" Its own Sharpe is not above zero: the search found no configuration that made money on the account in sample.");
+        } else if (rb.likelyOverfit()) {
             sb.append(" More likely than not, this pick is an artefact of the search.");
         } else if (!rb.convincing()) {
             sb.append(" Not conclusive: trust it only as far as the out-of-sample figures go.");
