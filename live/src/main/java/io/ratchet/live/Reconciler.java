@@ -180,7 +180,10 @@ final class Reconciler {
                     return;
                 }
             }
-            Position cur = Optional.ofNullable(core.get(p.id())).orElse(p);
+            Position cur = core.get(p.id());
+            if (cur == null) {
+                return; // closed while its stops were looked up (a fill on the user data stream): nothing to put back
+            }
             if (pend.isPresent() && pend.get().open()) {
                 core.replace(cur.withExchangeStop(p.pendingStop()).withPendingStop(null), EventType.RECONCILED,
                         "the exchange stop " + p.pendingStop() + " placed before the restart rests: adopted");

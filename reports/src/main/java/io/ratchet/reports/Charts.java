@@ -141,7 +141,7 @@ final class Charts {
         int[] keepFall = Decimate.line(time, fallPct, Decimate.COLUMNS);
         c.add("drawdown", Decimate.pick(time, keepFall), Decimate.pick(fallPct, keepFall)).style(XYChart.Style.AREA).fill(DRAWDOWN_FILL)
                 .line(DRAWDOWN_LINE, 1.3);
-        c.add("equity", Decimate.pick(time, keepSum), Decimate.pick(sumPct, keepSum)).line(IS, 1.6);
+        c.add("running sum", Decimate.pick(time, keepSum), Decimate.pick(sumPct, keepSum)).line(IS, 1.6); // not an account's equity
         return c;
     }
 

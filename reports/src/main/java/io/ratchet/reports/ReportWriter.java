@@ -81,7 +81,8 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact("Range (UTC)", TIME.format(Instant.ofEpochMilli(s.firstOpenTime())) + " .. "
                 + TIME.format(Instant.ofEpochMilli(s.lastOpenTime()))));
         long missing = in.gaps().stream().mapToLong(Gap::missing).sum();
-        facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gaps (%d missing bars, walked as jumps)", s.size(), in.gaps().size(), missing)));
+        facts.add(new ReportModel.Fact("Bars", String.format(Locale.ROOT, "%,d; %d gap%s (%d missing bar%s, walked as jumps)", s.size(), in.gaps().size(),
+                in.gaps().size() == 1 ? "" : "s", missing, missing == 1 ? "" : "s")));
         facts.add(new ReportModel.Fact("Source", in.dataOrigin()));
         facts.add(new ReportModel.Fact("Entries", in.entriesLabel()));
         facts.add(new ReportModel.Fact("Intrabar order", in.prints() != null ? "trades (each bar replaced by its trades, each a print; "
@@ -89,7 +90,7 @@ public final class ReportWriter {
         facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick (best in sample)" : "Configuration", pick.label()));
         facts.add(new ReportModel.Fact("Costs", "fee " + pct(pick.fee(), 3) + " per side, slippage " + pct(pick.slippage(), 3) + " per exit"));
         RunSummary sum = run.summary();
-        facts.add(new ReportModel.Fact("Pick over the whole range", summaryText(sum)));
+        facts.add(new ReportModel.Fact(in.sweep() != null ? "Pick over the whole range" : "Over the whole range", summaryText(sum)));
 
         String verdict;
         String verdictClass;
@@ -254,7 +255,9 @@ public final class ReportWriter {
             List<io.ratchet.reports.chart.XYChart> charts = tc.charts();
             pngs.png(charts.get(0), file);
             figs.add(new ReportModel.Figure(file, "The " + e.getKey() + " trade: price, "
-                    + (tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
+                    + (tc.hadStop() && t.exitTime() == t.entryTime() ? "entry and exit; it opened and closed in one bar, its stop set and hit "
+                    + "inside it, so the stop has no length of time to draw"
+                    : tc.hadStop() ? "the stop as it ratcheted (red step line), entry and exit" : "entry and exit; it never had a stop (no initial stop, "
                     + "and the price never reached the activation level)")
                     + (tc.hadStop() && run.config().activation() > 0 ? "; the stop trails once the price reaches the activation level (dashed)" : "")
                     + (in.prints() != null ? "; the price is the trades the walk used (each a print)."

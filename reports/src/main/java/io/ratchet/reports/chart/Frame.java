@@ -158,7 +158,8 @@ final class Frame {
     /** A label centred under column {@code x}, unless it would come within 8 pixels of {@code lastEnd}; returns whether drawn. */
     boolean label(String s, double x, int lastEnd) {
         int wd = Glyphs.SMALL.width(s);
-        int from = (int) Math.round(x - wd / 2.0);
+        // Centred, but kept whole inside the image: the last tick of a time axis sits at the right edge and lost its end.
+        int from = Math.max(2, Math.min(c.width() - wd - 2, (int) Math.round(x - wd / 2.0)));
         if (from < lastEnd + 8) {
             return false;
         }
