@@ -19,12 +19,21 @@ final class AccountText {
 
     /** One line of figures, then the positions left open at the end in words. */
     static void print(PrintWriter out, String indent, AccountFigures a) {
+        print(out, indent, a, false);
+    }
+
+    /**
+     * As {@link #print(PrintWriter, String, AccountFigures)}; {@code parts}: the figures pool
+     * several test windows, so "at the end" is at the end of each window, summed over them.
+     */
+    static void print(PrintWriter out, String indent, AccountFigures a, boolean parts) {
         out.printf(Locale.ROOT, "%saccount: %s -> %s (%s, CAGR %s), max drawdown %.2f%% (longest under water %.0f days), Sharpe %s, Sortino %s, "
                         + "Calmar %s, exposure %.0f%%, up to %d open; %d entries: %d taken, %d skipped%s%n", indent, money(a.capital()),
                 money(a.finalEquity()), signed(a.returnPct()), signed(a.cagrPct()), a.maxDrawdownPct(), a.maxDrawdownDays(), num(a.sharpe()),
                 num(a.sortino()), num(a.calmar()), a.exposurePct(), a.maxConcurrent(), a.entries(), a.taken(), a.skipped(), skipWhy(a));
         if (a.endExits() > 0) {
-            out.printf(Locale.ROOT, "%s  %s still open at the end; %s valued at the last close.%n", indent,
+            out.printf(Locale.ROOT, parts ? "%s  %s still open at the end of their test window, summed over the windows; %s valued at that "
+                            + "window's last close.%n" : "%s  %s still open at the end; %s valued at the last close.%n", indent,
                     a.endExits() == 1 ? "1 position was" : a.endExits() + " positions were", a.endExits() == 1 ? "it is" : "they are");
         }
     }

@@ -187,7 +187,7 @@ final class SweepCommand implements Callable<Integer> {
             AccountText.print(pw, "                  ", r.inSampleAccount(r.best()));
             pw.print("  out of sample:  ");
             BacktestCommand.printSummary(pw, r.outOfSample()[r.best()]);
-            AccountText.print(pw, "                  ", r.outOfSampleAccount(r.best()));
+            AccountText.print(pw, "                  ", r.outOfSampleAccount(r.best()), !r.windows().isEmpty());
         } else {
             pw.print("  ");
             BacktestCommand.printSummary(pw, r.inSample()[r.best()]);
@@ -204,7 +204,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             pw.print("  pooled test parts (out of sample): ");
             BacktestCommand.printSummary(pw, r.walkForward());
-            AccountText.print(pw, "                  ", r.walkForwardAccount());
+            AccountText.print(pw, "                  ", r.walkForwardAccount(), true);
         }
         pw.println();
         AccountText.neighbourhood(pw, r);
