@@ -80,9 +80,16 @@ final class ExchangeStops {
     /**
      * A stop of {@code p} that triggered and ended without filling whole (expired in the match)
      * sold {@code ended}'s executed quantity: the position now holds the rest, stored and said
-     * to a person, with no stop resting. Null if nothing is left (the position is closed).
+     * to a person, with no stop resting. Null if nothing is left (the position is closed). A
+     * stop the position no longer names has been taken off before, and is not taken off again.
      */
     Position soldInPart(Position p, OrderState ended) {
+        String sid = ended.clientOrderId();
+        if (!sid.equals(p.exchangeStop()) && !sid.equals(p.pendingStop())) {
+            // Taken off already (the reconciler found the same stop first): only a stop for what is held is left to place.
+            core.put(p);
+            return p;
+        }
         BigDecimal rest = p.quantity().subtract(ended.executedQty());
         String what = "the exchange stop " + ended.clientOrderId() + " ended " + ended.status() + " having sold " + ended.executedQty().toPlainString();
         if (rest.signum() <= 0) {
@@ -149,7 +156,8 @@ final class ExchangeStops {
                 p = q;
             }
             case ENDED_IN_PART -> {
-                Position q = soldInPart(p, r.order());
+                // The stop this change tried to place was not placed (the cancel-replace was refused whole).
+                Position q = soldInPart(sid.equals(p.pendingStop()) ? p.withPendingStop(null) : p, r.order());
                 if (q != null) {
                     protect(q);
                 }

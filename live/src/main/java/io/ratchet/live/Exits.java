@@ -225,7 +225,8 @@ final class Exits {
         }
         // Not filled (Binance can expire a market order on its price-range rule): what filled is no longer held; send the rest again.
         BigDecimal rest = p.quantity().subtract(o.executedQty());
-        core.put(p.withQuantity(rest));
+        // Stored without the exit it came from: a restart before the resend must not take that exit's fill off the rest again.
+        core.put(p.withQuantity(rest).withExitOrder(null));
         core.note(id, EventType.ORDER_FAILED, "exit " + o.clientOrderId() + " ended " + o.status() + " with " + o.executedQty().toPlainString()
                 + " filled: sending the remaining " + rest.toPlainString() + " again", true);
         if (rest.signum() > 0) {

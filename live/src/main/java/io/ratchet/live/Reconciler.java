@@ -203,8 +203,13 @@ final class Reconciler {
                 // A stop that triggered and expired in the match sold part of the position: that much is no longer held.
                 BigDecimal sold = BigDecimal.ZERO;
                 double soldAt = Double.NaN;
-                for (Optional<OrderState> s : List.of(rest, pend)) {
-                    if (s.isPresent() && s.get().executedQty().signum() > 0) {
+                // Only a stop the position still names: one a stop change meanwhile found expired was taken off there.
+                boolean[] named = {p.exchangeStop() != null && p.exchangeStop().equals(cur.exchangeStop()),
+                        p.pendingStop() != null && p.pendingStop().equals(cur.pendingStop())};
+                List<Optional<OrderState>> found = List.of(rest, pend);
+                for (int k = 0; k < 2; k++) {
+                    Optional<OrderState> s = found.get(k);
+                    if (named[k] && s.isPresent() && s.get().executedQty().signum() > 0) {
                         sold = sold.add(s.get().executedQty());
                         soldAt = s.get().averagePrice();
                     }
