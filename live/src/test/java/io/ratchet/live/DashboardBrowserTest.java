@@ -188,6 +188,14 @@ class DashboardBrowserTest {
             Files.write(out, png);
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             assertThat(img.getWidth()).isGreaterThan(1000);
+            // Every action of an open position is in view: the table fits its section, nothing to scroll to.
+            JsonNode fit = b.eval("(() => { const t = document.getElementById('open-table'), s = t.parentElement;"
+                    + " const right = Math.max(...Array.from(t.querySelectorAll('button')).map(x => x.getBoundingClientRect().right));"
+                    + " return {buttons: t.querySelectorAll('button').length, right: right, view: document.documentElement.clientWidth,"
+                    + " scroll: s.scrollWidth, visible: s.clientWidth}; })()");
+            assertThat(fit.get("buttons").asInt()).isPositive();
+            assertThat(fit.get("right").asDouble()).as("the last button's right edge").isLessThanOrEqualTo(fit.get("view").asDouble());
+            assertThat(fit.get("scroll").asInt()).as("no horizontal scrolling").isLessThanOrEqualTo(fit.get("visible").asInt());
             assertThat(b.eval("document.querySelectorAll('#charts .chart canvas').length").asInt()).isGreaterThanOrEqualTo(3);
 
             List<String> outside = new ArrayList<>();
