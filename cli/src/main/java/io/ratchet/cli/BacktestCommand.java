@@ -169,7 +169,7 @@ final class BacktestCommand implements Callable<Integer> {
         out.printf("per trade (unit stake each, summed): trades %d   win rate %s   mean %s   total %s   profit factor %s   largest fall of the sum %s%n",
                 s.trades(), Fmt.pct(s.winRate(), 1).replace("+", ""), Fmt.pct(s.meanReturn(), 3), Fmt.pct(s.totalReturn(), 2),
                 s.profitFactor() != s.profitFactor() ? (s.trades() > 0 && s.winRate() > 0 ? "none (no losing trade)" : "-") : Fmt.num(s.profitFactor(), 2),
-                Fmt.pct(s.maxDrawdown(), 2).replace("+", "").replace("%", " points"));
+                Fmt.points(s.maxDrawdown()));
     }
 
     static void printTrades(PrintWriter out, List<Trade> trades, int dp) {

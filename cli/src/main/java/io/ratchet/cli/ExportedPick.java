@@ -99,7 +99,7 @@ final class ExportedPick {
                 out.printf(Locale.ROOT, "          %-22s %d trades, mean %s, total %s, largest fall of the sum %s (per trade, unit stake each)%n",
                         label(side) + ":", s.path("trades").asInt(), Fmt.pct(s.path("meanReturn").asDouble(Double.NaN), 3),
                         Fmt.pct(s.path("totalReturn").asDouble(Double.NaN), 2),
-                        Fmt.pct(s.path("maxDrawdown").asDouble(Double.NaN), 2).replace("+", "").replace("%", " points"));
+                        Fmt.points(s.path("maxDrawdown").asDouble(Double.NaN)));
                 JsonNode a = s.path("account");
                 if (a.isObject()) {
                     out.printf(Locale.ROOT, "          %-22s account: return %s, max drawdown %s, Sharpe %s%n", "", Fmt.pct(a.path("returnPct").asDouble(Double.NaN) / 100, 2),

@@ -31,6 +31,11 @@ final class Fmt {
         return fraction != fraction ? "-" : String.format(Locale.ROOT, "%+." + decimals + "f%%", 100 * fraction);
     }
 
+    /** The per-trade sum's fall (a fraction of one unit stake) in points, unsigned: "0.47 points"; {@code -} for NaN. */
+    static String points(double fraction) {
+        return fraction != fraction ? "-" : String.format(Locale.ROOT, "%.2f points", 100 * fraction);
+    }
+
     static String num(double value, int decimals) {
         return value != value ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }

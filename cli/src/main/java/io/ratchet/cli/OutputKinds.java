@@ -5,7 +5,8 @@ import io.ratchet.data.io.OwnedFile.Kind;
 /**
  * How each file a command writes begins, so that a later run may replace its own file and no
  * other ({@link io.ratchet.data.io.OwnedFile}). Each header is the start of the line its
- * writer prints; {@code CliOutputsTest} runs every output twice onto one path, so a header
+ * writer prints; {@code OutputSafetyTest} runs every sweep and backtest output twice onto one
+ * path, and {@code RecordReplayTest} exports a position twice into one folder, so a header
  * changed in one place and not here fails there.
  */
 final class OutputKinds {

@@ -185,6 +185,10 @@ class RecordReplayTest {
             assertThat(exported.exit()).as(exported.err()).isZero();
             assertThat(exported.out()).contains("ratchet data klines --from-trades " + SYMBOL + " --interval 1m")
                     .contains("ratchet backtest --data " + SYMBOL + ":1m --intrabar trades --detail-data " + SYMBOL + ":trades --entries");
+            // Exported again into the same folder: the three files are Ratchet's own, so they are replaced, not refused.
+            CliRun again = CliRun.of("live", "status", "--db", "jdbc:sqlite:" + db, "--export", Long.toString(id), "--out", out.toString());
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(out.resolve("position-" + id + "-config.json")).content().startsWith("{\n  \"writtenBy\" : \"ratchet\"");
             Path entries = out.resolve("position-" + id + "-entries.csv");
             assertThat(Files.readString(entries)).isEqualTo("time,direction,price\n" + p.entryTime() + ",long," + io.ratchet.backtest.StopTrace.number(
                     p.entryPrice()) + "\n");

@@ -80,7 +80,7 @@ final class ExchangeStops {
     /**
      * A stop of {@code p} that triggered and ended without filling whole (expired in the match)
      * sold {@code ended}'s executed quantity: the position now holds the rest, stored and said
-     * to a person, with no stop resting. Null if nothing is left (the position is closed). A
+     * to a person, and no longer names that stop. Null if nothing is left (the position is closed). A
      * stop the position no longer names has been taken off before, and is not taken off again.
      */
     Position soldInPart(Position p, OrderState ended) {
@@ -96,7 +96,9 @@ final class ExchangeStops {
             core.finish(p.id(), ended.averagePrice(), "STOP", what);
             return null;
         }
-        Position q = p.withQuantity(rest).withExchangeStop(null).withPendingStop(null);
+        Position q = p.withQuantity(rest);
+        q = sid.equals(q.exchangeStop()) ? q.withExchangeStop(null) : q;
+        q = sid.equals(q.pendingStop()) ? q.withPendingStop(null) : q;
         core.put(q);
         core.note(p.id(), EventType.ORDER_FILLED, what + ": the position holds the remaining " + rest.toPlainString()
                 + ", and its stop is placed again for that", true);

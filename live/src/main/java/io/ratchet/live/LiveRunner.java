@@ -5,6 +5,7 @@ import io.ratchet.engine.TrailingStop;
 import io.ratchet.live.exchange.Backoff;
 import io.ratchet.live.exchange.KlineHistory;
 import io.ratchet.live.exchange.OrderGateway;
+import io.ratchet.live.exchange.OrderState;
 import io.ratchet.live.exchange.OrderUpdates;
 import io.ratchet.live.exchange.PriceSource;
 import io.ratchet.live.record.TradeRecorder;
@@ -329,6 +330,11 @@ public final class LiveRunner implements AutoCloseable {
         public void reprotect(Position p) {
             open.put(p.id(), p);
             stops.protect(p);
+        }
+
+        @Override
+        public Position soldInPart(Position p, OrderState ended) {
+            return stops.soldInPart(p, ended);
         }
 
         @Override

@@ -34,6 +34,9 @@ final class Reconciler {
 
         void reprotect(Position p);
 
+        /** A stop of {@code p} ended having sold part of it: the position now, or null if nothing is left ({@link ExchangeStops#soldInPart}). */
+        Position soldInPart(Position p, OrderState ended);
+
         void flag(long id, String why);
     }
 
@@ -200,30 +203,20 @@ final class Reconciler {
                 return;
             }
             if (p.exchangeStop() != null || p.pendingStop() != null) {
-                // A stop that triggered and expired in the match sold part of the position: that much is no longer held.
-                BigDecimal sold = BigDecimal.ZERO;
-                double soldAt = Double.NaN;
-                // Only a stop the position still names: one a stop change meanwhile found expired was taken off there.
-                boolean[] named = {p.exchangeStop() != null && p.exchangeStop().equals(cur.exchangeStop()),
-                        p.pendingStop() != null && p.pendingStop().equals(cur.pendingStop())};
-                List<Optional<OrderState>> found = List.of(rest, pend);
-                for (int k = 0; k < 2; k++) {
-                    Optional<OrderState> s = found.get(k);
-                    if (named[k] && s.isPresent() && s.get().executedQty().signum() > 0) {
-                        sold = sold.add(s.get().executedQty());
-                        soldAt = s.get().averagePrice();
+                // A stop that triggered and expired in the match sold part of the position: taken off by the rule a stop move uses
+                // (once: a stop the position no longer names was taken off already).
+                Position now = cur;
+                for (Optional<OrderState> s : List.of(rest, pend)) {
+                    if (now != null && s.isPresent() && s.get().executedQty().signum() > 0) {
+                        now = core.soldInPart(now, s.get());
                     }
                 }
-                Position bare = cur.withExchangeStop(null).withPendingStop(null).withQuantity(cur.quantity().subtract(sold));
-                String said = sold.signum() > 0 ? ", having sold " + sold.toPlainString() + " of " + cur.quantity().toPlainString() : "";
-                if (bare.quantity().signum() <= 0) {
-                    core.finish(p.id(), soldAt, "STOP", "the exchange stop " + p.exchangeStop() + " " + rest.map(OrderState::status).orElse("")
-                            + " on restart" + said);
-                    return;
+                if (now == null) {
+                    return; // it sold all: closed
                 }
+                Position bare = now.withExchangeStop(null).withPendingStop(null);
                 core.replace(bare, EventType.RECONCILED, "no exchange stop of this position rests (" + p.exchangeStop() + " "
-                        + rest.map(OrderState::status).orElse("not found") + said + "): placing it again"
-                        + (sold.signum() > 0 ? " for the remaining " + bare.quantity().toPlainString() : ""));
+                        + rest.map(OrderState::status).orElse("not found") + "): placing it again");
                 core.reprotect(bare);
             } else {
                 core.reprotect(cur);

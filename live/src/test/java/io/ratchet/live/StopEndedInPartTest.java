@@ -196,8 +196,13 @@ class StopEndedInPartTest {
         slowLookup = 300;
         tradeAt = 31000; // a new peak: the stop moves from 28500 to 29450
         JdbcPositionStore db = run(true, List.of());
-        assertThat(replaced).as("the move tried to replace the stored stop").isNotEmpty();
-        assertThat(db.events(db.open().get(0).id())).filteredOn(e -> e.detail() != null && e.detail().contains("0.6")).hasSize(1);
+        long id = db.open().get(0).id();
+        String s1 = db.clientPrefix() + "-" + id + "-s1";
+        // Both met the expired stop: the move's cancel-replace of it, and the restart's lookup of it.
+        assertThat(replaced).as("the move tried to replace the stored stop").contains(s1);
+        assertThat(db.events(id)).anySatisfy(e -> assertThat(e.detail()).startsWith("no exchange stop of this position rests (" + s1 + " EXPIRED"));
+        // And its 0.6 was taken off once.
+        assertThat(db.events(id)).filteredOn(e -> e.detail() != null && e.detail().contains("having sold 0.6")).hasSize(1);
         db.close();
     }
 }

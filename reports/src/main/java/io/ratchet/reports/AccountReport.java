@@ -182,6 +182,6 @@ final class AccountReport {
     }
 
     private static String num(double v) {
-        return v != v ? "-" : String.format(Locale.ROOT, "%.2f", v);
+        return SweepTableHtml.num(v);
     }
 }

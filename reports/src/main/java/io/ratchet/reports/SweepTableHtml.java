@@ -89,7 +89,8 @@ final class SweepTableHtml {
         }
     }
 
-    private static String num(double v) {
+    /** A ratio to two decimals, with a real minus (Sharpe, Sortino, Calmar). */
+    static String num(double v) {
         if (v != v) {
             return "–";
         }
